@@ -1,0 +1,532 @@
+"""Reading and writing matrix files: TOML <-> ``Matrix``, safely.
+
+Reading validates the whole file and turns every problem into one
+``MatrixFileError`` that names the file (and the line and column where TOML
+knows them). The model is built with the fast standard parser; the
+formatting-preserving tomlkit document is only parsed when it is needed for
+saving, so that opening a large matrix stays quick.
+
+Saving merges the matrix into the document that was read, so a person's
+comments, key order, unknown keys and formatting survive, and only changed
+values are rewritten. The file is replaced atomically: a temporary file
+beside it is written, flushed and fsynced, then renamed over the old one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import stat
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pvm_tui.model import CATEGORIES, COMPANY_FIELDS, SIDES, Company, Matrix, Partner, Side
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+FORMAT_NAME = "partnerwaarde-matrix"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Larger files are refused: no real matrix comes near this, and it keeps a
+stray multi-megabyte file from freezing the terminal."""
+
+_TOMLLIB_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+class MatrixFileError(Exception):
+    """A matrix file that cannot be read or written, said in one line."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.path = Path(path)
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class FileChangedError(MatrixFileError):
+    """The file on disk changed since it was read; saving would overwrite that."""
+
+
+@dataclass
+class MatrixFile:
+    """A matrix together with the file it came from.
+
+    ``saved`` is the matrix as it stands in ``source`` (the text on disk), so
+    a save can tell what changed. ``fingerprint`` is a hash of the bytes that
+    were read, to notice when someone else changed the file meanwhile.
+    """
+
+    path: Path
+    saved: Matrix
+    source: str | None = None
+    fingerprint: str | None = None
+    has_language: bool = True
+    _document: Any = field(default=None, repr=False)
+    _tables: dict[int, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def exists(self) -> bool:
+        return self.source is not None
+
+    def document(self) -> Any:
+        """The tomlkit document of the file, parsed on first use."""
+        if self._document is None:
+            import tomlkit
+
+            if self.source is None:
+                self._document = new_document(self.saved)
+            else:
+                self._document = tomlkit.parse(self.source)
+            tables = self._document.get("partners")
+            if tables is not None:
+                self._tables = {
+                    partner.key: table for partner, table in zip(self.saved.partners, tables)
+                }
+        return self._document
+
+
+# -- reading -----------------------------------------------------------------
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a matrix file, or a ``MatrixFileError`` saying why not."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if not path.parent.exists():
+            raise MatrixFileError(path, f"no such file, and the folder {path.parent} does not exist") from None
+        raise MatrixFileError(path, "no such file") from None
+    except OSError as error:
+        raise MatrixFileError(path, _os_reason(error)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise MatrixFileError(path, "is a folder, not a matrix file")
+    if not stat.S_ISREG(info.st_mode):
+        # Opening a FIFO or a device could block forever or never end.
+        raise MatrixFileError(path, "is not a regular file (a pipe, socket or device?)")
+    if info.st_size > MAX_FILE_BYTES:
+        raise MatrixFileError(
+            path, f"is {info.st_size / 1_000_000:.1f} MB; pvm reads matrix files up to {MAX_FILE_BYTES // 1_000_000} MB"
+        )
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise MatrixFileError(path, _os_reason(error)) from None
+
+
+def decode(path: Path, data: bytes) -> str:
+    """UTF-8 text of a file, refusing binary data with the place it starts."""
+    if b"\x00" in data:
+        line, column = _position(data, data.index(b"\x00"))
+        raise MatrixFileError(path, "is a binary file, not TOML text (NUL byte)", line, column)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        raise MatrixFileError(
+            path, f"is not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8", line, column
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def load(path: Path | str, *, default_language: str = "nl") -> MatrixFile:
+    """Read and validate a matrix file."""
+    path = Path(path)
+    data = read_bytes(path)
+    text = decode(path, data)
+    matrix, has_language = parse(text, path, default_language=default_language)
+    return MatrixFile(
+        path=path,
+        saved=matrix,
+        source=text,
+        fingerprint=hashlib.sha256(data).hexdigest(),
+        has_language=has_language,
+    )
+
+
+def new_file(path: Path | str, matrix: Matrix) -> MatrixFile:
+    """A matrix that has no file yet; the first save creates ``path``."""
+    return MatrixFile(path=Path(path), saved=matrix)
+
+
+def parse(text: str, path: Path | str = "<text>", *, default_language: str = "nl") -> tuple[Matrix, bool]:
+    """Build a ``Matrix`` from TOML text; also says whether it named its language."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        line = column = None
+        found = _TOMLLIB_POSITION.search(message)
+        if found:
+            line, column = int(found.group(1)), int(found.group(2))
+            message = message[: found.start()]
+        raise MatrixFileError(path, f"not valid TOML: {_lower_first(message)}", line, column) from None
+    return _Reader(path).matrix(data), "language" in data
+
+
+class _Reader:
+    """Turns parsed TOML data into a Matrix, naming the key of any problem."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def fail(self, key: str, message: str) -> MatrixFileError:
+        return MatrixFileError(self.path, f"{key}: {message}")
+
+    def matrix(self, data: dict[str, Any]) -> Matrix:
+        form = data.get("format", FORMAT_NAME)
+        if form != FORMAT_NAME:
+            raise self.fail("format", f'expected "{FORMAT_NAME}", found {_describe(form)}')
+        version = data.get("version", FORMAT_VERSION)
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise self.fail("version", f"expected a whole number like {FORMAT_VERSION}, found {_describe(version)}")
+        if version > FORMAT_VERSION:
+            raise self.fail(
+                "version", f"this file is version {version}, made by a newer pvm; this pvm reads version {FORMAT_VERSION}"
+            )
+        language = data.get("language", "nl")
+        if language not in ("nl", "en"):
+            raise self.fail("language", f'expected "nl" or "en", found {_describe(language)}')
+        company = self.company(data.get("company", {}))
+        partners = data.get("partners", [])
+        if not isinstance(partners, list):
+            raise self.fail("partners", f"expected a list of [[partners]] tables, found {_describe(partners)}")
+        return Matrix(
+            company=company,
+            partners=tuple(self.partner(index, item) for index, item in enumerate(partners)),
+            language=language,
+        )
+
+    def company(self, table: Any) -> Company:
+        if not isinstance(table, dict):
+            raise self.fail("company", f"expected a [company] table, found {_describe(table)}")
+        values: dict[str, Any] = {}
+        for name in COMPANY_FIELDS:
+            if name not in table:
+                continue
+            if name == "date":
+                values[name] = self.date(table[name])
+            else:
+                values[name] = self.text(f"company.{name}", table[name])
+        return Company(**values)
+
+    def date(self, value: Any) -> dt.date | None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            if not value.strip():
+                return None
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise self.fail("company.date", f"expected a date like 2026-11-28, found {_describe(value)}")
+
+    def partner(self, index: int, table: Any) -> Partner:
+        where = f"partners[{index + 1}]"
+        if not isinstance(table, dict):
+            raise self.fail(where, f"expected a [[partners]] table, found {_describe(table)}")
+        name = self.text(f"{where}.name", table.get("name", ""))
+        sides = {side: self.side(f"{where}.{side}", table.get(side, {})) for side in SIDES}
+        return Partner(name=name, **sides)
+
+    def side(self, where: str, table: Any) -> Side:
+        if not isinstance(table, dict):
+            raise self.fail(where, f"expected a table of {', '.join(CATEGORIES)}, found {_describe(table)}")
+        return Side(**{c: self.text(f"{where}.{c}", table[c]) for c in CATEGORIES if c in table})
+
+    def text(self, key: str, value: Any) -> str:
+        if not isinstance(value, str):
+            raise self.fail(key, f"expected text in quotes, found {_describe(value)}")
+        return value
+
+
+# -- writing -----------------------------------------------------------------
+
+
+def dumps(mf: MatrixFile, matrix: Matrix) -> str:
+    """The TOML text of ``matrix`` merged into the file's own document."""
+    import tomlkit
+
+    document = mf.document()
+    _merge(mf, document, matrix)
+    return tomlkit.dumps(document)
+
+
+def save(
+    mf: MatrixFile,
+    matrix: Matrix,
+    *,
+    path: Path | str | None = None,
+    backup: bool = True,
+    overwrite: bool = False,
+) -> MatrixFile:
+    """Write ``matrix`` to disk atomically and return the file as now saved.
+
+    ``path`` saves somewhere else (save as). Unless ``overwrite`` is given, a
+    file that changed on disk since it was read raises ``FileChangedError``.
+    On any failure the old file is untouched and ``MatrixFileError`` says why.
+    """
+    target = Path(path) if path is not None else mf.path
+    same_file = path is None or _same_path(target, mf.path)
+    if not overwrite:
+        _check_unchanged(target, mf.fingerprint if same_file else None)
+    text = dumps(mf, matrix)
+    data = text.encode("utf-8")
+    write_atomically(target, data, backup=backup)
+    mf.path = target
+    mf.saved = matrix
+    mf.source = text
+    mf.fingerprint = hashlib.sha256(data).hexdigest()
+    return mf
+
+
+def write_atomically(path: Path, data: bytes, *, backup: bool = True) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never a mix.
+
+    Writes through a symbolic link to its target, keeps the old file's
+    permission bits, and keeps the previous version as ``path~``.
+    """
+    real = Path(os.path.realpath(path))
+    folder = real.parent
+    try:
+        old = real.stat()
+    except FileNotFoundError:
+        old = None
+    except OSError as error:
+        raise MatrixFileError(path, f"cannot save: {_os_reason(error)}") from None
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        raise MatrixFileError(path, "cannot save: it is not a regular file")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise MatrixFileError(path, f"cannot save: {_os_reason(error, folder)}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, stat.S_IMODE(old.st_mode) if old is not None else 0o666 & ~_umask())
+        if backup and old is not None:
+            _keep_backup(real)
+        os.replace(temporary, real)
+    except OSError as error:
+        _remove_quietly(temporary)
+        raise MatrixFileError(path, f"cannot save: {_os_reason(error)}") from None
+    except BaseException:
+        _remove_quietly(temporary)
+        raise
+    _fsync_folder(folder)
+
+
+def new_document(matrix: Matrix) -> Any:
+    """A fresh, commented tomlkit document for a matrix that has no file yet."""
+    import tomlkit
+
+    document = tomlkit.document()
+    document.add(tomlkit.comment("Partner Value Matrix (Partnerwaarde-matrix), made with pvm."))
+    document.add(tomlkit.comment("Plain TOML: edit it by hand if you like; `pvm check FILE` validates it."))
+    document.add(tomlkit.nl())
+    document["format"] = FORMAT_NAME
+    document["version"] = FORMAT_VERSION
+    document["language"] = matrix.language
+    document["language"].comment("nl or en: the language of the labels")
+    company = tomlkit.table()
+    for name in COMPANY_FIELDS:
+        value = getattr(matrix.company, name)
+        if name == "date":
+            if value is not None:
+                company[name] = value
+        else:
+            company[name] = _string(value)
+    document["company"] = company
+    document["partners"] = tomlkit.aot()
+    return document
+
+
+def _merge(mf: MatrixFile, document: Any, matrix: Matrix) -> None:
+    """Change in ``document`` exactly what differs between ``mf.saved`` and ``matrix``."""
+    import tomlkit
+
+    old = mf.saved
+    if matrix.language != old.language:
+        document["language"] = matrix.language
+    if matrix.company != old.company:
+        if "company" not in document:
+            document["company"] = tomlkit.table()
+        _merge_company(document["company"], old.company, matrix.company)
+    old_keys = [partner.key for partner in old.partners]
+    new_keys = [partner.key for partner in matrix.partners]
+    if old_keys == new_keys:
+        for before, after in zip(old.partners, matrix.partners):
+            if before is not after and before != after:
+                _merge_partner(mf._tables[after.key], before, after)
+        return
+    tables = tomlkit.aot()
+    for partner in matrix.partners:
+        table = mf._tables.get(partner.key)
+        if table is None:
+            table = tomlkit.table()
+            _merge_partner(table, Partner(), partner)
+            mf._tables[partner.key] = table
+        else:
+            before = next((p for p in old.partners if p.key == partner.key), Partner())
+            _merge_partner(table, before, partner)
+        tables.append(table)
+    if "partners" in document:
+        del document["partners"]
+    if matrix.partners:
+        document["partners"] = tables
+
+
+def _merge_company(table: Any, before: Company, after: Company) -> None:
+    for name in COMPANY_FIELDS:
+        old_value, new_value = getattr(before, name), getattr(after, name)
+        if old_value == new_value and (name in table or not new_value):
+            continue
+        if name == "date":
+            if new_value is None:
+                table.pop(name, None)
+            else:
+                table[name] = new_value
+        else:
+            _set_text(table, name, new_value, keep_empty=True)
+
+
+def _merge_partner(table: Any, before: Partner, after: Partner) -> None:
+    import tomlkit
+
+    if before.name != after.name or "name" not in table:
+        _set_text(table, "name", after.name, keep_empty=True)
+    for side in SIDES:
+        old_side, new_side = before.side(side), after.side(side)
+        if old_side == new_side and side in table:
+            continue
+        if side not in table:
+            table[side] = tomlkit.table()
+        for category in CATEGORIES:
+            if old_side.get(category) != new_side.get(category):
+                _set_text(table[side], category, new_side.get(category), keep_empty=False)
+
+
+def _set_text(table: Any, key: str, text: str, *, keep_empty: bool) -> None:
+    if not text and not keep_empty:
+        table.pop(key, None)
+    else:
+        table[key] = _string(text)
+
+
+def _string(text: str) -> Any:
+    """A TOML string item: multi-line when the text has several lines, so diffs read line by line."""
+    import tomlkit
+
+    # A carriage return inside a multi-line string may be normalised away by
+    # other parsers, so such text stays on one line with escapes.
+    return tomlkit.string(text, multiline="\n" in text and "\r" not in text)
+
+
+def _check_unchanged(target: Path, fingerprint: str | None) -> None:
+    try:
+        data = target.read_bytes()
+    except FileNotFoundError:
+        if fingerprint is not None:
+            return  # the file was removed meanwhile: writing it back loses nothing
+        return
+    except OSError:
+        return  # the save itself will say why it cannot write
+    if fingerprint is None:
+        raise FileChangedError(target, "already exists; not overwriting it")
+    if hashlib.sha256(data).hexdigest() != fingerprint:
+        raise FileChangedError(target, "changed on disk since pvm read it; not overwriting it")
+
+
+def _keep_backup(real: Path) -> None:
+    backup = real.with_name(real.name + "~")
+    staging = real.with_name(f".{real.name}~.tmp")
+    _remove_quietly(str(staging))
+    try:
+        os.link(real, staging)
+    except OSError:
+        import shutil
+
+        shutil.copy2(real, staging)
+    os.replace(staging, backup)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _os_reason(error: OSError, folder: Path | None = None) -> str:
+    if isinstance(error, FileNotFoundError) and folder is not None:
+        return f"the folder {folder} does not exist"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return (error.strerror or str(error)).rstrip(".").lower() if error.strerror else str(error)
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def _describe(value: Any) -> str:
+    kinds = {bool: "a true/false value", int: "a number", float: "a number", str: "text", list: "a list", dict: "a table"}
+    for kind, word in kinds.items():
+        if isinstance(value, kind):
+            if kind is str:
+                return repr(value) if len(value) <= 40 else "other text"
+            return word
+    if isinstance(value, (dt.date, dt.time)):
+        return "a date or time"
+    return type(value).__name__
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
