@@ -71,8 +71,12 @@ def editor_parser() -> argparse.ArgumentParser:
         epilog=EDITOR_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", nargs="?", help="the matrix to open; created on first save if it does not exist")
-    parser.add_argument("--example", action="store_true", help="open a copy of the bundled Tinnitracks example")
+    parser.add_argument(
+        "file", nargs="?", help="the matrix to open; created on first save if it does not exist"
+    )
+    parser.add_argument(
+        "--example", action="store_true", help="open a copy of the bundled Tinnitracks example"
+    )
     parser.add_argument("--read-only", action="store_true", help="open for review: nothing can be changed")
     parser.add_argument("--no-backup", action="store_true", help="do not keep the previous version as FILE~")
     _add_language(parser)
@@ -114,11 +118,31 @@ def _show_parser() -> argparse.ArgumentParser:
     parser = _command("show", "pvm show samples/tinnitracks.toml")
     parser.add_argument("file", help="the matrix to print")
     parser.add_argument(
-        "--plain", action="store_true", help="plain text with every cell's full text (also for git's textconv)"
+        "--plain",
+        action="store_true",
+        help="plain text with every cell's full text (also for git's textconv)",
     )
-    parser.add_argument("--width", type=int, help="the width to lay out for (default: the terminal's)")
+    parser.add_argument(
+        "--width",
+        type=_width,
+        help=f"the width to lay out for, at least {MIN_WIDTH} (default: the terminal's, or 80 when piped)",
+    )
     _add_language(parser)
     return parser
+
+
+MIN_WIDTH = 20
+
+
+def _width(value: str) -> int:
+    """A layout width: a whole number a matrix can still be read at."""
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {value!r}") from None
+    if width < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(f"{width} is too narrow; use at least {MIN_WIDTH}")
+    return width
 
 
 def _check_parser() -> argparse.ArgumentParser:
@@ -133,15 +157,20 @@ def _export_parser() -> argparse.ArgumentParser:
     parser = _command("export", "pvm export samples/tinnitracks.toml --format md -o tinnitracks.md")
     parser.add_argument("file", help="the matrix to export")
     parser.add_argument(
-        "--format", "-f", required=True, choices=("md", "csv", "json", "html", "svg"), help="the output format"
+        "--format",
+        "-f",
+        required=True,
+        choices=("md", "csv", "json", "html", "svg"),
+        help="the output format",
     )
     parser.add_argument("-o", "--output", help="the file to write (default: standard output)")
     parser.add_argument(
-        "--paper", default="A3", choices=("A4", "A3", "A2", "A1", "A0"), help="paper size for html (default A3)"
+        "--paper",
+        default="A3",
+        choices=("A4", "A3", "A2", "A1", "A0"),
+        help="paper size for html (default A3)",
     )
-    parser.add_argument(
-        "--no-balance", action="store_true", help="leave out the balance markers (html)"
-    )
+    parser.add_argument("--no-balance", action="store_true", help="leave out the balance markers (html)")
     _add_language(parser)
     return parser
 

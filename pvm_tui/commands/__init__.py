@@ -1,0 +1,1 @@
+"""One module per `pvm` subcommand; each has ``run(options) -> exit status``."""

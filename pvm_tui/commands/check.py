@@ -1,0 +1,35 @@
+"""`pvm check FILE`: validate a matrix file and report each partner's mutual value.
+
+A file that cannot be used never reaches this module's output: loading it
+raises ``MatrixFileError``, which the CLI prints as one line, exit status 2.
+A valid file prints one line per partner (its balance in the file's language)
+and the summary. Exit status 0; with ``--strict``, 1 when any partner is
+one-sided or still empty, because neither is a mutual partnership yet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pvm_tui import store
+from pvm_tui.labels import labels_for, language_from_locale
+from pvm_tui.model import Balance
+from pvm_tui.text import one_line
+
+EXIT_OK, EXIT_NOT_MUTUAL = 0, 1
+
+
+def run(options: argparse.Namespace) -> int:
+    matrix = store.load(options.file, default_language=language_from_locale()).saved
+    labels = labels_for(options.lang or matrix.language)
+    lines = []
+    for number, partner in enumerate(matrix.partners, start=1):
+        name = one_line(partner.name) or labels.unnamed_partner
+        lines.append(f"{number}. {name}: {labels.balance[partner.balance]}")
+    counts = matrix.balance_summary
+    lines.append(labels.balance_summary(counts.balanced, counts.one_sided, counts.empty))
+    sys.stdout.write("".join(line + "\n" for line in lines))
+    if options.strict and any(partner.balance is not Balance.BALANCED for partner in matrix.partners):
+        return EXIT_NOT_MUTUAL
+    return EXIT_OK
