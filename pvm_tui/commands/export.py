@@ -1,0 +1,56 @@
+"""`pvm export FILE --format md|csv|json [-o OUT]`: a matrix in another format.
+
+Without ``-o`` the export goes to standard output, byte for byte as it
+would go to a file (UTF-8; the CSV with its byte order mark), except on a
+terminal, where control characters are made visible first. With ``-o`` the
+file is replaced atomically (no backup). pvm export never writes over the
+matrix it reads, nor over any existing ``.toml`` file: an export is never
+TOML, so such a target is a slip of the keyboard that would lose a matrix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from pvm_tui import store
+from pvm_tui.export import FORMATS, exporter
+from pvm_tui.labels import labels_for, language_from_locale
+from pvm_tui.store import MatrixFileError
+from pvm_tui.text import harmless
+
+EXIT_ERROR = 2
+
+
+def run(options: argparse.Namespace) -> int:
+    if options.format not in FORMATS:
+        available = ", ".join(FORMATS)
+        print(f"pvm: export --format {options.format} is not available yet; use {available}", file=sys.stderr)
+        return EXIT_ERROR
+    source = Path(options.file)
+    matrix = store.load(source, default_language=language_from_locale()).saved
+    labels = labels_for(options.lang or matrix.language)
+    text = exporter(options.format)(matrix, labels)
+    if options.output and options.output != "-":
+        target = Path(options.output)
+        _refuse_to_overwrite_a_matrix(target, source)
+        store.write_atomically(target, text.encode("utf-8"), backup=False)
+        return 0
+    if sys.stdout.isatty():
+        # For reading on screen only: a pipe or redirect gets the exact bytes.
+        text = harmless(text.removeprefix("\ufeff").replace("\r\n", "\n"))
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+    return 0
+
+
+def _refuse_to_overwrite_a_matrix(target: Path, source: Path) -> None:
+    if os.path.lexists(target) and os.path.realpath(target) == os.path.realpath(source):
+        raise MatrixFileError(target, "is the matrix being exported; choose another file for -o")
+    if target.suffix.lower() == ".toml" and os.path.lexists(target):
+        raise MatrixFileError(
+            target, "already exists and may be a matrix; pvm export never writes over a .toml file"
+        )
