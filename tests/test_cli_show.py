@@ -1,0 +1,238 @@
+"""`pvm show`, run as a user runs it: piped, on a (pseudo) terminal, narrow and wide."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import struct
+import subprocess
+import sys
+import termios
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from pvm_tui import store
+from pvm_tui.model import COLUMNS
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"
+RunPvm = Callable[..., subprocess.CompletedProcess[str]]
+NL = SAMPLES / "tinnitracks.toml"
+EN = SAMPLES / "tinnitracks.en.toml"
+
+HOSTILE = """\
+language = "en"
+[company]
+name = "[bold]Evil[/] corp"
+industry = "\\u001b[31mred\\u001b[0m"
+[[partners]]
+name = "[link=https://example.com]click[/link]"
+[partners.brings]
+resources = "[/]"
+[[partners]]
+name = "Titler"
+[partners.gets]
+other = "\\u001b]0;pwned\\u0007 after"
+"""
+
+
+def squashed(text: str) -> str:
+    """Text with every run of whitespace made one space: wrapped lines read as one."""
+    return re.sub(r"\s+", " ", text)
+
+
+def tokens(text: str) -> set[str]:
+    """The words of a drawing, with the grid's lines taken out."""
+    return set(re.sub(r"[│┌┐└┘├┤┬┴┼─]", " ", text).split())
+
+
+def cells(path: Path) -> list[str]:
+    matrix = store.load(path).saved
+    return [partner.cell(column) for partner in matrix.partners for column in COLUMNS if partner.cell(column)]
+
+
+def run_on_terminal(args: list[str], env: dict[str, str], columns: int = 100) -> str:
+    """Run pvm with its output on a pseudo-terminal of ``columns`` columns; returns what it wrote."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    environment = dict(os.environ, TERM="xterm-256color", PYTHONPATH=str(REPO), **env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pvm_tui", *args], stdout=slave, stderr=subprocess.PIPE, env=environment
+    )
+    os.close(slave)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the other end closed: Linux says EIO
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(master)
+    assert process.wait(timeout=60) == 0, process.stderr.read() if process.stderr else ""
+    return output.decode("utf-8")
+
+
+COLOUR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def colour_codes(output: str) -> list[str]:
+    """SGR parameters that set a foreground or background colour."""
+    found = []
+    for params in COLOUR.findall(output):
+        for param in params.split(";"):
+            if param and (30 <= int(param) <= 49 or 90 <= int(param) <= 107):
+                found.append(param)
+    return found
+
+
+# -- content --------------------------------------------------------------------
+
+
+def test_show_prints_header_partners_headings_and_summary_in_dutch(run_pvm: RunPvm) -> None:
+    result = run_pvm("show", str(NL))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Partnerwaarde-matrix · Tinnitracks\n")
+    for label, value in [("industrie", "Medische technologie"), ("locatie", "Duitsland"), ("omzet", "€ 3.560.000")]:
+        assert re.search(rf"^{label} +{re.escape(value)}$", out, re.MULTILINE)
+    for name in ["Sennheiser", "Zorgverzekeringen", "KNO-arts (specialist)", "Verkopers van gehoorapparaten"]:
+        assert name in out
+    for heading in ["wat brengen ze?", "wat halen ze eruit?", "middelen", "verkoopkanalen", "€ (geld)", "anders"]:
+        assert heading in out
+    assert out.rstrip("\n").splitlines()[-1] == "5 partners: 5 wederzijds, 0 eenzijdig, 0 leeg"
+
+
+def test_show_in_english_from_the_file_and_from_lang(run_pvm: RunPvm) -> None:
+    english = run_pvm("show", str(EN)).stdout
+    assert "What do they bring?" in english and "What do they get out of it?" in english
+    assert "Health insurers" in english
+    assert english.rstrip().endswith("5 partners: 5 mutual, 0 one-sided, 0 empty")
+    dutch_file_english_labels = run_pvm("show", str(NL), "--lang", "en").stdout
+    assert "What do they bring?" in dutch_file_english_labels
+    assert "wat brengen ze?" not in dutch_file_english_labels
+    assert "Zorgverzekeringen" in dutch_file_english_labels  # the user's text is never translated
+
+
+@pytest.mark.parametrize("sample", [NL, EN], ids=["nl", "en"])
+def test_narrow_layout_at_80_columns_keeps_every_cell_whole(run_pvm: RunPvm, sample: Path) -> None:
+    out = run_pvm("show", str(sample), "--width", "80").stdout
+    assert all(cell_len(line) <= 80 for line in out.splitlines())
+    assert "┬" not in out  # cards, not the grid
+    flat = squashed(out)
+    for text in cells(sample):
+        assert squashed(text) in flat  # the whole cell, its words in order
+
+
+@pytest.mark.parametrize("sample", [NL, EN], ids=["nl", "en"])
+def test_wide_layout_at_160_columns_is_the_grid_with_grouped_headings(run_pvm: RunPvm, sample: Path) -> None:
+    out = run_pvm("show", str(sample), "--width", "160").stdout
+    lines = out.splitlines()
+    assert all(cell_len(line) <= 160 for line in lines)
+    labels = ("wat brengen ze?", "wat halen ze eruit?") if sample == NL else ("What do they bring?", "What do")
+    # Both sides are headed on one line, once: over their four columns, not per column.
+    heading = [line for line in lines if labels[0] in line]
+    assert len(heading) == 1 and labels[1] in heading[0]
+    words = tokens(out)
+    for text in cells(sample):
+        assert set(text.split()) <= words  # no word is split: every column is wider than its words
+
+
+def test_piped_output_has_no_escape_codes_and_no_trailing_blanks(run_pvm: RunPvm) -> None:
+    for width in ("80", "160"):
+        out = run_pvm("show", str(NL), "--width", width).stdout
+        assert "\x1b" not in out
+        assert all(line == line.rstrip() for line in out.splitlines())
+
+
+def test_a_word_is_split_only_when_longer_than_its_column(run_pvm: RunPvm, tmp_path: Path) -> None:
+    long_word = "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenherstellungsbetrieb" * 2
+    path = tmp_path / "long.toml"
+    path.write_text(f'[[partners]]\nname = "P"\n[partners.brings]\nother = "kort {long_word} woord"\n')
+    out = run_pvm("show", str(path), "--width", "80").stdout
+    assert all(cell_len(line) <= 80 for line in out.splitlines())
+    assert long_word not in out  # it cannot fit on one line...
+    assert long_word in out.replace("\n", "").replace(" ", "")  # ...but every letter is there, in order
+    assert re.search(r"\bkort\b", out) and re.search(r"\bwoord\b", out)
+
+
+def test_markup_and_escape_codes_in_the_file_are_shown_literally(run_pvm: RunPvm, tmp_path: Path) -> None:
+    path = tmp_path / "hostile.toml"
+    path.write_text(HOSTILE)
+    for width in ("80", "160"):
+        result = run_pvm("show", str(path), "--width", width)
+        assert result.returncode == 0, result.stderr
+        out = result.stdout
+        assert "[bold]Evil[/] corp" in out
+        assert "[link=https://example.com]click[/link]" in out
+        assert "[/]" in out
+        assert "\x1b" not in out and "\x07" not in out
+        assert "␛[31mred␛[0m" in out
+        assert "␛]0;pwned␇" in out
+
+
+# -- terminals and colour -----------------------------------------------------------
+
+
+def test_on_a_terminal_show_uses_colour(tmp_path: Path) -> None:
+    out = run_on_terminal(["show", str(NL)], env={})
+    assert colour_codes(out)  # the balance words are coloured
+    assert "Sennheiser" in out
+
+
+def test_no_color_turns_colour_off(tmp_path: Path) -> None:
+    out = run_on_terminal(["show", str(NL)], env={"NO_COLOR": "1"})
+    assert "Sennheiser" in out and "wederzijds" in out
+    assert colour_codes(out) == []
+
+
+def test_plain_on_a_terminal_has_no_escape_codes_at_all() -> None:
+    out = run_on_terminal(["show", str(NL), "--plain"], env={})
+    assert "\x1b" not in out
+    assert "Sennheiser" in out
+
+
+def test_on_a_terminal_the_terminal_width_is_used() -> None:
+    narrow = run_on_terminal(["show", str(NL), "--plain"], env={}, columns=80)
+    wide = run_on_terminal(["show", str(NL), "--plain"], env={}, columns=150)
+    assert "┬" not in narrow and "┬" in wide
+    assert max(cell_len(line) for line in wide.splitlines()) > 120
+
+
+def test_hostile_text_on_a_colour_terminal_stays_literal(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.toml"
+    path.write_text(HOSTILE)
+    out = run_on_terminal(["show", str(path)], env={})
+    assert "[bold]Evil[/] corp" in out
+    assert "␛[31mred" in out
+    assert "\x1b]0;" not in out and "\x07" not in out
+
+
+# -- errors -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("name = [\n", "not valid TOML"), ("version = 9\n", "newer pvm"), ("[[partners]]\nname = 1\n", "partners[1].name")],
+)
+def test_an_unusable_file_is_one_line_and_exit_2(run_pvm: RunPvm, tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(content)
+    result = run_pvm("show", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"pvm: {path}")
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_file_and_bad_width(run_pvm: RunPvm, tmp_path: Path) -> None:
+    missing = run_pvm("show", str(tmp_path / "nope.toml"))
+    assert missing.returncode == 2 and missing.stderr == f"pvm: {tmp_path / 'nope.toml'}: no such file\n"
+    narrow = run_pvm("show", str(NL), "--width", "5")
+    assert narrow.returncode == 2 and "too narrow" in narrow.stderr and "Traceback" not in narrow.stderr
