@@ -100,11 +100,22 @@ def test_show_prints_header_partners_headings_and_summary_in_dutch(run_pvm: RunP
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.startswith("Partnerwaarde-matrix · Tinnitracks\n")
-    for label, value in [("industrie", "Medische technologie"), ("locatie", "Duitsland"), ("omzet", "€ 3.560.000")]:
+    for label, value in [
+        ("industrie", "Medische technologie"),
+        ("locatie", "Duitsland"),
+        ("omzet", "€ 3.560.000"),
+    ]:
         assert re.search(rf"^{label} +{re.escape(value)}$", out, re.MULTILINE)
     for name in ["Sennheiser", "Zorgverzekeringen", "KNO-arts (specialist)", "Verkopers van gehoorapparaten"]:
         assert name in out
-    for heading in ["wat brengen ze?", "wat halen ze eruit?", "middelen", "verkoopkanalen", "€ (geld)", "anders"]:
+    for heading in [
+        "wat brengen ze?",
+        "wat halen ze eruit?",
+        "middelen",
+        "verkoopkanalen",
+        "€ (geld)",
+        "anders",
+    ]:
         assert heading in out
     assert out.rstrip("\n").splitlines()[-1] == "5 partners: 5 wederzijds, 0 eenzijdig, 0 leeg"
 
@@ -135,7 +146,9 @@ def test_wide_layout_at_160_columns_is_the_grid_with_grouped_headings(run_pvm: R
     out = run_pvm("show", str(sample), "--width", "160").stdout
     lines = out.splitlines()
     assert all(cell_len(line) <= 160 for line in lines)
-    labels = ("wat brengen ze?", "wat halen ze eruit?") if sample == NL else ("What do they bring?", "What do")
+    labels = (
+        ("wat brengen ze?", "wat halen ze eruit?") if sample == NL else ("What do they bring?", "What do")
+    )
     # Both sides are headed on one line, once: over their four columns, not per column.
     heading = [line for line in lines if labels[0] in line]
     assert len(heading) == 1 and labels[1] in heading[0]
@@ -219,9 +232,15 @@ def test_hostile_text_on_a_colour_terminal_stays_literal(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("name = [\n", "not valid TOML"), ("version = 9\n", "newer pvm"), ("[[partners]]\nname = 1\n", "partners[1].name")],
+    [
+        ("name = [\n", "not valid TOML"),
+        ("version = 9\n", "newer pvm"),
+        ("[[partners]]\nname = 1\n", "partners[1].name"),
+    ],
 )
-def test_an_unusable_file_is_one_line_and_exit_2(run_pvm: RunPvm, tmp_path: Path, content: str, message: str) -> None:
+def test_an_unusable_file_is_one_line_and_exit_2(
+    run_pvm: RunPvm, tmp_path: Path, content: str, message: str
+) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(content)
     result = run_pvm("show", str(path))

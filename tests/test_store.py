@@ -98,7 +98,7 @@ def test_every_sample_round_trips_with_every_cell_edited(sample: Path, tmp_path:
     matrix = mf.saved
     for row in range(len(matrix)):
         for column in COLUMNS:
-            matrix = matrix.with_cell(row, column, f"{column.key} {row}\nline two \"quoted\" \\ back")
+            matrix = matrix.with_cell(row, column, f'{column.key} {row}\nline two "quoted" \\ back')
     store.save(mf, matrix)
     assert store.load(path).saved == matrix
     tomllib.loads(path.read_text(encoding="utf-8"))
@@ -156,7 +156,9 @@ def test_an_emptied_category_is_left_out(tmp_path: Path) -> None:
 def test_added_and_removed_partners(tmp_path: Path) -> None:
     path = write(tmp_path, HAND_EDITED)
     mf = store.load(path)
-    edited = mf.saved.with_partner_added(1, Partner(name="Nieuw", gets=Side(money="geld"))).with_partner_removed(0)
+    edited = mf.saved.with_partner_added(
+        1, Partner(name="Nieuw", gets=Side(money="geld"))
+    ).with_partner_removed(0)
     store.save(mf, edited)
     assert store.load(path).saved == edited
     assert "# trailing comment that must stay" in path.read_text(encoding="utf-8")
@@ -180,7 +182,9 @@ def test_python_tomllib_reads_back_whatever_pvm_writes(name: str, cell: str, des
     assert store.parse(text)[0] == matrix
     # And merged into an existing hand-edited document.
     mf = store.MatrixFile(path=Path("m.toml"), saved=store.parse(HAND_EDITED)[0], source=HAND_EDITED)
-    edited = mf.saved.with_cell(0, COLUMN_BY_KEY["brings.resources"], cell).with_cell(1, COLUMN_BY_KEY["name"], name)
+    edited = mf.saved.with_cell(0, COLUMN_BY_KEY["brings.resources"], cell).with_cell(
+        1, COLUMN_BY_KEY["name"], name
+    )
     text = store.dumps(mf, edited)
     tomllib.loads(text)
     assert store.parse(text)[0] == edited
@@ -194,8 +198,16 @@ def test_python_tomllib_reads_back_whatever_pvm_writes(name: str, cell: str, des
     [
         ('format = "partnerwaarde-matrix"\nname = "x\n', ":2:", "not valid TOML"),
         ("[company]\nname = 5\n", ": company.name:", "expected text in quotes, found a number"),
-        ('[[partners]]\nname = "A"\n[[partners]]\nname = true\n', ": partners[2].name:", "found a true/false value"),
-        ('[[partners]]\nname = "A"\n[partners.brings]\nmoney = 3\n', ": partners[1].brings.money:", "found a number"),
+        (
+            '[[partners]]\nname = "A"\n[[partners]]\nname = true\n',
+            ": partners[2].name:",
+            "found a true/false value",
+        ),
+        (
+            '[[partners]]\nname = "A"\n[partners.brings]\nmoney = 3\n',
+            ": partners[1].brings.money:",
+            "found a number",
+        ),
         ('[[partners]]\nbrings = "veel"\n', ": partners[1].brings:", "expected a table"),
         ('[partners]\nname = "A"\n', ": partners:", "expected a list of [[partners]] tables, found a table"),
         ("version = 2\n", ": version:", "made by a newer pvm"),
@@ -226,12 +238,12 @@ def test_not_toml_names_line_and_column(tmp_path: Path) -> None:
 
 
 def test_a_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(MatrixFileError, match="no such file$"):
+    with pytest.raises(MatrixFileError, match=r"no such file$"):
         store.load(tmp_path / "nope.toml")
 
 
 def test_a_missing_folder(tmp_path: Path) -> None:
-    with pytest.raises(MatrixFileError, match="the folder .*nowhere does not exist"):
+    with pytest.raises(MatrixFileError, match=r"the folder .*nowhere does not exist"):
         store.load(tmp_path / "nowhere" / "nope.toml")
 
 
@@ -260,7 +272,10 @@ def test_a_file_without_language_takes_the_default(tmp_path: Path) -> None:
     assert store.load(path, default_language="en").saved.language == "en"
     assert store.load(path, default_language="nl").saved.language == "nl"
     assert not store.load(path).has_language
-    assert store.load(write(tmp_path, 'language = "nl"\n', "nl.toml"), default_language="en").saved.language == "nl"
+    assert (
+        store.load(write(tmp_path, 'language = "nl"\n', "nl.toml"), default_language="en").saved.language
+        == "nl"
+    )
 
 
 def test_dates_are_read(tmp_path: Path) -> None:
@@ -320,5 +335,5 @@ def test_a_file_changed_on_disk_is_not_overwritten(tmp_path: Path) -> None:
 
 def test_saving_into_a_missing_folder_is_one_clear_error(tmp_path: Path) -> None:
     matrix = Matrix()
-    with pytest.raises(MatrixFileError, match="cannot save: the folder .* does not exist"):
+    with pytest.raises(MatrixFileError, match=r"cannot save: the folder .* does not exist"):
         store.save(store.new_file(tmp_path / "gone" / "x.toml", matrix), matrix)
