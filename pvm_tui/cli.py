@@ -163,7 +163,9 @@ def _export_parser() -> argparse.ArgumentParser:
         choices=("md", "csv", "json", "html", "svg"),
         help="the output format",
     )
-    parser.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    parser.add_argument(
+        "-o", "--output", help="the file to write (default, or -: standard output); never over a .toml file"
+    )
     parser.add_argument(
         "--paper",
         default="A3",
