@@ -103,8 +103,9 @@ class MatrixView:
             body = PartnerCards(self.matrix, self.labels)
         yield company_header(self.matrix, self.labels)
         yield Text()
-        yield body
-        yield Text()
+        if self.matrix.partners or isinstance(body, MatrixGrid):
+            yield body  # an empty grid still shows the template's headings
+            yield Text()
         yield summary_line(self.matrix, self.labels)
 
 
