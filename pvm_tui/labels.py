@@ -8,8 +8,8 @@ user's and is never translated; only these labels are.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from pvm_tui.model import Balance, Column
 
@@ -33,6 +33,7 @@ class Labels:
     cell_guidance: Mapping[str, str]
     balance: Mapping[Balance, str]
     summary: str
+    summary_one: str
     unnamed_partner: str
     tips: tuple[str, ...]
     about: str
@@ -58,9 +59,9 @@ class Labels:
         return name if name.strip() else self.unnamed_partner
 
     def balance_summary(self, balanced: int, one_sided: int, empty: int) -> str:
-        return self.summary.format(
-            total=balanced + one_sided + empty, balanced=balanced, one_sided=one_sided, empty=empty
-        )
+        total = balanced + one_sided + empty
+        template = self.summary_one if total == 1 else self.summary
+        return template.format(total=total, balanced=balanced, one_sided=one_sided, empty=empty)
 
 
 DUTCH = Labels(
@@ -118,6 +119,7 @@ DUTCH = Labels(
         Balance.EMPTY: "leeg",
     },
     summary="{total} partners: {balanced} wederzijds, {one_sided} eenzijdig, {empty} leeg",
+    summary_one="1 partner: {balanced} wederzijds, {one_sided} eenzijdig, {empty} leeg",
     unnamed_partner="(naamloos)",
     tips=(
         "Voor een duurzame samenwerking is het belangrijk dat elke partner voordelen uit de "
@@ -166,8 +168,7 @@ ENGLISH = Labels(
         "name": "Who is this key (potential) partner?",
         "brings.resources": "Which resources does this partner supply that you need but do not "
         "own? Material input, specialist knowledge, complementary products and services, IPR…",
-        "brings.channels": "Does this partner make sales channels available for your products "
-        "or services?",
+        "brings.channels": "Does this partner make sales channels available for your products or services?",
         "brings.money": "Is this partner an investor putting money in?",
         "brings.other": "What else does this partner bring?",
         "gets.resources": "Which resources do you offer this partner? Materials or machines, but "
@@ -175,8 +176,7 @@ ENGLISH = Labels(
         "gets.channels": "Which sales channels do you offer this partner?",
         "gets.money": "What money does the partnership bring this partner, or do you invest in "
         "its product or service?",
-        "gets.other": "What else does this partner get out of it, for example a joint innovation "
-        "project?",
+        "gets.other": "What else does this partner get out of it, for example a joint innovation project?",
     },
     balance={
         Balance.BALANCED: "mutual",
@@ -185,6 +185,7 @@ ENGLISH = Labels(
         Balance.EMPTY: "empty",
     },
     summary="{total} partners: {balanced} mutual, {one_sided} one-sided, {empty} empty",
+    summary_one="1 partner: {balanced} mutual, {one_sided} one-sided, {empty} empty",
     unnamed_partner="(unnamed)",
     tips=(
         "A sustainable partnership needs every partner to get something out of it.",

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Iterator
 
 SIDES: tuple[str, ...] = ("brings", "gets")
 """The two sides of a partnership: what a partner brings, what it gets out of it."""
@@ -55,8 +55,9 @@ class Column:
 
 
 NAME_COLUMN = Column("name")
-COLUMNS: tuple[Column, ...] = (NAME_COLUMN,) + tuple(
-    Column(f"{side}.{category}", side, category) for side in SIDES for category in CATEGORIES
+COLUMNS: tuple[Column, ...] = (
+    NAME_COLUMN,
+    *(Column(f"{side}.{category}", side, category) for side in SIDES for category in CATEGORIES),
 )
 """Every column of the grid, left to right: name, four *brings*, four *gets*."""
 
@@ -137,7 +138,9 @@ class Partner:
             return replace(self, name=text)
         assert column.category is not None
         new_side = self.side(column.side).with_category(column.category, text)
-        return replace(self, **{column.side: new_side})
+        if column.side == "brings":
+            return replace(self, brings=new_side)
+        return replace(self, gets=new_side)
 
     @property
     def balance(self) -> Balance:
@@ -219,7 +222,7 @@ class Matrix:
         """Insert ``partner`` (a blank one by default) so that it lands at ``index``."""
         index = max(0, min(index, len(self.partners)))
         new = partner if partner is not None else Partner()
-        return replace(self, partners=self.partners[:index] + (new,) + self.partners[index:])
+        return replace(self, partners=(*self.partners[:index], new, *self.partners[index:]))
 
     def with_partner_removed(self, index: int) -> Matrix:
         return replace(self, partners=self.partners[:index] + self.partners[index + 1 :])
@@ -238,6 +241,5 @@ class Matrix:
         return replace(self, language=language)
 
     def _with_partner(self, row: int, partner: Partner) -> Matrix:
-        partners = self.partners[:row] + (partner,) + self.partners[row + 1 :]
+        partners = (*self.partners[:row], partner, *self.partners[row + 1 :])
         return replace(self, partners=partners)
-
