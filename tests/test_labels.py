@@ -13,7 +13,7 @@ def test_every_column_step_and_balance_has_words(code: str) -> None:
     labels = labels_for(code)
     for column in COLUMNS:
         assert labels.column_heading(column).strip()
-        assert labels.guidance(column).endswith(("?", "…"))
+        assert "?" in labels.guidance(column)  # each is a question the user answers
     for step in STEPS:
         assert labels.steps[step] and labels.step_guidance[step]
     assert {labels.balance[b] for b in Balance} and len(set(labels.balance.values())) == len(Balance)
@@ -33,7 +33,9 @@ def test_the_template_headings_are_the_methods_own() -> None:
         ("nl", (0, 0, 0), "0 partners: 0 wederzijds, 0 eenzijdig, 0 leeg"),
     ],
 )
-def test_summary_counts_in_singular_and_plural(code: str, counts: tuple[int, int, int], expected: str) -> None:
+def test_summary_counts_in_singular_and_plural(
+    code: str, counts: tuple[int, int, int], expected: str
+) -> None:
     assert labels_for(code).balance_summary(*counts) == expected
 
 
