@@ -19,6 +19,7 @@ FORMATS: dict[str, str] = {
     "md": "Markdown: a table to paste into a wiki",
     "csv": "CSV for spreadsheets: one header row, one row per partner",
     "json": "JSON: the model with stable keys",
+    "svg": "SVG: a picture of the matrix as `pvm show` draws it, for slides",
 }
 
 
