@@ -44,7 +44,7 @@ class Layout:
     pad_h: float = 0.4
     title_em: float = 1.9  # the company's name
     method_em: float = 0.8
-    label_em: float = 0.7  # small labels above header values and under partner names
+    label_em: float = 0.78  # small labels above header values and under partner names
     value_em: float = 0.95
     description_em: float = 0.88
     side_em: float = 1.1  # "wat brengen ze?"
