@@ -138,6 +138,28 @@ def test_one_of_two_identical_partners_removed() -> None:
     assert [(change.kind, change.old_row) for change in changes.partners] == [("removed", 1)]
 
 
+def test_many_partners_each_edited_a_little_stay_the_same_partners() -> None:
+    column = COLUMN_BY_KEY["brings.other"]
+    many = tuple(
+        partner(f"Partner {n}", brings_other=f"brings thing {n}", gets_money=f"fee {n}") for n in range(300)
+    )
+    edited = tuple(reversed([p.with_cell(column, p.cell(column) + " and more") for p in many]))
+    changes = compare(matrix(*many), matrix(*edited))
+    assert {change.kind for change in changes.partners} == {"changed"}
+    assert all(
+        change.old is not None and change.new is not None and change.old.name == change.new.name
+        for change in changes.partners
+    )
+    assert len(changes.partners) == 300
+
+
+def test_many_partners_replaced_by_others_are_removed_and_added() -> None:
+    before = tuple(partner(f"Old {n}", brings_money=f"capital round {n}") for n in range(60))
+    after = tuple(partner(f"Zeta {n}x", gets_other=f"visibility at event {n}") for n in range(60))
+    kinds = [change.kind for change in compare(matrix(*before), matrix(*after)).partners]
+    assert kinds.count("removed") == 60 and kinds.count("added") == 60
+
+
 def test_company_header_changes_are_named_by_their_field() -> None:
     old = example()
     new = old.with_company(old.company.edit(industry="Medical devices", location=""))

@@ -3,9 +3,10 @@
 A file has no ids, and names change: "Zorgverzekeraars" may become
 "Zorgverzekeringen" with every cell kept. So partners are paired by what
 they are, not by name alone: identical partners first (nearest position
-first, for duplicates), then the remaining ones by the similarity of name
-and cells together, with a small bonus for standing at the same place
-among the unpaired. What stays unpaired was removed (old) or added (new).
+first, for duplicates), then partners at the same place or with the same
+name that are clearly alike, then the rest by the similarity of name and
+cells together, with a small bonus for standing at the same place among
+the unpaired. What stays unpaired was removed (old) or added (new).
 """
 
 from __future__ import annotations
@@ -23,18 +24,25 @@ NAME_WEIGHT = 0.35
 
 POSITION_BONUS = 0.1
 
-MAX_PAIRS_COMPARED = 40_000
-"""Beyond this many candidate pairs the leftovers are paired by name, then by position."""
+SURE = 0.75
+"""A partner at the same place, or with the same name, this alike is taken without a wider search."""
+
+MAX_PAIRS_COMPARED = 2_500
+"""Comparing every leftover with every other costs time; beyond this many pairs only same places count."""
 
 
 def ratio(a: str, b: str) -> float:
     """How alike two texts are, from 0 to 1, ignoring case and spacing."""
-    a, b = " ".join(a.casefold().split()), " ".join(b.casefold().split())
+    a, b = _plain(a), _plain(b)
     if a == b:
         return 1.0
     if not a or not b:
         return 0.0
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def similarity(old: Partner, new: Partner) -> float:
@@ -54,13 +62,14 @@ def pair(old: tuple[Partner, ...], new: tuple[Partner, ...]) -> dict[int, int]:
     """Old row -> new row for every partner that is in both matrices."""
     pairs: dict[int, int] = {}
     _pair_identical(old, new, pairs)
-    left_old = [i for i in range(len(old)) if i not in pairs]
-    taken = set(pairs.values())
-    left_new = [j for j in range(len(new)) if j not in taken]
+    _pair_likely(old, new, pairs)
+    left_old, left_new = _leftovers(old, new, pairs)
     if not left_old or not left_new:
         return pairs
     if len(left_old) * len(left_new) > MAX_PAIRS_COMPARED:
-        _pair_cheaply(old, new, left_old, left_new, pairs)
+        for i, j in zip(left_old, left_new, strict=False):
+            if similarity(old[i], new[j]) >= THRESHOLD:
+                pairs[i] = j
         return pairs
     candidates = []
     for rank_old, i in enumerate(left_old):
@@ -77,6 +86,13 @@ def pair(old: tuple[Partner, ...], new: tuple[Partner, ...]) -> dict[int, int]:
     return pairs
 
 
+def _leftovers(
+    old: tuple[Partner, ...], new: tuple[Partner, ...], pairs: dict[int, int]
+) -> tuple[list[int], list[int]]:
+    taken = set(pairs.values())
+    return [i for i in range(len(old)) if i not in pairs], [j for j in range(len(new)) if j not in taken]
+
+
 def _pair_identical(old: tuple[Partner, ...], new: tuple[Partner, ...], pairs: dict[int, int]) -> None:
     waiting: dict[Partner, list[int]] = defaultdict(list)
     for j, partner in enumerate(new):
@@ -89,26 +105,24 @@ def _pair_identical(old: tuple[Partner, ...], new: tuple[Partner, ...], pairs: d
             pairs[i] = nearest
 
 
-def _pair_cheaply(
-    old: tuple[Partner, ...],
-    new: tuple[Partner, ...],
-    left_old: list[int],
-    left_new: list[int],
-    pairs: dict[int, int],
-) -> None:
-    """For huge matrices: same name first, then whatever is left in order."""
+def _pair_likely(old: tuple[Partner, ...], new: tuple[Partner, ...], pairs: dict[int, int]) -> None:
+    """Pair partners edited in place: same place among the leftovers, or same name, and alike enough.
+
+    This settles the common case (many partners edited a little) in linear
+    time, leaving only the puzzling ones for the full comparison.
+    """
+    left_old, left_new = _leftovers(old, new, pairs)
     by_name: dict[str, list[int]] = defaultdict(list)
     for j in left_new:
-        by_name[new[j].name.casefold().strip()].append(j)
-    rest_old = []
-    for i in left_old:
-        places = by_name.get(old[i].name.casefold().strip())
-        if places:
-            pairs[i] = places.pop(0)
-        else:
-            rest_old.append(i)
-    taken = set(pairs.values())
-    rest_new = [j for j in left_new if j not in taken]
-    for i, j in zip(rest_old, rest_new, strict=False):
-        if similarity(old[i], new[j]) >= THRESHOLD:
-            pairs[i] = j
+        by_name[_plain(new[j].name)].append(j)
+    taken: set[int] = set()
+    for rank, i in enumerate(left_old):
+        options = list(by_name.get(_plain(old[i].name), ()))
+        if rank < len(left_new):
+            options.append(left_new[rank])
+        scored = [(similarity(old[i], new[j]), -abs(i - j), j) for j in options if j not in taken]
+        if scored:
+            score, _, j = max(scored)
+            if score >= SURE:
+                pairs[i] = j
+                taken.add(j)
