@@ -366,3 +366,36 @@ def test_the_diff_command_does_not_import_textual(files) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=SAMPLES.parent, timeout=60
     )
     assert result.stdout.split()[-2:] == ["1", "False"], result.stderr
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+def test_in_a_terminal_the_report_is_coloured(files) -> None:
+    import os
+    import subprocess
+    import sys
+
+    old, new = files
+    leader, follower = os.openpty()
+    environment = dict(os.environ, PYTHONPATH=str(SAMPLES.parent), TERM="xterm-256color")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pvm_tui", "diff", str(old), str(new)],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=environment,
+    )
+    os.close(follower)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closes when pvm exits
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(leader)
+    assert process.wait(timeout=60) == 1
+    text = output.decode("utf-8")
+    assert "\x1b[" in text
+    assert "[-" not in text and "{+" not in text
+    assert "sound" in text and "audio" in text
