@@ -15,14 +15,13 @@ from collections.abc import Iterable
 from pvm_tui import __version__
 from pvm_tui.labels import Labels
 from pvm_tui.model import CATEGORIES, SIDES
+from pvm_tui.text import harmless
 
 COPYRIGHT = "© InnoValor, 2018"
 
 
 def esc(text: str) -> str:
     """User or label text made safe and literal for HTML."""
-    from pvm_tui.text import harmless
-
     return html.escape(harmless(text), quote=True)
 
 
