@@ -1,0 +1,28 @@
+"""Deliver a generated page: to standard output, or atomically to the file of ``-o``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from pvm_tui.store import MatrixFileError, write_atomically
+
+
+def deliver(text: str, output: str | None) -> None:
+    """Write ``text`` as UTF-8 to ``output`` (``None`` or ``-``: standard output).
+
+    A file is replaced atomically, so a failed write leaves the old one whole.
+    An existing ``.toml`` file is refused: writing a page over a matrix
+    would lose what someone wrote, and the names are easy to mix up.
+    """
+    data = text.encode("utf-8")
+    if output is None or output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    path = Path(output)
+    if path.suffix.lower() == ".toml" and path.exists():
+        raise MatrixFileError(
+            path, "is a .toml file, perhaps a matrix; not writing a page over it (use .html)"
+        )
+    write_atomically(path, data, backup=False)
