@@ -193,12 +193,6 @@ def test_json_keeps_non_ascii_readable_and_a_missing_date_is_null(run_pvm: RunPv
 # -- the command ----------------------------------------------------------------------
 
 
-def test_html_not_built_yet_says_so(run_pvm: RunPvm) -> None:
-    result = run_pvm("export", str(NL), "--format", "html")
-    assert result.returncode == 2
-    assert result.stderr == "pvm: export --format html is not available yet; use md, csv, json, svg\n"
-
-
 def test_svg_is_a_picture_of_what_show_draws(run_pvm: RunPvm, tmp_path: Path) -> None:
     out = tmp_path / "tinnitracks.svg"
     result = run_pvm("export", str(NL), "--format", "svg", "-o", str(out))

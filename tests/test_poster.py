@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 import re
 from pathlib import Path
 
 import pytest
 
-from pvm_tui.commands.poster import export_html, render
 from pvm_tui.labels import labels_for
 from pvm_tui.model import COLUMNS, Company, Matrix, Partner, Side
+from pvm_tui.poster.html import render
 from pvm_tui.store import load
+from tests.conftest import RunPvm
 from tests.page_text import parse
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -136,16 +136,16 @@ def test_balance_markers_name_the_one_sided_partners_and_can_be_left_out() -> No
     assert "one-sided" not in "".join(without.text)
 
 
-def test_export_html_reads_the_export_options() -> None:
-    labels = labels_for("en")
-    matrix = Matrix(partners=(Partner(name="Taker", gets=Side(money="y")),), language="en")
-    options = argparse.Namespace(paper="A1", no_balance=True)
-    page_source = export_html(matrix, labels, options)
-    assert "@page { size: 841mm 594mm;" in page_source
-    assert "one-sided" not in "".join(parse(page_source).text)
-    default = export_html(matrix, labels, argparse.Namespace(paper="A3", no_balance=False))
-    assert "@page { size: 420mm 297mm;" in default
-    assert "one-sided" in "".join(parse(default).text)
+def test_export_html_reads_the_export_options(run_pvm: RunPvm, tmp_path: Path) -> None:
+    path = tmp_path / "taker.toml"
+    path.write_text('language = "en"\n[[partners]]\nname = "Taker"\n[partners.gets]\nmoney = "y"\n', "utf-8")
+    a1 = run_pvm("export", str(path), "--format", "html", "--paper", "A1", "--no-balance")
+    assert a1.returncode == 0, a1.stderr
+    assert "@page { size: 841mm 594mm;" in a1.stdout
+    assert "one-sided" not in "".join(parse(a1.stdout).text)
+    default = run_pvm("export", str(path), "--format", "html")
+    assert "@page { size: 420mm 297mm;" in default.stdout
+    assert "one-sided" in "".join(parse(default.stdout).text)
 
 
 def test_an_unknown_paper_is_refused() -> None:

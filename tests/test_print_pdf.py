@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from pvm_tui.commands.poster import render
 from pvm_tui.labels import labels_for
 from pvm_tui.model import COLUMNS, Matrix
+from pvm_tui.poster.html import render
 from pvm_tui.poster.template import render_template
 from pvm_tui.store import load
 

@@ -1,4 +1,4 @@
-"""`pvm export FILE --format md|csv|json [-o OUT]`: a matrix in another format.
+"""`pvm export FILE --format md|csv|json|html|svg [-o OUT]`: a matrix in another format.
 
 Without ``-o`` the export goes to standard output, byte for byte as it
 would go to a file (UTF-8; the CSV with its byte order mark), except on a
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from pvm_tui import store
-from pvm_tui.export import FORMATS, exporter
+from pvm_tui.export import exporter
 from pvm_tui.labels import labels_for, language_from_locale
 from pvm_tui.store import MatrixFileError
 from pvm_tui.text import harmless
@@ -25,14 +25,11 @@ EXIT_ERROR = 2
 
 
 def run(options: argparse.Namespace) -> int:
-    if options.format not in FORMATS:
-        available = ", ".join(FORMATS)
-        print(f"pvm: export --format {options.format} is not available yet; use {available}", file=sys.stderr)
-        return EXIT_ERROR
     source = Path(options.file)
     matrix = store.load(source, default_language=language_from_locale()).saved
     labels = labels_for(options.lang or matrix.language)
-    text = exporter(options.format)(matrix, labels)
+    extra = {"paper": options.paper, "balance": not options.no_balance} if options.format == "html" else {}
+    text = exporter(options.format)(matrix, labels, **extra)
     if options.output and options.output != "-":
         target = Path(options.output)
         _refuse_to_overwrite_a_matrix(target, source)
