@@ -178,14 +178,15 @@ def parse(text: str, path: Path | str = "<text>", *, default_language: str = "nl
             line, column = int(found.group(1)), int(found.group(2))
             message = message[: found.start()]
         raise MatrixFileError(path, f"not valid TOML: {_lower_first(message)}", line, column) from None
-    return _Reader(path).matrix(data), "language" in data
+    return _Reader(path, default_language).matrix(data), "language" in data
 
 
 class _Reader:
     """Turns parsed TOML data into a Matrix, naming the key of any problem."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, default_language: str = "nl"):
         self.path = path
+        self.default_language = default_language
 
     def fail(self, key: str, message: str) -> MatrixFileError:
         return MatrixFileError(self.path, f"{key}: {message}")
@@ -201,7 +202,7 @@ class _Reader:
             raise self.fail(
                 "version", f"this file is version {version}, made by a newer pvm; this pvm reads version {FORMAT_VERSION}"
             )
-        language = data.get("language", "nl")
+        language = data.get("language", self.default_language)
         if language not in ("nl", "en"):
             raise self.fail("language", f'expected "nl" or "en", found {_describe(language)}')
         company = self.company(data.get("company", {}))
@@ -359,7 +360,15 @@ def new_document(matrix: Matrix) -> Any:
         else:
             company[name] = _string(value)
     document["company"] = company
-    document["partners"] = tomlkit.aot()
+    if matrix.partners:
+        # An empty array of tables would come out as `partners = []` at the
+        # top of the file, so the key is only added with its first partner.
+        tables = tomlkit.aot()
+        for partner in matrix.partners:
+            table = tomlkit.table()
+            _merge_partner(table, Partner(), partner)
+            tables.append(table)
+        document["partners"] = tables
     return document
 
 
