@@ -65,7 +65,9 @@ def kill_while(work: Callable[[], None], delay: float) -> None:
     os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
     # A child that stopped by itself failed to save: that must not pass for a kill.
-    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, f"the saving child died: {status}"
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, (
+        f"the saving child died: {status}"
+    )
 
 
 def stray_files(folder: Path, name: str) -> list[str]:
@@ -82,7 +84,9 @@ def check_after_kill(path: Path, versions: dict[bytes, str], seed: int, kill: in
     if backup.exists():
         assert backup.read_bytes() in versions, f"the backup is neither A nor B {where}"
     strays = stray_files(path.parent, path.name)
-    temporaries = [name for name in strays if re.fullmatch(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp", name)]
+    temporaries = [
+        name for name in strays if re.fullmatch(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp", name)
+    ]
     staging = [name for name in strays if name == f".{path.name}~.tmp"]
     # A killed save may leave its one temporary file (and the link it makes
     # for the backup); the next save removes them, so they never pile up.
