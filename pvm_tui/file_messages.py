@@ -8,6 +8,7 @@ stands in the file (``the number 51``), with the line where its key is.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import json
 import re
@@ -16,6 +17,7 @@ from typing import Any
 Key = tuple[Any, ...]
 """Where a value sits in the data: ("partners", 2, "brings", "money"), indexes from 0."""
 
+_BACKSLASH = "a backslash in \"quoted\" text must be written \\\\ (or put the text in 'single quotes')"
 _FRIENDLY: tuple[tuple[str, str], ...] = (
     ("Expected '=' after a key", 'expected "=" after a key; write key = "value"'),
     (
@@ -28,10 +30,8 @@ _FRIENDLY: tuple[tuple[str, str], ...] = (
     ("Expected ']]' at the end of an array", "a [[heading]] is missing its closing ]]"),
     ("Unclosed array", "a list [ ... ] is never closed with ]"),
     ("Unclosed inline table", "a table { ... } is never closed with }"),
-    (
-        "Unescaped '\\' in a string",
-        "a backslash in \"quoted\" text must be written \\\\ (or use 'single quotes')",
-    ),
+    ("Unescaped '\\' in a string", _BACKSLASH),
+    ("Invalid hex value", _BACKSLASH),
     (
         "Expected newline or end of document after a statement",
         "unexpected text after a value; write one key = value per line",
@@ -42,6 +42,7 @@ _FRIENDLY: tuple[tuple[str, str], ...] = (
     ("Escaped character is not a Unicode scalar value", "a \\u escape names no character"),
     ("Invalid date or datetime", "this date or time does not exist"),
 )
+_CONFLICT = re.compile(r"^<{7}( |$)", re.MULTILINE)
 _TWICE = re.compile(r"Cannot declare \((.*)\) twice")
 _ILLEGAL = re.compile(r"Illegal character '(.*)'")
 _POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
@@ -57,6 +58,11 @@ def syntax_problem(error: Exception, text: str) -> tuple[str, int | None, int | 
         message = message[: found.start()]
         if found.group(1):
             line, column = int(found.group(1)), int(found.group(2))
+    conflict = _CONFLICT.search(text)
+    if conflict:
+        # A merge (git pull) left both versions in the file: say so, not what the parser tripped on.
+        line = text.count("\n", 0, conflict.start()) + 1
+        return "not valid TOML: it has merge conflict markers (<<<<<<<); resolve the conflict first", line, 1
     if line is None and found:
         # "at end of document": the last line is where something was left open.
         lines = text.split("\n")
@@ -74,9 +80,11 @@ def _friendly(message: str) -> str:
         return f"the heading [{'.'.join(parts)}] appears twice"
     illegal = _ILLEGAL.match(message)
     if illegal:
-        return (
-            f"the character {illegal.group(1)} is not allowed here; write it as a \\u escape in quoted text"
-        )
+        try:
+            code = ord(ast.literal_eval(f"'{illegal.group(1)}'"))
+        except (ValueError, SyntaxError, TypeError):
+            return f"the character {illegal.group(1)} is not allowed here"
+        return f"the control character U+{code:04X} is not allowed here; in quoted text write \\u{code:04X}"
     return message[:1].lower() + message[1:]
 
 
@@ -103,10 +111,9 @@ def describe(value: Any) -> str:
 
 
 def quote_hint(key: Key, value: Any) -> str:
-    """How to write a number or true/false that should have been text."""
-    if isinstance(value, (bool, int, float)) and not isinstance(value, dt.date):
-        shown = str(value).lower() if isinstance(value, bool) else str(value)
-        return f' (write {key[-1]} = "{shown}")'
+    """How to write a number that should have been text (``size = 51``, say)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f' (write {key[-1]} = "{value}")'
     return ""
 
 

@@ -37,10 +37,11 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 FORMAT_NAME = "partnerwaarde-matrix"
 FORMAT_VERSION = 1
-MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_FILE_BYTES = 16_000_000
 """Larger files are refused: no real matrix comes near this, and it keeps a
 stray multi-megabyte file from freezing the terminal."""
 
+_SIZE_LIMIT = f"pvm reads matrix files up to {MAX_FILE_BYTES / 1_000_000:g} MB"
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
@@ -130,19 +131,17 @@ def read_bytes(path: Path) -> bytes:
             raise MatrixFileError(path, "is a folder, not a matrix file")
         if not stat.S_ISREG(info.st_mode):
             raise MatrixFileError(path, "is not a regular file (a pipe, socket or device?)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise MatrixFileError(path, f"is {info.st_size / 1_000_000:.1f} MB; {_SIZE_LIMIT}")
         chunks, size = [], 0
-        while size <= MAX_FILE_BYTES:
+        while size <= MAX_FILE_BYTES:  # it may grow while it is read
             chunk = os.read(handle, 1 << 20)
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
         if size > MAX_FILE_BYTES:
-            raise MatrixFileError(
-                path,
-                f"is {max(size, info.st_size) / 1_000_000:.1f} MB or more; "
-                f"pvm reads matrix files up to {MAX_FILE_BYTES // 1_000_000} MB",
-            )
+            raise MatrixFileError(path, f"grew while it was read; {_SIZE_LIMIT}")
         return b"".join(chunks)
     except OSError as error:
         raise MatrixFileError(path, f"cannot read it: {_os_reason(error)}") from None
