@@ -443,10 +443,6 @@ def _merge(mf: MatrixFile, document: Any, matrix: Matrix) -> None:
         del document["partners"]
     if matrix.partners:
         document["partners"] = tables
-        # Keep hold of the tables as the document now holds them, for the next save.
-        mf._tables = {
-            partner.key: table for partner, table in zip(matrix.partners, document["partners"], strict=True)
-        }
 
 
 def _merge_company(table: Any, before: Company, after: Company) -> None:
