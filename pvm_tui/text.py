@@ -23,6 +23,8 @@ _BREAKS = re.compile("[\t\n]")
 # zero-width joiners and variation selectors (emoji), skin-tone modifiers.
 _JOINING = re.compile("[\u200d\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0100-\U000e01ef]")
 
+_FLAG_LETTER = re.compile("[\U0001f1e6-\U0001f1ff]")
+
 
 def _stand_in(match: re.Match[str]) -> str:
     char = match.group()
@@ -54,7 +56,12 @@ def inline(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """``text`` flattened for a single grid cell: lines joined with ' ⏎ '."""
+    """``text`` flattened for a single grid cell: lines joined with ' ⏎ '.
+
+    CRLF and lone CR line ends (from files written elsewhere) count as line
+    breaks here, rather than showing as ␍.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.strip() for line in harmless(text).replace("\t", " ").splitlines()]
     return " ⏎ ".join(line for line in lines if line)
 
@@ -83,7 +90,10 @@ def _clusters(text: str) -> list[str]:
     clusters: list[str] = []
     join_next = False
     for char in text:
-        if clusters and (join_next or unicodedata.category(char)[0] == "M" or _JOINING.match(char)):
+        joins = join_next or unicodedata.category(char)[0] == "M" or _JOINING.match(char)
+        # Two regional indicators make one flag: 🇳 + 🇱 = 🇳🇱.
+        flag = _FLAG_LETTER.match(char) and clusters and _FLAG_LETTER.fullmatch(clusters[-1])
+        if clusters and (joins or flag):
             clusters[-1] += char
         else:
             clusters.append(char)
