@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import hashlib
+import itertools
 import os
 import re
 import stat
@@ -404,7 +405,7 @@ def new_document(matrix: Matrix) -> Any:
         tables = tomlkit.aot()
         for partner in matrix.partners:
             table = tomlkit.table()
-            _merge_partner(table, Partner(), partner)
+            _merge_partner(table, None, partner)
             tables.append(table)
         document["partners"] = tables
     return document
@@ -413,6 +414,7 @@ def new_document(matrix: Matrix) -> Any:
 def _merge(mf: MatrixFile, document: Any, matrix: Matrix) -> None:
     """Change in ``document`` exactly what differs between ``mf.saved`` and ``matrix``."""
     import tomlkit
+    from tomlkit.items import Array
 
     old = mf.saved
     if matrix.language != old.language:
@@ -424,25 +426,68 @@ def _merge(mf: MatrixFile, document: Any, matrix: Matrix) -> None:
     old_keys = [partner.key for partner in old.partners]
     new_keys = [partner.key for partner in matrix.partners]
     if old_keys == new_keys:
-        for before, after in zip(old.partners, matrix.partners, strict=True):
-            if before is not after and before != after:
-                _merge_partner(mf._tables[after.key], before, after)
+        for was, now in zip(old.partners, matrix.partners, strict=True):
+            if was is not now and was != now:
+                _merge_partner(mf._tables[now.key], was, now)
         return
-    tables = tomlkit.aot()
+    old_by_key = {partner.key: partner for partner in old.partners}
+    # A hand-written `partners = [{...}, ...]` stays a list of inline tables.
+    inline = isinstance(document.get("partners"), Array)
+    tables = []
     for partner in matrix.partners:
+        before: Partner | None = old_by_key.get(partner.key)
         table = mf._tables.get(partner.key)
-        if table is None:
-            table = tomlkit.table()
-            _merge_partner(table, Partner(), partner)
-            mf._tables[partner.key] = table
-        else:
-            before = next((p for p in old.partners if p.key == partner.key), Partner())
-            _merge_partner(table, before, partner)
+        if before is None or table is None:
+            # A partner the file does not hold now (new, or back after an
+            # undo) gets a fresh table: one left over from an earlier save may
+            # hold values the partner no longer has.
+            table, before = (tomlkit.inline_table() if inline else tomlkit.table()), None
+        _merge_partner(table, before, partner)
         tables.append(table)
-    if "partners" in document:
+    mf._tables = {partner.key: table for partner, table in zip(matrix.partners, tables, strict=True)}
+    _replace_partner_tables(document, tables)
+
+
+def _replace_partner_tables(document: Any, tables: list[Any]) -> None:
+    """Put ``tables`` in the document as its [[partners]], in this order, one blank line apart."""
+    import tomlkit
+    from tomlkit.items import AoT, Array
+
+    current = document.get("partners")
+    if isinstance(current, Array) and tables:
+        for index in reversed(range(len(current))):
+            del current[index]
+        for table in tables:
+            current.append(table)
+        return
+    in_place = isinstance(current, AoT) and len(current) > 0 and tables
+    # The blank lines before a table belong to its place in the file, not to
+    # the partner: the first place keeps its own, and every later table gets
+    # one blank line before it. (Without this, moving partners about adds a
+    # blank line with every save.)
+    first_indent = current[0].trivia.indent if in_place else None
+    for table in tables:
+        table.trivia.indent = table.trivia.indent.lstrip("\r\n")
+    if first_indent is not None:
+        tables[0].trivia.indent = first_indent
+    for previous, table in itertools.pairwise(tables):
+        text = previous.as_string()
+        if not text.endswith(("\n\n", "\n\r\n")):
+            table.trivia.indent = ("\r\n" if text.endswith("\r\n") else "\n") + table.trivia.indent
+    if in_place:
+        # Changed in place: a new array of tables is laid out anew by tomlkit.
+        for index in reversed(range(len(current))):
+            del current[index]
+        for table in tables:
+            current.append(table)
+        return
+    if current is not None:
         del document["partners"]
-    if matrix.partners:
-        document["partners"] = tables
+    if tables:
+        array = tomlkit.aot()
+        for table in tables:
+            array.append(table)
+        document["partners"] = array
 
 
 def _merge_company(table: Any, before: Company, after: Company) -> None:
@@ -459,17 +504,30 @@ def _merge_company(table: Any, before: Company, after: Company) -> None:
             _set_text(table, name, new_value, keep_empty=True)
 
 
-def _merge_partner(table: Any, before: Partner, after: Partner) -> None:
-    import tomlkit
+def _merge_partner(table: Any, before: Partner | None, after: Partner) -> None:
+    """Write into ``table`` what differs between ``before`` and ``after``.
 
-    if before.name != after.name or "name" not in table:
+    A new table (``before`` is None) gets the whole layout: the name and both
+    sides, even when empty, so that a person editing the file by hand sees
+    where things go. An existing table is changed only where the partner did.
+    """
+    import tomlkit
+    from tomlkit.items import InlineTable
+
+    old = before if before is not None else Partner()
+    if before is None or old.name != after.name:
         _set_text(table, "name", after.name, keep_empty=True)
     for side in SIDES:
-        old_side, new_side = before.side(side), after.side(side)
-        if old_side == new_side and side in table:
+        old_side, new_side = old.side(side), after.side(side)
+        if old_side == new_side and before is not None:
             continue
         if side not in table:
-            table[side] = tomlkit.table()
+            if isinstance(table, InlineTable):
+                if not any(new_side.get(category) for category in CATEGORIES):
+                    continue  # an inline table holds only what there is
+                table[side] = tomlkit.inline_table()
+            else:
+                table[side] = tomlkit.table()
         for category in CATEGORIES:
             if old_side.get(category) != new_side.get(category):
                 _set_text(table[side], category, new_side.get(category), keep_empty=False)
