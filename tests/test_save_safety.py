@@ -327,3 +327,13 @@ def test_a_file_name_with_control_characters_stays_one_harmless_line(tmp_path: P
     message = _save_error(store.new_file(path, MATRIX), MATRIX, path=tmp_path / "missing" / path.name)
     assert "\n" not in message and "\x1b" not in message and "\x07" not in message
     assert "evil␛]0;owned␇␊name.toml" in message
+
+
+def test_saving_onto_a_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
+    path = tmp_path / "partners.toml"
+    mf = write_matrix(path)
+    pipe = tmp_path / "pipe.toml"
+    os.mkfifo(pipe)
+    message = _save_error(mf, EDITED, path=pipe)
+    assert message == f"{pipe}: cannot save: it is not a regular file"
+    assert sorted(os.listdir(tmp_path)) == ["partners.toml", "pipe.toml"]
