@@ -94,6 +94,20 @@ def check_after_kill(path: Path, versions: dict[bytes, str], seed: int, kill: in
     assert len(temporaries) <= 1 and len(staging) <= 1, f"leftovers pile up: {strays} {where}"
 
 
+def two_versions(path: Path, partners: int) -> tuple[Matrix, Matrix, bytes, bytes]:
+    """Matrices A and B and the bytes pvm saves for each; ``path`` is left holding A."""
+    matrix_a, matrix_b = big_matrix("A", partners), big_matrix("B", partners)
+    mf = store.save(store.new_file(path, matrix_a), matrix_a)
+    data_a = path.read_bytes()
+    store.save(mf, matrix_b)
+    data_b = path.read_bytes()
+    assert store.load(path).saved == matrix_b
+    store.save(mf, matrix_a)
+    assert path.read_bytes() == data_a  # saving A again gives A's bytes exactly
+    assert store.load(path).saved == matrix_a
+    return matrix_a, matrix_b, data_a, data_b
+
+
 @pytest.fixture
 def seed() -> int:
     return random.SystemRandom().randrange(2**32)
@@ -102,15 +116,8 @@ def seed() -> int:
 def test_killed_writes_leave_the_old_or_the_new_file(tmp_path: Path, seed: int) -> None:
     """200 kills of a child that writes the bytes of two 1,000-partner matrices in turn."""
     path = tmp_path / "partners.toml"
-    matrix_a, matrix_b = big_matrix("A", 1000), big_matrix("B", 1000)
-    mf = store.save(store.new_file(path, matrix_a), matrix_a)
-    data_a = path.read_bytes()
-    store.save(mf, matrix_b)
-    data_b = path.read_bytes()
-    assert data_a != data_b and len(data_a) > 100_000
-    assert store.load(path).saved == matrix_b
-    store.write_atomically(path, data_a)
-    assert store.load(path).saved == matrix_a
+    _matrix_a, matrix_b, data_a, data_b = two_versions(path, 1000)
+    assert len(data_a) > 100_000
     versions = {data_a: "A", data_b: "B"}
 
     def save_both() -> None:
@@ -135,13 +142,8 @@ def test_killed_writes_leave_the_old_or_the_new_file(tmp_path: Path, seed: int) 
 def test_killed_saves_leave_the_old_or_the_new_matrix(tmp_path: Path, seed: int) -> None:
     """The whole save (merge into the document, backup, rename) killed at random moments."""
     path = tmp_path / "partners.toml"
-    matrix_a, matrix_b = big_matrix("A", 150), big_matrix("B", 150)
-    mf = store.save(store.new_file(path, matrix_a), matrix_a)
-    data_a = path.read_bytes()
-    store.save(mf, matrix_b)
-    versions = {data_a: "A", path.read_bytes(): "B"}
-    store.save(mf, matrix_a)
-    assert path.read_bytes() == data_a  # saving A again gives A's bytes exactly
+    matrix_a, matrix_b, data_a, data_b = two_versions(path, 150)
+    versions = {data_a: "A", data_b: "B"}
 
     def save_both() -> None:
         # What the editor does: load once, then save edits to that file.
