@@ -15,17 +15,21 @@ beside it is written, flushed and fsynced, then renamed over the old one.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
+import itertools
 import os
 import re
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pvm_tui import atomic
+from pvm_tui.file_messages import Key, describe, dotted, locate, quote_hint, syntax_problem
 from pvm_tui.model import CATEGORIES, COMPANY_FIELDS, SIDES, Company, Matrix, Partner, Side
+from pvm_tui.text import inline
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -34,11 +38,12 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 FORMAT_NAME = "partnerwaarde-matrix"
 FORMAT_VERSION = 1
-MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_FILE_BYTES = 16_000_000
 """Larger files are refused: no real matrix comes near this, and it keeps a
 stray multi-megabyte file from freezing the terminal."""
 
-_TOMLLIB_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_SIZE_LIMIT = f"pvm reads matrix files up to {MAX_FILE_BYTES / 1_000_000:g} MB"
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class MatrixFileError(Exception):
@@ -57,7 +62,8 @@ class MatrixFileError(Exception):
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        # One line, and nothing in a file's name or text can work on the terminal.
+        return inline(f"{where}: {self.message}")
 
 
 class FileChangedError(MatrixFileError):
@@ -97,9 +103,14 @@ class MatrixFile:
             tables = self._document.get("partners")
             if tables is not None:
                 self._tables = {
-                    partner.key: table for partner, table in zip(self.saved.partners, tables)
+                    partner.key: table for partner, table in zip(self.saved.partners, tables, strict=True)
                 }
         return self._document
+
+    def forget_document(self) -> None:
+        """Drop the parsed document, e.g. after a failed save left unsaved edits in it."""
+        self._document = None
+        self._tables = {}
 
 
 # -- reading -----------------------------------------------------------------
@@ -108,33 +119,63 @@ class MatrixFile:
 def read_bytes(path: Path) -> bytes:
     """The bytes of a matrix file, or a ``MatrixFileError`` saying why not."""
     try:
-        info = path.stat()
+        # Non-blocking, so that opening a named pipe returns at once instead
+        # of waiting for a writer; what it is is checked right after.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        if not path.parent.exists():
-            raise MatrixFileError(path, f"no such file, and the folder {path.parent} does not exist") from None
-        raise MatrixFileError(path, "no such file") from None
+        raise MatrixFileError(path, _missing(path)) from None
     except OSError as error:
-        raise MatrixFileError(path, _os_reason(error)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise MatrixFileError(path, "is a folder, not a matrix file")
-    if not stat.S_ISREG(info.st_mode):
-        # Opening a FIFO or a device could block forever or never end.
-        raise MatrixFileError(path, "is not a regular file (a pipe, socket or device?)")
-    if info.st_size > MAX_FILE_BYTES:
-        raise MatrixFileError(
-            path, f"is {info.st_size / 1_000_000:.1f} MB; pvm reads matrix files up to {MAX_FILE_BYTES // 1_000_000} MB"
-        )
+        raise MatrixFileError(path, f"cannot read it: {_os_reason(error)}") from None
     try:
-        return path.read_bytes()
+        info = os.fstat(handle)
+        if stat.S_ISDIR(info.st_mode):
+            raise MatrixFileError(path, "is a folder, not a matrix file")
+        if not stat.S_ISREG(info.st_mode):
+            raise MatrixFileError(path, "is not a regular file (a pipe, socket or device?)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise MatrixFileError(path, f"is {info.st_size / 1_000_000:.1f} MB; {_SIZE_LIMIT}")
+        chunks, size = [], 0
+        while size <= MAX_FILE_BYTES:  # it may grow while it is read
+            chunk = os.read(handle, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_FILE_BYTES:
+            raise MatrixFileError(path, f"grew while it was read; {_SIZE_LIMIT}")
+        return b"".join(chunks)
     except OSError as error:
-        raise MatrixFileError(path, _os_reason(error)) from None
+        raise MatrixFileError(path, f"cannot read it: {_os_reason(error)}") from None
+    finally:
+        os.close(handle)
+
+
+def _missing(path: Path) -> str:
+    if os.path.islink(path):
+        return f"is a link to {os.readlink(path)}, which does not exist"
+    if not path.parent.exists():
+        return f"no such file, and the folder {path.parent} does not exist"
+    return "no such file"
+
+
+_UNICODE_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
 
 
 def decode(path: Path, data: bytes) -> str:
     """UTF-8 text of a file, refusing binary data with the place it starts."""
+    for bom, encoding in _UNICODE_BOMS.items():
+        if data.startswith(bom):
+            raise MatrixFileError(path, f"is {encoding} text; save it as UTF-8")
     if b"\x00" in data:
         line, column = _position(data, data.index(b"\x00"))
-        raise MatrixFileError(path, "is a binary file, not TOML text (NUL byte)", line, column)
+        raise MatrixFileError(
+            path, "is not a text file (it holds NUL bytes); is it the right file?", line, column
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -171,44 +212,60 @@ def parse(text: str, path: Path | str = "<text>", *, default_language: str = "nl
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        line = column = None
-        found = _TOMLLIB_POSITION.search(message)
-        if found:
-            line, column = int(found.group(1)), int(found.group(2))
-            message = message[: found.start()]
-        raise MatrixFileError(path, f"not valid TOML: {_lower_first(message)}", line, column) from None
-    return _Reader(path, default_language).matrix(data), "language" in data
+        message, line, column = syntax_problem(error, text)
+        raise MatrixFileError(path, message, line, column) from None
+    except RecursionError:
+        # The standard parser recurses once per nesting level: [[[[...]]]]
+        # a few thousand deep would otherwise end in a traceback.
+        raise MatrixFileError(path, "not valid TOML: lists or tables are nested too deeply") from None
+    return _Reader(path, text, default_language).matrix(data), "language" in data
 
 
 class _Reader:
-    """Turns parsed TOML data into a Matrix, naming the key of any problem."""
+    """Turns parsed TOML data into a Matrix, naming the key (and its line) of any problem."""
 
-    def __init__(self, path: Path, default_language: str = "nl"):
+    def __init__(self, path: Path, text: str, default_language: str = "nl"):
         self.path = path
+        self.source = text
         self.default_language = default_language
 
-    def fail(self, key: str, message: str) -> MatrixFileError:
-        return MatrixFileError(self.path, f"{key}: {message}")
+    def fail(self, key: Key, message: str) -> MatrixFileError:
+        place = locate(self.source, key)
+        line, column = place if place else (None, None)
+        return MatrixFileError(self.path, f"{dotted(key)}: {message}", line, column)
 
     def matrix(self, data: dict[str, Any]) -> Matrix:
         form = data.get("format", FORMAT_NAME)
         if form != FORMAT_NAME:
-            raise self.fail("format", f'expected "{FORMAT_NAME}", found {_describe(form)}')
+            raise self.fail(
+                ("format",),
+                f'expected "{FORMAT_NAME}", found {describe(form)}; is this a Partner Value Matrix?',
+            )
         version = data.get("version", FORMAT_VERSION)
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise self.fail("version", f"expected a whole number like {FORMAT_VERSION}, found {_describe(version)}")
+            raise self.fail(
+                ("version",), f"expected a whole number like {FORMAT_VERSION}, found {describe(version)}"
+            )
         if version > FORMAT_VERSION:
             raise self.fail(
-                "version", f"this file is version {version}, made by a newer pvm; this pvm reads version {FORMAT_VERSION}"
+                ("version",),
+                f"this file is version {version}, made by a newer pvm; "
+                f"this pvm reads version {FORMAT_VERSION} (update pvm to open it)",
             )
         language = data.get("language", self.default_language)
         if language not in ("nl", "en"):
-            raise self.fail("language", f'expected "nl" or "en", found {_describe(language)}')
+            raise self.fail(("language",), f'expected "nl" or "en", found {describe(language)}')
         company = self.company(data.get("company", {}))
         partners = data.get("partners", [])
         if not isinstance(partners, list):
-            raise self.fail("partners", f"expected a list of [[partners]] tables, found {_describe(partners)}")
+            hint = (
+                " (write [[partners]], with two brackets, above each partner)"
+                if isinstance(partners, dict)
+                else ""
+            )
+            raise self.fail(
+                ("partners",), f"expected a list of [[partners]] tables, found {describe(partners)}{hint}"
+            )
         return Matrix(
             company=company,
             partners=tuple(self.partner(index, item) for index, item in enumerate(partners)),
@@ -217,7 +274,7 @@ class _Reader:
 
     def company(self, table: Any) -> Company:
         if not isinstance(table, dict):
-            raise self.fail("company", f"expected a [company] table, found {_describe(table)}")
+            raise self.fail(("company",), f"expected a [company] table, found {describe(table)}")
         values: dict[str, Any] = {}
         for name in COMPANY_FIELDS:
             if name not in table:
@@ -225,7 +282,7 @@ class _Reader:
             if name == "date":
                 values[name] = self.date(table[name])
             else:
-                values[name] = self.text(f"company.{name}", table[name])
+                values[name] = self.text(("company", name), table[name])
         return Company(**values)
 
     def date(self, value: Any) -> dt.date | None:
@@ -240,24 +297,24 @@ class _Reader:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        raise self.fail("company.date", f"expected a date like 2026-11-28, found {_describe(value)}")
+        raise self.fail(("company", "date"), f"expected a date like 2026-11-28, found {describe(value)}")
 
     def partner(self, index: int, table: Any) -> Partner:
-        where = f"partners[{index + 1}]"
+        where: Key = ("partners", index)
         if not isinstance(table, dict):
-            raise self.fail(where, f"expected a [[partners]] table, found {_describe(table)}")
-        name = self.text(f"{where}.name", table.get("name", ""))
-        sides = {side: self.side(f"{where}.{side}", table.get(side, {})) for side in SIDES}
-        return Partner(name=name, **sides)
+            raise self.fail(where, f"expected a [[partners]] table, found {describe(table)}")
+        name = self.text((*where, "name"), table.get("name", ""))
+        brings, gets = (self.side((*where, side), table.get(side, {})) for side in SIDES)
+        return Partner(name=name, brings=brings, gets=gets)
 
-    def side(self, where: str, table: Any) -> Side:
+    def side(self, where: Key, table: Any) -> Side:
         if not isinstance(table, dict):
-            raise self.fail(where, f"expected a table of {', '.join(CATEGORIES)}, found {_describe(table)}")
-        return Side(**{c: self.text(f"{where}.{c}", table[c]) for c in CATEGORIES if c in table})
+            raise self.fail(where, f"expected a table of {', '.join(CATEGORIES)}, found {describe(table)}")
+        return Side(**{c: self.text((*where, c), table[c]) for c in CATEGORIES if c in table})
 
-    def text(self, key: str, value: Any) -> str:
+    def text(self, key: Key, value: Any) -> str:
         if not isinstance(value, str):
-            raise self.fail(key, f"expected text in quotes, found {_describe(value)}")
+            raise self.fail(key, f"expected text in quotes, found {describe(value)}{quote_hint(key, value)}")
         return value
 
 
@@ -291,9 +348,15 @@ def save(
     same_file = path is None or _same_path(target, mf.path)
     if not overwrite:
         _check_unchanged(target, mf.fingerprint if same_file else None)
-    text = dumps(mf, matrix)
-    data = text.encode("utf-8")
-    write_atomically(target, data, backup=backup)
+    try:
+        text = dumps(mf, matrix)
+        data = text.encode("utf-8")
+        write_atomically(target, data, backup=backup)
+    except BaseException:
+        # The document now holds edits that are not on disk; the next save
+        # must merge into what the file really holds.
+        mf.forget_document()
+        raise
     mf.path = target
     mf.saved = matrix
     mf.source = text
@@ -305,38 +368,14 @@ def write_atomically(path: Path, data: bytes, *, backup: bool = True) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never a mix.
 
     Writes through a symbolic link to its target, keeps the old file's
-    permission bits, and keeps the previous version as ``path~``.
+    permission bits, and keeps the previous version as ``path~`` (beside the
+    link's target). Any failure is a ``MatrixFileError`` "cannot save: ...",
+    and leaves the old file as it was.
     """
-    real = Path(os.path.realpath(path))
-    folder = real.parent
     try:
-        old = real.stat()
-    except FileNotFoundError:
-        old = None
+        atomic.replace_file(path, data, backup=backup)
     except OSError as error:
-        raise MatrixFileError(path, f"cannot save: {_os_reason(error)}") from None
-    if old is not None and not stat.S_ISREG(old.st_mode):
-        raise MatrixFileError(path, "cannot save: it is not a regular file")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise MatrixFileError(path, f"cannot save: {_os_reason(error, folder)}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, stat.S_IMODE(old.st_mode) if old is not None else 0o666 & ~_umask())
-        if backup and old is not None:
-            _keep_backup(real)
-        os.replace(temporary, real)
-    except OSError as error:
-        _remove_quietly(temporary)
-        raise MatrixFileError(path, f"cannot save: {_os_reason(error)}") from None
-    except BaseException:
-        _remove_quietly(temporary)
-        raise
-    _fsync_folder(folder)
+        raise MatrixFileError(path, f"cannot save: {_save_reason(error, Path(path))}") from None
 
 
 def new_document(matrix: Matrix) -> Any:
@@ -366,7 +405,7 @@ def new_document(matrix: Matrix) -> Any:
         tables = tomlkit.aot()
         for partner in matrix.partners:
             table = tomlkit.table()
-            _merge_partner(table, Partner(), partner)
+            _merge_partner(table, None, partner)
             tables.append(table)
         document["partners"] = tables
     return document
@@ -375,6 +414,7 @@ def new_document(matrix: Matrix) -> Any:
 def _merge(mf: MatrixFile, document: Any, matrix: Matrix) -> None:
     """Change in ``document`` exactly what differs between ``mf.saved`` and ``matrix``."""
     import tomlkit
+    from tomlkit.items import Array
 
     old = mf.saved
     if matrix.language != old.language:
@@ -386,25 +426,68 @@ def _merge(mf: MatrixFile, document: Any, matrix: Matrix) -> None:
     old_keys = [partner.key for partner in old.partners]
     new_keys = [partner.key for partner in matrix.partners]
     if old_keys == new_keys:
-        for before, after in zip(old.partners, matrix.partners):
-            if before is not after and before != after:
-                _merge_partner(mf._tables[after.key], before, after)
+        for was, now in zip(old.partners, matrix.partners, strict=True):
+            if was is not now and was != now:
+                _merge_partner(mf._tables[now.key], was, now)
         return
-    tables = tomlkit.aot()
+    old_by_key = {partner.key: partner for partner in old.partners}
+    # A hand-written `partners = [{...}, ...]` stays a list of inline tables.
+    inline = isinstance(document.get("partners"), Array)
+    tables = []
     for partner in matrix.partners:
+        before: Partner | None = old_by_key.get(partner.key)
         table = mf._tables.get(partner.key)
-        if table is None:
-            table = tomlkit.table()
-            _merge_partner(table, Partner(), partner)
-            mf._tables[partner.key] = table
-        else:
-            before = next((p for p in old.partners if p.key == partner.key), Partner())
-            _merge_partner(table, before, partner)
+        if before is None or table is None:
+            # A partner the file does not hold now (new, or back after an
+            # undo) gets a fresh table: one left over from an earlier save may
+            # hold values the partner no longer has.
+            table, before = (tomlkit.inline_table() if inline else tomlkit.table()), None
+        _merge_partner(table, before, partner)
         tables.append(table)
-    if "partners" in document:
+    mf._tables = {partner.key: table for partner, table in zip(matrix.partners, tables, strict=True)}
+    _replace_partner_tables(document, tables)
+
+
+def _replace_partner_tables(document: Any, tables: list[Any]) -> None:
+    """Put ``tables`` in the document as its [[partners]], in this order, one blank line apart."""
+    import tomlkit
+    from tomlkit.items import AoT, Array
+
+    current = document.get("partners")
+    if isinstance(current, Array) and tables:
+        for index in reversed(range(len(current))):
+            del current[index]
+        for table in tables:
+            current.append(table)
+        return
+    in_place = isinstance(current, AoT) and len(current) > 0 and tables
+    # The blank lines before a table belong to its place in the file, not to
+    # the partner: the first place keeps its own, and every later table gets
+    # one blank line before it. (Without this, moving partners about adds a
+    # blank line with every save.)
+    first_indent = current[0].trivia.indent if in_place else None
+    for table in tables:
+        table.trivia.indent = table.trivia.indent.lstrip("\r\n")
+    if first_indent is not None:
+        tables[0].trivia.indent = first_indent
+    for previous, table in itertools.pairwise(tables):
+        text = previous.as_string()
+        if not text.endswith(("\n\n", "\n\r\n")):
+            table.trivia.indent = ("\r\n" if text.endswith("\r\n") else "\n") + table.trivia.indent
+    if in_place:
+        # Changed in place: a new array of tables is laid out anew by tomlkit.
+        for index in reversed(range(len(current))):
+            del current[index]
+        for table in tables:
+            current.append(table)
+        return
+    if current is not None:
         del document["partners"]
-    if matrix.partners:
-        document["partners"] = tables
+    if tables:
+        array = tomlkit.aot()
+        for table in tables:
+            array.append(table)
+        document["partners"] = array
 
 
 def _merge_company(table: Any, before: Company, after: Company) -> None:
@@ -421,17 +504,30 @@ def _merge_company(table: Any, before: Company, after: Company) -> None:
             _set_text(table, name, new_value, keep_empty=True)
 
 
-def _merge_partner(table: Any, before: Partner, after: Partner) -> None:
-    import tomlkit
+def _merge_partner(table: Any, before: Partner | None, after: Partner) -> None:
+    """Write into ``table`` what differs between ``before`` and ``after``.
 
-    if before.name != after.name or "name" not in table:
+    A new table (``before`` is None) gets the whole layout: the name and both
+    sides, even when empty, so that a person editing the file by hand sees
+    where things go. An existing table is changed only where the partner did.
+    """
+    import tomlkit
+    from tomlkit.items import InlineTable
+
+    old = before if before is not None else Partner()
+    if before is None or old.name != after.name:
         _set_text(table, "name", after.name, keep_empty=True)
     for side in SIDES:
-        old_side, new_side = before.side(side), after.side(side)
-        if old_side == new_side and side in table:
+        old_side, new_side = old.side(side), after.side(side)
+        if old_side == new_side and before is not None:
             continue
         if side not in table:
-            table[side] = tomlkit.table()
+            if isinstance(table, InlineTable):
+                if not any(new_side.get(category) for category in CATEGORIES):
+                    continue  # an inline table holds only what there is
+                table[side] = tomlkit.inline_table()
+            else:
+                table[side] = tomlkit.table()
         for category in CATEGORIES:
             if old_side.get(category) != new_side.get(category):
                 _set_text(table[side], category, new_side.get(category), keep_empty=False)
@@ -448,94 +544,66 @@ def _string(text: str) -> Any:
     """A TOML string item: multi-line when the text has several lines, so diffs read line by line."""
     import tomlkit
 
+    text = _encodable(text)
     # A carriage return inside a multi-line string may be normalised away by
     # other parsers, so such text stays on one line with escapes.
     return tomlkit.string(text, multiline="\n" in text and "\r" not in text)
 
 
+def _encodable(text: str) -> str:
+    """``text`` with UTF-16 surrogates (which UTF-8 cannot hold) made real characters.
+
+    A surrogate pair that reached the model (from a clipboard, say) becomes
+    the character it stands for; a lone surrogate is no character at all and
+    becomes U+FFFD, the replacement character, so that it stays visible.
+    """
+    if not _SURROGATES.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def _check_unchanged(target: Path, fingerprint: str | None) -> None:
     try:
-        data = target.read_bytes()
-    except FileNotFoundError:
-        if fingerprint is not None:
-            return  # the file was removed meanwhile: writing it back loses nothing
-        return
-    except OSError:
-        return  # the save itself will say why it cannot write
+        data = read_bytes(target)
+    except MatrixFileError as error:
+        if not os.path.isfile(target):
+            return  # nothing there (any more), or no file at all: the save says which
+        raise MatrixFileError(
+            target,
+            f"cannot save: pvm cannot check what the file on disk holds ({error.message}); "
+            "not overwriting it",
+        ) from None
     if fingerprint is None:
         raise FileChangedError(target, "already exists; not overwriting it")
     if hashlib.sha256(data).hexdigest() != fingerprint:
         raise FileChangedError(target, "changed on disk since pvm read it; not overwriting it")
 
 
-def _keep_backup(real: Path) -> None:
-    backup = real.with_name(real.name + "~")
-    staging = real.with_name(f".{real.name}~.tmp")
-    _remove_quietly(str(staging))
-    try:
-        os.link(real, staging)
-    except OSError:
-        import shutil
-
-        shutil.copy2(real, staging)
-    os.replace(staging, backup)
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
 def _same_path(a: Path, b: Path) -> bool:
     return os.path.realpath(a) == os.path.realpath(b)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _remove_quietly(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
-def _os_reason(error: OSError, folder: Path | None = None) -> str:
-    if isinstance(error, FileNotFoundError) and folder is not None:
-        return f"the folder {folder} does not exist"
+def _os_reason(error: OSError) -> str:
     if isinstance(error, PermissionError):
         return "permission denied"
-    return (error.strerror or str(error)).rstrip(".").lower() if error.strerror else str(error)
+    return (error.strerror or str(error)).rstrip(".").lower()
+
+
+def _save_reason(error: OSError, path: Path) -> str:
+    """Why a save failed, in words that say what to do about it."""
+    if isinstance(error, atomic.SaveRefused):
+        return str(error.strerror)
+    folder = Path(os.path.realpath(path)).parent
+    if isinstance(error, FileNotFoundError) and not folder.is_dir():
+        return f"the folder {folder} does not exist"
+    if isinstance(error, PermissionError) and not os.access(folder, os.W_OK):
+        return f"no permission to write in the folder {folder}"
+    if error.errno == errno.EROFS:
+        return "the file system is read-only"
+    return _os_reason(error)
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     line = data.count(b"\n", 0, offset) + 1
     column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
     return line, column
-
-
-def _describe(value: Any) -> str:
-    kinds = {bool: "a true/false value", int: "a number", float: "a number", str: "text", list: "a list", dict: "a table"}
-    for kind, word in kinds.items():
-        if isinstance(value, kind):
-            if kind is str:
-                return repr(value) if len(value) <= 40 else "other text"
-            return word
-    if isinstance(value, (dt.date, dt.time)):
-        return "a date or time"
-    return type(value).__name__
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]

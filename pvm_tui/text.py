@@ -12,9 +12,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# C0 controls except tab and newline, DEL, C1 controls, and the Unicode
-# bidirectional overrides that can make text display in a misleading order.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls except tab and newline, DEL, C1 controls, the Unicode
+# bidirectional overrides and isolates that can make text display in a
+# misleading order ("Trojan Source"), and UTF-16 surrogates, which no
+# terminal can be sent.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_BREAKS = re.compile("[\t\n]")
+
+# Characters that join the one before them into a single thing on screen:
+# zero-width joiners and variation selectors (emoji), skin-tone modifiers.
+_JOINING = re.compile("[\u200d\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0100-\U000e01ef]")
+
+_FLAG_LETTER = re.compile("[\U0001f1e6-\U0001f1ff]")
 
 
 def _stand_in(match: re.Match[str]) -> str:
@@ -24,6 +33,8 @@ def _stand_in(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # the Unicode "control picture", e.g. ␛ for ESC
     if code == 0x7F:
         return "\u2421"  # ␡
+    if 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"  # half a character, from broken input: the replacement character
     return f"<U+{code:04X}>"
 
 
@@ -36,33 +47,62 @@ def harmless(text: str) -> str:
     return _UNSAFE.sub(_stand_in, text)
 
 
+def inline(text: str) -> str:
+    """``text`` made harmless and kept on one line: tabs and line breaks shown as ␉ and ␊.
+
+    For text inside a one-line message, such as a file name in an error.
+    """
+    return _BREAKS.sub(_stand_in, harmless(text))
+
+
 def one_line(text: str) -> str:
-    """``text`` flattened for a single grid cell: lines joined with ' ⏎ '."""
+    """``text`` flattened for a single grid cell: lines joined with ' ⏎ '.
+
+    CRLF and lone CR line ends (from files written elsewhere) count as line
+    breaks here, rather than showing as ␍.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.strip() for line in harmless(text).replace("\t", " ").splitlines()]
     return " ⏎ ".join(line for line in lines if line)
 
 
 def shorten(text: str, width: int) -> str:
-    """``text`` cut to ``width`` terminal cells, ending in an ellipsis when cut."""
+    """``text`` cut to ``width`` terminal cells, ending in an ellipsis when cut.
+
+    Never cuts a character from its accents or an emoji in half.
+    """
     if width <= 0:
         return ""
     if _cells(text) <= width:
         return text
     result, used = [], 0
-    for char in text:
-        size = _char_cells(char)
+    for cluster in _clusters(text):
+        size = _cells(cluster)
         if used + size > width - 1:
             break
-        result.append(char)
+        result.append(cluster)
         used += size
     return "".join(result).rstrip() + "…"
 
 
-def _char_cells(char: str) -> int:
-    if unicodedata.combining(char):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+def _clusters(text: str) -> list[str]:
+    """``text`` split into what shows as one unit: a character with its accents and joiners."""
+    clusters: list[str] = []
+    join_next = False
+    for char in text:
+        joins = join_next or unicodedata.category(char)[0] == "M" or _JOINING.match(char)
+        # Two regional indicators make one flag: 🇳 + 🇱 = 🇳🇱.
+        flag = _FLAG_LETTER.match(char) and clusters and _FLAG_LETTER.fullmatch(clusters[-1])
+        if clusters and (joins or flag):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+        join_next = char == "\u200d"
+    return clusters
 
 
 def _cells(text: str) -> int:
-    return sum(_char_cells(char) for char in text)
+    # The same measure the screen uses (Rich's), so a cut text fits exactly.
+    from rich.cells import cell_len
+
+    return cell_len(text)
