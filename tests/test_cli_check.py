@@ -104,9 +104,12 @@ def test_unnamed_partners_and_odd_names_are_one_harmless_line(run_pvm: RunPvm, t
     ("content", "message"),
     [
         ('[company]\nname = "x" y\n', ":2:12: not valid TOML"),
-        ("[partners]\nname = 'x'\n", ": partners: expected a list of [[partners]] tables"),
-        ("version = 3\n", ": version: this file is version 3, made by a newer pvm"),
-        ("[[partners]]\n[partners.gets]\nmoney = 100\n", ": partners[1].gets.money: expected text in quotes"),
+        ("[partners]\nname = 'x'\n", ":1:1: partners: expected a list of [[partners]] tables"),
+        ("version = 3\n", ":1:11: version: this file is version 3, made by a newer pvm"),
+        (
+            "[[partners]]\n[partners.gets]\nmoney = 100\n",
+            ":3:9: partners[1].gets.money: expected text in quotes",
+        ),
     ],
 )
 def test_an_invalid_file_is_exit_2_with_one_line(

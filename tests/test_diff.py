@@ -347,7 +347,7 @@ def test_git_a_broken_matrix_says_why_and_shows_the_text(run_pvm, files, tmp_pat
     assert result.returncode == 0
     assert result.stdout.splitlines()[1] == (
         "cannot be read as a matrix "
-        '(b/m.toml: language: expected "nl" or "en", found \'fr\'); comparing the text'
+        '(b/m.toml:2:12: language: expected "nl" or "en", found the text "fr"); comparing the text'
     )
     assert '+language = "fr"' in result.stdout
 

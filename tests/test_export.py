@@ -246,4 +246,4 @@ def test_an_unusable_file_is_exit_2(run_pvm: RunPvm, tmp_path: Path) -> None:
     bad.write_text("[[partners]]\nname = 3\n", encoding="utf-8")
     result = run_pvm("export", str(bad), "--format", "csv")
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.startswith(f"pvm: {bad}: partners[1].name:") and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"pvm: {bad}:2:8: partners[1].name:") and "Traceback" not in result.stderr
