@@ -37,6 +37,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 FORMAT_NAME = "partnerwaarde-matrix"
+_MATRIX_KEYS = ("format", "version", "language", "company", "partners")
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 16_000_000
 """Larger files are refused: no real matrix comes near this, and it keeps a
@@ -235,6 +236,12 @@ class _Reader:
         return MatrixFileError(self.path, f"{dotted(key)}: {message}", line, column)
 
     def matrix(self, data: dict[str, Any]) -> Matrix:
+        if data and not any(key in data for key in _MATRIX_KEYS):
+            # Some other TOML file (pyproject.toml, a config): reading it as an
+            # empty matrix would hide its content, e.g. from git's textconv.
+            raise MatrixFileError(
+                self.path, "is TOML but not a Partner Value Matrix (no format, company or partners)"
+            )
         form = data.get("format", FORMAT_NAME)
         if form != FORMAT_NAME:
             raise self.fail(

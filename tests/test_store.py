@@ -345,3 +345,14 @@ def test_saving_into_a_missing_folder_is_one_clear_error(tmp_path: Path) -> None
     matrix = Matrix()
     with pytest.raises(MatrixFileError, match=r"cannot save: the folder .* does not exist"):
         store.save(store.new_file(tmp_path / "gone" / "x.toml", matrix), matrix)
+
+
+def test_other_toml_is_not_taken_for_an_empty_matrix(tmp_path: Path) -> None:
+    path = write(tmp_path, '[project]\nname = "something else"\n')
+    with pytest.raises(MatrixFileError) as caught:
+        store.load(path)
+    assert str(caught.value) == f"{path}: is TOML but not a Partner Value Matrix (no format, company or partners)"
+
+
+def test_an_empty_file_is_an_empty_matrix(tmp_path: Path) -> None:
+    assert store.load(write(tmp_path, "")).saved.partners == ()
