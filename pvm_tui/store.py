@@ -67,6 +67,10 @@ class MatrixFileError(Exception):
         return inline(f"{where}: {self.message}")
 
 
+class NotAMatrixError(MatrixFileError):
+    """A TOML file that is something else (``pyproject.toml``), not a broken matrix."""
+
+
 class FileChangedError(MatrixFileError):
     """The file on disk changed since it was read; saving would overwrite that."""
 
@@ -239,7 +243,7 @@ class _Reader:
         if data and not any(key in data for key in _MATRIX_KEYS):
             # Some other TOML file (pyproject.toml, a config): reading it as an
             # empty matrix would hide its content, e.g. from git's textconv.
-            raise MatrixFileError(
+            raise NotAMatrixError(
                 self.path, "is TOML but not a Partner Value Matrix (no format, company or partners)"
             )
         form = data.get("format", FORMAT_NAME)

@@ -273,7 +273,7 @@ def test_lang_chooses_the_language_of_the_report(run_pvm, files) -> None:
     [
         (None, "no such file"),
         ("format = [\n", "not valid TOML"),
-        ('[project]\nname = "x"\n', "not a matrix file"),
+        ('[project]\nname = "x"\n', "not a Partner Value Matrix"),
         ("[[partners]]\nname = 3\n", "partners[1].name"),
     ],
 )

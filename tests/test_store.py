@@ -351,7 +351,10 @@ def test_other_toml_is_not_taken_for_an_empty_matrix(tmp_path: Path) -> None:
     path = write(tmp_path, '[project]\nname = "something else"\n')
     with pytest.raises(MatrixFileError) as caught:
         store.load(path)
-    assert str(caught.value) == f"{path}: is TOML but not a Partner Value Matrix (no format, company or partners)"
+    assert (
+        str(caught.value)
+        == f"{path}: is TOML but not a Partner Value Matrix (no format, company or partners)"
+    )
 
 
 def test_an_empty_file_is_an_empty_matrix(tmp_path: Path) -> None:

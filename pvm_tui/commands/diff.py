@@ -23,21 +23,11 @@ from pvm_tui.diff.report import Line
 from pvm_tui.diff.words import DiffWords
 from pvm_tui.labels import Labels, labels_for, language_from_locale
 from pvm_tui.model import Matrix
-from pvm_tui.store import MatrixFileError, load
+from pvm_tui.store import MatrixFileError, NotAMatrixError, load
 from pvm_tui.text import harmless
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 DEV_NULL = "/dev/null"
-OWN_KEYS = ("format", "company", "partners")
-
-
-class NotAMatrix(MatrixFileError):
-    """A TOML file that is something else (``pyproject.toml``), not a broken matrix."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +68,7 @@ def _git(arguments: list[str], lang: str | None) -> int:
         old, new = read(old_file, f"a/{path}"), read(new_file, f"b/{path}")
     except MatrixFileError as error:
         words = words_for(lang or language_from_locale())
-        if isinstance(error, NotAMatrix):
+        if isinstance(error, NotAMatrixError):
             lines.append([("note", words.not_a_matrix)])
         else:
             lines.append([("note", words.unreadable.format(reason=harmless(str(error))))])
@@ -106,16 +96,10 @@ def read(path: str, shown: str | None = None) -> Version:
         return Version(Matrix(), False)
     try:
         loaded = load(path)
-        assert loaded.source is not None
-        data = tomllib.loads(loaded.source)
     except MatrixFileError as error:
         if shown is None:
             raise
-        raise MatrixFileError(shown, error.message, error.line, error.column) from None
-    if data and not any(key in data for key in OWN_KEYS):
-        # The store reads any TOML without these keys as an empty matrix;
-        # comparing pyproject.toml that way would call every change "equal".
-        raise NotAMatrix(shown or path, "not a matrix file: it has no format, company or partners")
+        raise type(error)(shown, error.message, error.line, error.column) from None
     return Version(loaded.saved, loaded.has_language)
 
 
