@@ -1,0 +1,123 @@
+"""The editor's main screen: title, step bar, filter line, grid, cell panel, status and footer.
+
+It only lays the widgets out and carries the key bindings (made from
+``keys.KEYS`` in the current language); the App owns the matrix and does
+every action.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingsMap, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from pvm_tui.keys import CHANGING_ACTIONS, KEYS
+from pvm_tui.labels import Labels
+from pvm_tui.widgets.cell_panel import CellPanel
+from pvm_tui.widgets.grid import MatrixGrid
+from pvm_tui.widgets.local_keys import OrderedInput
+from pvm_tui.widgets.status import StatusLine, TitleBar
+from pvm_tui.widgets.step_bar import StepBar
+
+FOOTER_ORDER = {
+    name: rank
+    for rank, name in enumerate(
+        (
+            "edit",
+            "editor-done",
+            "editor-next",
+            "editor-previous",
+            "external-editor",
+            "filter-done",
+            "filter-cancel",
+            "next-empty",
+            "add",
+            "delete",
+            "save",
+            "quit",
+            "help",
+            "step-1",
+            "filter",
+            "profile",
+            "language",
+        )
+    )
+}
+
+
+def bindings(language: str) -> list[BindingType]:
+    """The editor's bindings with footer words in ``language``.
+
+    All are priority bindings: the App sees each key first and in order, and
+    ``PvmApp.check_action`` lets a binding through only where it applies.
+    """
+    made: list[BindingType] = []
+    # The footer shows bindings in this order, and cuts off what does not fit: most used first.
+    for key in sorted(KEYS, key=lambda key: FOOTER_ORDER.get(key.id, len(FOOTER_ORDER))):
+        footer = key.footer[language] if key.footer else key.help[language]
+        made.append(
+            Binding(
+                key.keys,
+                f"app.{key.action}",
+                footer,
+                show=key.footer is not None,
+                key_display=key.footer_key,
+                priority=True,
+                id=key.id,
+                tooltip=key.help[language],
+            )
+        )
+    return made
+
+
+class EditorScreen(Screen[None]):
+    """The screen of one open matrix."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings("en")
+
+    def __init__(self, labels: Labels) -> None:
+        super().__init__()
+        self.labels = labels
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(id="title")
+        yield StepBar(self.labels, id="steps")
+        yield OrderedInput(id="filter", compact=True)
+        with Horizontal(id="body"):
+            yield MatrixGrid(id="grid")
+            yield CellPanel(id="panel")
+        yield StatusLine(id="status")
+        with Horizontal(id="bottom"):
+            yield Static(id="mode", markup=False)
+            yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.app.editor_mounted()  # type: ignore[attr-defined]
+
+    def set_language(self, language: str) -> None:
+        """Footer words in another language: the bindings are made again."""
+        # Binding descriptions are fixed once made, and Footer shows them as they are.
+        self._bindings = BindingsMap(bindings(language))
+        self.refresh_bindings()
+
+    def set_mode(self, word: str) -> None:
+        mode = self.query_one("#mode", Static)
+        mode.update(Text(f" {word} ", style="bold reverse") if word else Text(""))
+        mode.display = bool(word)
+
+    def on_key(self, event: events.Key) -> None:
+        """A change key that reached the screen unhandled: say why nothing happened."""
+        app = self.app
+        if not getattr(app, "read_only", False):
+            return
+        for key in KEYS:
+            if event.key in key.key_names and key.action.split("(")[0] in CHANGING_ACTIONS:
+                app.say_read_only()  # type: ignore[attr-defined]
+                event.stop()
+                return
