@@ -33,7 +33,7 @@ class ChoiceDialog(ModalScreen[str | None]):
                 shown, _, words = line.partition("  ")
                 yield Static(
                     Text.assemble((f" {shown} ", "bold reverse"), " ", words),
-                    classes=f"dialog-choice choice-{key}",
+                    classes="dialog-choice",
                 )
 
     def on_key(self, event: events.Key) -> None:

@@ -16,7 +16,7 @@ from pvm_tui.text import shorten
 class StepBar(Widget):
     """``1 Partners · 2 What they bring · 3 What they get`` and a line of guidance."""
 
-    step: reactive[int] = reactive(1)
+    step: reactive[int] = reactive(1, layout=True)
 
     def __init__(self, labels: Labels, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
