@@ -83,9 +83,14 @@ class PvmCore(App[int]):
 
     def get_default_screen(self) -> Screen[None]:
         if self.document is None:
-            return StartScreen(self.labels, self.words, recent.load())
+            # The start screen is pushed over a blank one so that it can be switched for the editor.
+            return Screen()
         self.editor_screen = EditorScreen(self.labels)
         return self.editor_screen
+
+    def on_mount(self) -> None:
+        if self.document is None:
+            self.push_screen(StartScreen(self.labels, self.words, recent.load()))
 
     def editor_mounted(self) -> None:
         """Called by the editor screen once its widgets exist: show the matrix, cursor on the first name."""

@@ -7,6 +7,7 @@ pure edit from ``model.py`` handed to ``PvmCore.change``.
 
 from __future__ import annotations
 
+from textual import on
 from textual.widgets import Input
 
 from pvm_tui import navigation
@@ -217,11 +218,11 @@ class EditingActions(PvmCore):
         self.filter_input.display = True
         self.editor_screen.set_focus(self.filter_input)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input is self.filter_input:
-            event.stop()
-            if event.value != self.filter_text:
-                self.set_filter(event.value)
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.value != self.filter_text:
+            self.set_filter(event.value)
 
     async def action_filter_done(self) -> None:
         await self.settle(self.filter_input)

@@ -29,7 +29,7 @@ class ChoiceDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog-box"):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
             yield Static(Text(harmless(self.question)), classes="dialog-question")
-            for key, _answer, line in self.choices:
+            for _key, _answer, line in self.choices:
                 shown, _, words = line.partition("  ")
                 yield Static(
                     Text.assemble((f" {shown} ", "bold reverse"), " ", words),

@@ -47,6 +47,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog-box", id="help-box"):
             yield Static(Text(f"{words.help_title}: {labels.method}", style="bold"), classes="dialog-title")
             yield Static(Text(labels.about))
+            yield Static(Text(words.help_keys, style="bold underline"), classes="help-heading")
+            yield Static(keys_table(labels.code))
+            yield Static(Text(words.help_palette))
             yield Static(Text(words.help_steps, style="bold underline"), classes="help-heading")
             for step in STEPS:
                 yield Static(
@@ -55,9 +58,6 @@ class HelpScreen(ModalScreen[None]):
                 )
             yield Static(Text(words.help_markers, style="bold underline"), classes="help-heading")
             yield Static(Text(words.marker_legend))
-            yield Static(Text(words.help_keys, style="bold underline"), classes="help-heading")
-            yield Static(keys_table(labels.code))
-            yield Static(Text(words.help_palette))
             yield Static(Text(words.help_tips, style="bold underline"), classes="help-heading")
             for tip in labels.tips:
                 yield Static(Text(f"• {tip}"))

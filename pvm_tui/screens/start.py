@@ -34,7 +34,7 @@ class StartScreen(Screen[None]):
         words = self.words
         options: list[Option | None] = []
         for index, path in enumerate(self.recent):
-            options.append(Option(Text(harmless(_short(path))), id=f"recent-{index}"))
+            options.append(Option(_recent_line(path), id=f"recent-{index}"))
         if not self.recent:
             options.append(Option(Text(words.start_no_recent, style="dim"), id="no-recent", disabled=True))
         options.append(None)
@@ -67,11 +67,17 @@ class StartScreen(Screen[None]):
             app.exit()
 
 
-def _short(path: Path) -> str:
-    """A recent file's path, with the home folder written as ~."""
+def _recent_line(path: Path, width: int = 66) -> Text:
+    """A recent file as 'name  folder', the folder with ~ for home and cut from the left to fit."""
     home = str(Path.home())
-    text = str(path)
-    return "~" + text[len(home) :] if text.startswith(home + os.sep) else text
+    folder = str(path.parent)
+    if folder == home or folder.startswith(home + os.sep):
+        folder = "~" + folder[len(home) :]
+    name = harmless(path.name)
+    room = max(width - len(name) - 2, 8)
+    if len(folder) > room:
+        folder = "…" + folder[-(room - 1) :]
+    return Text.assemble((name, "bold"), "  ", (harmless(folder), "dim"))
 
 
 class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):

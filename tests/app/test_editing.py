@@ -39,7 +39,9 @@ async def test_edit_a_cell_and_save(sample: Path) -> None:
     assert Path(str(sample) + "~").exists()
 
 
-async def test_enter_edits_with_the_cursor_at_the_end_and_enter_in_the_editor_is_a_newline(sample: Path) -> None:
+async def test_enter_edits_with_the_cursor_at_the_end_and_enter_then_adds_a_line(
+    sample: Path,
+) -> None:
     app = editor(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
