@@ -110,6 +110,7 @@ class PvmCore(App[int]):
         self.grid.move_cursor(row=0, column=0, animate=False)
         screen.set_focus(self.grid)
         self._refresh_all()
+        self.status.say(self.words.welcome)
 
     def open_document(self, document: Document, matrix: Matrix | None = None) -> None:
         """Leave the start screen for the editor of ``document``."""
@@ -153,7 +154,8 @@ class PvmCore(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quit":
-            return True
+            # ctrl+q quits from the start screen too, but not from under a dialog
+            return self.document is None or self.context() != "other"
         where = ACTION_WHERE.get(action)
         if where is None:
             return True

@@ -7,7 +7,7 @@ pure edit from ``model.py`` handed to ``PvmCore.change``.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.widgets import Input
 
 from pvm_tui import navigation
@@ -22,6 +22,21 @@ from pvm_tui.text import harmless, one_line, shorten
 
 class EditingActions(PvmCore):
     """The cell editor, the filter line, and every change to the partners and the company."""
+
+    async def on_event(self, event: events.Event) -> None:
+        """Read alt+key in the cell editor and the filter line as `Esc`, then the key.
+
+        A terminal reports `Esc` and the next key, when they arrive in one
+        read (fast typing over SSH, a paste), as alt+key. Typing there never
+        means alt+key, so the App leaves the editor or the filter as `Esc`
+        does and handles the key after it, here, in arrival order.
+        """
+        if isinstance(event, events.Key) and not event.is_forwarded and _is_glued_escape(event):
+            here = self.context()
+            if here in ("editor", "filter"):
+                await (self.finish_edit() if here == "editor" else self.action_clear_filter())
+                event = events.Key(event.key.removeprefix("alt+"), event.character)
+        await super().on_event(event)
 
     async def to_grid(self) -> None:
         """Finish whatever has the keys (the cell editor, the filter line) and give them to the grid."""
@@ -261,3 +276,8 @@ class EditingActions(PvmCore):
 
 def _matches(partner: Partner, needle: str) -> bool:
     return any(needle in partner.cell(column).casefold() for column in COLUMNS)
+
+
+def _is_glued_escape(event: events.Key) -> bool:
+    character = event.character or ""
+    return event.key.startswith("alt+") and len(character) == 1 and character.isprintable()

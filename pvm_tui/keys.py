@@ -209,7 +209,7 @@ KEYS: tuple[KeySpec, ...] = (
         "next empty cell of this step (then the next step), and edit it",
         "volgende lege cel van deze stap (daarna de volgende stap), en bewerk die",
         footer_en="next empty",
-        footer_nl="volgende lege",
+        footer_nl="lege cel",
         changes=True,
     ),
     _spec(
@@ -249,7 +249,7 @@ KEYS: tuple[KeySpec, ...] = (
         "delete this partner (asks first: y)",
         "deze partner verwijderen (vraagt eerst: y)",
         footer_en="delete",
-        footer_nl="verwijder",
+        footer_nl="wis",
         changes=True,
     ),
     _spec(

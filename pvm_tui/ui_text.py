@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class UiText:
+    welcome: str
     unsaved: str
     read_only: str
     editing: str
@@ -82,6 +83,7 @@ class UiText:
 
 
 ENGLISH = UiText(
+    welcome="? help · n fills in the next empty cell · ctrl+p every action",
     unsaved="● unsaved",
     read_only="READ-ONLY",
     editing="EDITING",
@@ -178,6 +180,7 @@ ENGLISH = UiText(
 )
 
 DUTCH = UiText(
+    welcome="? hulp · n vult de volgende lege cel · ctrl+p elke actie",
     unsaved="● niet opgeslagen",
     read_only="ALLEEN LEZEN",
     editing="BEWERKEN",

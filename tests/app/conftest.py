@@ -67,6 +67,8 @@ def key_event(key: str) -> events.Key:
         return events.Key("enter", "\r")
     if len(key) == 1:
         return events.Key(names.get(key, key), key)
+    if key.startswith("alt+") and len(key) == 5:
+        return events.Key(key, key[-1])
     characters = {"enter": "\r", "tab": "\t", "escape": "\x1b", "space": " "}
     return events.Key(key, characters.get(key))
 

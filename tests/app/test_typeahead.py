@@ -91,3 +91,21 @@ async def test_a_filter_typed_in_one_burst(sample: Path) -> None:
         await burst(pilot, "/", "K", "N", "O", "enter", "e", "!", "escape")
         assert app.grid.row_count == 1
         assert app.matrix.partners[3].name == "KNO-arts (specialist)!"
+
+
+async def test_escape_glued_to_the_next_key_leaves_the_editor_first(sample: Path) -> None:
+    """A terminal reports Esc and a key in one read as alt+key; in the editor that is Esc, then the key."""
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await burst(pilot, "2", "n", "x", "alt+n", "y", "z", "escape")
+        partner = app.matrix.partners[0]
+        assert partner.brings.money == "x"
+        assert partner.brings.other == "yz"
+
+
+async def test_escape_glued_to_a_key_in_the_filter_clears_it_first(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await burst(pilot, "/", "K", "N", "O", "alt+j", "e", "!", "escape")
+        assert app.grid.row_count == 5
+        assert app.matrix.partners[1].name == "Zorgverzekeringen!"
