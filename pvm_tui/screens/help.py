@@ -35,6 +35,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "close", show=False),
         Binding("down,j", "scroll('down')", show=False),
         Binding("up,k", "scroll('up')", show=False),
+        Binding("pagedown,space", "scroll('page_down')", show=False),
+        Binding("pageup", "scroll('page_up')", show=False),
     ]
 
     def __init__(self, labels: Labels, words: UiText) -> None:
@@ -68,4 +70,6 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, direction: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)
-        box.scroll_relative(y=3 if direction == "down" else -3, animate=False)
+        page = max(box.size.height - 2, 1)
+        steps = {"down": 3, "up": -3, "page_down": page, "page_up": -page}
+        box.scroll_relative(y=steps[direction], animate=False)

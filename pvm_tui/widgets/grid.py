@@ -22,8 +22,8 @@ from pvm_tui.labels import Labels
 from pvm_tui.model import COLUMNS, Balance, Column, Matrix, Partner
 from pvm_tui.text import one_line, shorten
 
-NAME_WIDTH = 24
-CELL_WIDTH = 20
+NAME_WIDTH = 22
+CELL_WIDTH = 18
 
 GROUP_STYLES = {"brings": "bold #3fa34d", "gets": "bold #3b8fd9"}
 MARKERS = {

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pvm_tui import navigation
 from pvm_tui.model import COLUMNS
+from pvm_tui.widgets.grid import NAME_WIDTH
 from tests.app.conftest import burst, editor, read_toml, screen_text, type_text
 
 
@@ -35,7 +36,7 @@ async def test_every_column_is_reachable_at_80_by_24(sample: Path) -> None:
             await pilot.press("l")
             await pilot.pause()
             region = app.grid._get_cell_region(app.grid.cursor_coordinate)
-            visible_left = app.grid.scroll_x + 24
+            visible_left = app.grid.scroll_x + NAME_WIDTH
             assert region.x >= visible_left - 1
             assert region.right <= app.grid.scroll_x + app.grid.scrollable_content_region.width
             assert app.grid.cursor_coordinate.column == column

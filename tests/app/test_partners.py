@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pvm_tui.text import one_line, shorten
-from pvm_tui.widgets.grid import NAME_WIDTH
+from pvm_tui.widgets.grid import CELL_WIDTH, NAME_WIDTH
 from tests.app.conftest import editor, read_toml, screen_text, type_text
 
 
@@ -144,7 +144,7 @@ async def test_names_that_look_like_markup_or_terminal_codes_are_shown_literally
         assert "␛[31mred" in shown
         await pilot.press("j", "j", "l")
         await pilot.pause()
-        assert "[link=http://exa…" in screen_text(app)
+        assert shorten("[link=http://example.com]click[/link]", CELL_WIDTH - 3) in screen_text(app)
         assert app.cell_editor.text == "[link=http://example.com]click[/link]"
         # editing one of them and saving keeps the others exactly
         await pilot.press("k", "k", "h", "a")
