@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from pvm_tui.document import Document, new_matrix, open_example, open_path
 from pvm_tui.history import History, Place
 from pvm_tui.keys import ACTION_WHERE, CHANGING_ACTIONS
 from pvm_tui.labels import Labels, labels_for
-from pvm_tui.model import COLUMNS, Matrix
+from pvm_tui.model import COLUMNS, Balance, Matrix
 from pvm_tui.screens.editor import EditorScreen
 from pvm_tui.screens.start import StartScreen
 from pvm_tui.store import MatrixFileError
@@ -62,6 +63,7 @@ class PvmCore(App[int]):
         """While a cell is being edited: its partner's key and its column."""
         self.filter_text = ""
         self._index: dict[int, int] = {}
+        self._balances: Counter[Balance] = Counter()
         self._shown_cell: tuple[object, ...] | None = None
         self.editor_screen: EditorScreen | None = None
 
@@ -97,6 +99,7 @@ class PvmCore(App[int]):
         screen = self.editor_screen
         assert screen is not None
         screen.set_language(self.language)
+        screen.set_mode(self.words.read_only if self.read_only else "")
         self.grid = screen.query_one(MatrixGrid)
         self.panel = screen.query_one(CellPanel)
         self.cell_editor = screen.query_one(CellEditor)
@@ -107,6 +110,7 @@ class PvmCore(App[int]):
         self.filter_input.placeholder = self.words.filter_placeholder
         self.grid.show_matrix(self.matrix, self.labels)
         self._reindex()
+        self._count_balances()
         self.grid.move_cursor(row=0, column=0, animate=False)
         screen.set_focus(self.grid)
         self._refresh_all()
@@ -269,8 +273,11 @@ class PvmCore(App[int]):
         """Show ``new`` with as little redrawing as it needs, and put the cursor at ``place``."""
         old, self.matrix = self.matrix, new
         if cell is not None:
+            self._balances[old.partners[cell.row].balance] -= 1
+            self._balances[new.partners[cell.row].balance] += 1
             self.grid.show_cells(new.partners[cell.row], (COLUMNS[cell.column],))
         else:
+            self._count_balances()
             reveal: Iterable[int] = ()
             if 0 <= place.row < len(new.partners):
                 reveal = (new.partners[place.row].key,)
@@ -279,14 +286,20 @@ class PvmCore(App[int]):
         self.move_cursor(place.row, place.column)
         self._refresh_all()
 
+    def _count_balances(self) -> None:
+        """How many partners are mutual, one-sided, empty: counted again after a change of rows,
+        kept up to date one partner at a time while cells are edited."""
+        self._balances = Counter(partner.balance for partner in self.matrix.partners)
+
     def _reindex(self) -> None:
         self._index = {partner.key: index for index, partner in enumerate(self.matrix.partners)}
 
     def _refresh_all(self) -> None:
         self._refresh_title()
-        summary = self.matrix.balance_summary
+        counts = self._balances
+        one_sided = counts[Balance.BRINGS_ONLY] + counts[Balance.GETS_ONLY]
         self.status.set_counts(
-            self.labels.balance_summary(summary.balanced, summary.one_sided, summary.empty)
+            self.labels.balance_summary(counts[Balance.BALANCED], one_sided, counts[Balance.EMPTY])
         )
         self.show_cursor_cell(force=True)
         self._refresh_mode()
@@ -303,13 +316,8 @@ class PvmCore(App[int]):
         self.title_bar.set(self.labels.method, self.matrix.company.name, name, marker)
 
     def _refresh_mode(self) -> None:
-        assert self.editor_screen is not None
-        if self.read_only:
-            self.editor_screen.set_mode(self.words.read_only)
-        elif self.editing is not None:
-            self.editor_screen.set_mode(self.words.editing)
-        else:
-            self.editor_screen.set_mode("")
+        """EDITING in the status line while a cell is open (READ-ONLY sits beside the footer)."""
+        self.status.set_mode(self.words.editing if self.editing is not None and not self.read_only else "")
 
     def filter_status(self) -> str:
         return self.words.filter_status.format(

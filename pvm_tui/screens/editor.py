@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
 
 from pvm_tui.keys import CHANGING_ACTIONS, KEYS
 from pvm_tui.labels import Labels
 from pvm_tui.widgets.cell_panel import CellPanel
 from pvm_tui.widgets.grid import MatrixGrid
+from pvm_tui.widgets.key_bar import KeyBar
 from pvm_tui.widgets.local_keys import OrderedInput
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
@@ -93,9 +92,7 @@ class EditorScreen(Screen[None]):
             yield MatrixGrid(id="grid")
             yield CellPanel(id="panel")
         yield StatusLine(id="status")
-        with Horizontal(id="bottom"):
-            yield Static(id="mode", markup=False)
-            yield Footer(compact=True)
+        yield KeyBar(FOOTER_ORDER, id="keys")
 
     def on_mount(self) -> None:
         self.app.editor_mounted()  # type: ignore[attr-defined]
@@ -107,9 +104,8 @@ class EditorScreen(Screen[None]):
         self.refresh_bindings()
 
     def set_mode(self, word: str) -> None:
-        mode = self.query_one("#mode", Static)
-        mode.update(Text(f" {word} ", style="bold reverse") if word else Text(""))
-        mode.display = bool(word)
+        """A word at the start of the footer: READ-ONLY."""
+        self.query_one(KeyBar).set_badge(word)
 
     def on_key(self, event: events.Key) -> None:
         """A change key that reached the screen unhandled: say why nothing happened."""

@@ -50,10 +50,18 @@ class CellPanel(Vertical):
         return self.query_one(CellEditor)
 
     def show(self, partner: Text, where: Text, guidance: str, text: str, placeholder: str) -> None:
-        """Show a cell (not while it is being edited: the App takes care of that)."""
-        self.query_one("#cell-partner", Static).update(partner)
-        self.query_one("#cell-where", Static).update(where)
-        self.query_one("#cell-guidance", Static).update(Text(guidance, style="italic"))
+        """Show a cell (not while it is being edited: the App takes care of that).
+
+        The lines have fixed heights in the stylesheet, so updating them
+        needs no new layout of the screen: moving the cursor stays cheap.
+        """
+        partner.no_wrap = True
+        partner.overflow = "ellipsis"
+        where.no_wrap = True
+        where.overflow = "ellipsis"
+        self.query_one("#cell-partner", Static).update(partner, layout=False)
+        self.query_one("#cell-where", Static).update(where, layout=False)
+        self.query_one("#cell-guidance", Static).update(Text(guidance, style="italic"), layout=False)
         editor = self.editor
         editor.placeholder = placeholder
         editor.display = True
@@ -63,8 +71,8 @@ class CellPanel(Vertical):
 
     def show_message(self, message: str) -> None:
         """No cell to show (no partners, or none let through by the filter)."""
-        self.query_one("#cell-partner", Static).update(Text(harmless(message)))
-        self.query_one("#cell-where", Static).update(Text(""))
-        self.query_one("#cell-guidance", Static).update(Text(""))
+        self.query_one("#cell-partner", Static).update(Text(""), layout=False)
+        self.query_one("#cell-where", Static).update(Text(""), layout=False)
+        self.query_one("#cell-guidance", Static).update(Text(harmless(message)), layout=False)
         self.editor.load_text("")
         self.editor.placeholder = ""

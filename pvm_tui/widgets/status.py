@@ -44,11 +44,18 @@ class StatusLine(Widget):
         self.message = ""
         self.error = False
         self.counts = ""
+        self.mode = ""
 
     def say(self, message: str, *, error: bool = False) -> None:
         self.message = one_line(message)
         self.error = error
         self.refresh()
+
+    def set_mode(self, mode: str) -> None:
+        """A word shown first, in reverse, while it holds: EDITING."""
+        if mode != self.mode:
+            self.mode = mode
+            self.refresh()
 
     def set_counts(self, counts: str) -> None:
         self.counts = counts
@@ -57,10 +64,12 @@ class StatusLine(Widget):
     def render(self) -> Text:
         width = max(self.size.width, 1)
         counts = f"{self.counts} "
-        room = max(width - len(counts) - 2, 0)
+        badge = f" {self.mode} " if self.mode else ""
+        room = max(width - len(badge) - len(counts) - 2, 0)
         message = shorten(self.message, room) if room else ""
         text = Text(no_wrap=True, overflow="crop", end="")
+        text.append(badge, "bold reverse")
         text.append(f" {message}", "bold red" if self.error else "")
-        text.append(" " * max(width - len(message) - 1 - len(counts), 1))
+        text.append(" " * max(width - len(badge) - len(message) - 1 - len(counts), 1))
         text.append(counts, "dim")
         return text

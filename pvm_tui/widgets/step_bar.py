@@ -16,7 +16,7 @@ from pvm_tui.text import shorten
 class StepBar(Widget):
     """``1 Partners · 2 What they bring · 3 What they get`` and a line of guidance."""
 
-    step: reactive[int] = reactive(1, layout=True)
+    step: reactive[int] = reactive(1)
 
     def __init__(self, labels: Labels, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -27,7 +27,8 @@ class StepBar(Widget):
         self.refresh(layout=True)
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        return 1 + len(self._guidance_lines(width))
+        # As tall as the longest step's guidance needs, so that changing step needs no new layout.
+        return 1 + max(len(self._guidance_lines(width, step)) for step in STEPS)
 
     def render(self) -> Text:
         width = self.size.width
@@ -37,14 +38,14 @@ class StepBar(Widget):
                 text.append("  ·  ", "dim")
             title = f" {step} {self.labels.steps[step]} "
             text.append(title, "bold reverse" if step == self.step else "")
-        for line in self._guidance_lines(width):
+        for line in self._guidance_lines(width, self.step):
             text.append("\n")
             text.append(line, "italic")
         return text
 
-    def _guidance_lines(self, width: int) -> list[str]:
-        """The current step's guidance: two lines when there is room, one on small screens."""
-        guidance = self.labels.step_guidance[self.step]
+    def _guidance_lines(self, width: int, step: int) -> list[str]:
+        """A step's guidance: at most two lines when there is room, one on small screens."""
+        guidance = self.labels.step_guidance[step]
         if width <= 1:
             return [""]
         most = 2 if width >= 100 else 1
