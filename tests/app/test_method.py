@@ -124,3 +124,30 @@ async def test_typing_a_newline_with_enter_keeps_it(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await burst(pilot, "a", "A", "enter", "B", "escape")
         assert app.matrix.partners[0].name == "A\nB"
+
+
+async def test_home_end_page_and_first_last_partner_keys(tmp_path: Path) -> None:
+    path = tmp_path / "many.toml"
+    rows = "".join(f'[[partners]]\nname = "P{number}"\n' for number in range(60))
+    path.write_text(
+        f'format = "partnerwaarde-matrix"\nversion = 1\nlanguage = "en"\n{rows}', encoding="utf-8"
+    )
+    app = editor(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("end")
+        assert app.grid.cursor_coordinate == (0, len(COLUMNS) - 1)
+        await pilot.press("home")
+        assert app.grid.cursor_coordinate == (0, 0)
+        await pilot.press("pagedown")
+        assert app.grid.cursor_coordinate.row > 3
+        await pilot.press("pageup")
+        assert app.grid.cursor_coordinate.row == 0
+        await pilot.press("ctrl+end")
+        assert app.grid.cursor_coordinate.row == 59
+        assert "P59" in screen_text(app)
+        await pilot.press("ctrl+home", "j", "j", "k")
+        assert app.grid.cursor_coordinate == (1, 0)
+        await pilot.press("l", "l", "h", "right", "left", "down", "up")
+        assert app.grid.cursor_coordinate == (1, 1)
+        await pilot.press("tab", "tab", "shift+tab")
+        assert app.grid.cursor_coordinate == (1, 2)

@@ -153,3 +153,22 @@ async def test_names_that_look_like_markup_or_terminal_codes_are_shown_literally
         await pilot.pause()
     saved = read_toml(path)["partners"]
     assert [table["name"] for table in saved] == ["[/]", "[i]new", "[bold]x", "\x1b[31mred\x1b]0;title\x07"]
+
+
+async def test_deleting_the_last_partner_leaves_an_empty_matrix_and_undo_brings_it_back(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "one.toml"
+    path.write_text('format = "partnerwaarde-matrix"\n[[partners]]\nname = "Only"\n', encoding="utf-8")
+    app = editor(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert app.matrix.partners == ()
+        assert app.grid.row_count == 0
+        assert "No partners yet" in screen_text(app)
+        await pilot.press("e", "d", "shift+up", "n")  # nothing to edit, delete or move; n adds one
+        assert len(app.matrix.partners) == 1
+        await pilot.press("escape", "ctrl+z", "ctrl+z")
+        assert names(app) == ["Only"]
+        assert grid_names(app) == ["Only"]
