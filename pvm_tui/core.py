@@ -192,7 +192,7 @@ class PvmCore(App[int]):
         if self.editor_screen is not None and self.editor_screen.is_mounted:
             self.status.say(message, error=error)
         if error:
-            self.notify(message, severity="error", markup=False)
+            self.notify(harmless(message), severity="error", markup=False)
 
     def say_read_only(self) -> None:
         self.say(self.words.read_only_refused)

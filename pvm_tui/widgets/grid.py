@@ -136,16 +136,22 @@ class MatrixGrid(DataTable[Text]):
                 self.update_cell(row, column.key, cell_text(partner, column, self.labels))
 
     def sync(self, old: Matrix, new: Matrix, reveal: Iterable[int] = ()) -> bool:
-        """Make the rows show ``new`` where it differs from ``old``; True when rows came or went or moved.
+        """Make the rows show ``new`` where it differs from ``old``; True when rows came, went or moved.
 
         Only changed partners are redrawn (compared by identity first, which
         is how the model shares untouched partners between versions).
+        ``reveal`` are partners to show even if a filter hides them: where
+        an undo takes the cursor.
         """
+        revealed = False
         if self.shown is not None:
-            self.shown.update(reveal)
+            for key in reveal:
+                if key not in self.shown:
+                    self.shown.add(key)
+                    revealed = True
         old_keys = [partner.key for partner in old.partners]
         new_keys = [partner.key for partner in new.partners]
-        if old_keys == new_keys:
+        if old_keys == new_keys and not revealed:
             for before, after in zip(old.partners, new.partners, strict=True):
                 if before is not after and before != after and self.is_shown(after.key):
                     self.show_cells(after, COLUMNS)
@@ -157,16 +163,15 @@ class MatrixGrid(DataTable[Text]):
         known: dict[int, Partner] = {partner.key: partner for partner in old.partners}
         for partner in new.partners:
             previous = known.get(partner.key)
-            if previous is None:
-                if self.shown is not None:
-                    # A partner added while filtering stays in view until the filter changes.
-                    self.shown.add(partner.key)
+            if previous is None and self.shown is not None:
+                # A partner added while filtering stays in view until the filter changes.
+                self.shown.add(partner.key)
+            if not self.is_shown(partner.key):
+                continue
+            if self.row_of(partner.key) is None:
                 self._add(partner)
-            elif previous is not partner and self.is_shown(partner.key):
-                if self.row_of(partner.key) is None:
-                    self._add(partner)
-                else:
-                    self.show_cells(partner, COLUMNS)
+            elif previous is not partner:
+                self.show_cells(partner, COLUMNS)
         self._place_rows([partner.key for partner in new.partners if self.is_shown(partner.key)])
         return True
 

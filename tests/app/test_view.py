@@ -192,3 +192,23 @@ def test_every_editor_key_has_a_palette_command_or_is_a_movement() -> None:
     for key in KEYS:
         name = key.action.split("(")[0]
         assert name in palette or name in movements or name == "move_partner", key.id
+
+
+async def test_undo_shows_a_partner_the_filter_hides(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await type_text(pilot, "!")
+        await pilot.press("escape", "slash")
+        await type_text(pilot, "KNO")
+        await pilot.press("enter")
+        assert app.grid.row_count == 1
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.matrix.partners[0].name == "Sennheiser"
+        assert app.grid.row_count == 2
+        assert app.cursor_place() == (0, 0)
+        await pilot.press("ctrl+y", "ctrl+z", "ctrl+y")
+        await pilot.pause()
+        assert app.matrix.partners[0].name == "Sennheiser!"
+        assert "Sennheiser!" in screen_text(app)
