@@ -87,6 +87,10 @@ class PvmApp(SavingActions):
             "help": self.action_help,
             "switch_language": self.action_switch_language,
         }
+        changing = {"save", "save_as", "add_partner", "delete_partner", "move_up", "move_down"}
+        changing |= {"next_empty", "undo", "redo", "profile"}
         for name, action in actions.items():
+            if self.read_only and name in changing:
+                continue
             title, help_text = self.words.palette[name]
             yield SystemCommand(title, help_text, action)

@@ -212,3 +212,12 @@ async def test_undo_shows_a_partner_the_filter_hides(sample: Path) -> None:
         await pilot.pause()
         assert app.matrix.partners[0].name == "Sennheiser!"
         assert "Sennheiser!" in screen_text(app)
+
+
+async def test_read_only_leaves_changes_out_of_the_palette(sample: Path) -> None:
+    app = editor(sample, read_only=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Help" in titles and "Filter partners" in titles
+        assert not titles & {"Save", "Add partner", "Delete partner", "Undo", "Company"}
