@@ -328,7 +328,7 @@ KEYS: tuple[KeySpec, ...] = (
         "save",
         "ctrl+s",
         "save",
-        "grid editor",
+        "grid editor filter",
         "save (in the editor: keep the text, then save)",
         "opslaan (in de editor: tekst houden, dan opslaan)",
         footer_en="save",

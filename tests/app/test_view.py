@@ -221,3 +221,17 @@ async def test_read_only_leaves_changes_out_of_the_palette(sample: Path) -> None
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert "Help" in titles and "Filter partners" in titles
         assert not titles & {"Save", "Add partner", "Delete partner", "Undo", "Company"}
+
+
+async def test_ctrl_s_saves_from_the_filter_line_too(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await type_text(pilot, "!")
+        await pilot.press("escape", "slash")
+        await type_text(pilot, "Senn")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.dirty
+        assert app.grid.row_count == 1
+    assert read_toml(sample)["partners"][0]["name"] == "Sennheiser!"
