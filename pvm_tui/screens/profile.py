@@ -43,10 +43,15 @@ class ProfileScreen(ModalScreen[Company | None]):
                 with Horizontal(classes="field"):
                     yield Static(Text(self.labels.company[name]), classes="field-label")
                     yield Input(
-                        value=shown, id=f"company-{name}", placeholder="2026-11-28" if name == "date" else ""
+                        value=shown,
+                        id=f"company-{name}",
+                        placeholder="2026-11-28" if name == "date" else "",
+                        compact=True,
                     )
             yield Static(Text(self.labels.company["description"]), classes="field-label")
-            yield TextArea(harmless(self.company.description), id="company-description", soft_wrap=True)
+            yield TextArea(
+                harmless(self.company.description), id="company-description", soft_wrap=True, compact=True
+            )
             yield Static(Text(""), id="profile-problem", classes="problem")
             yield Static(Text(self.words.profile_hint, style="dim"))
 
