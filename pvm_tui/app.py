@@ -55,7 +55,7 @@ class PvmApp(SavingActions):
         await self.to_grid()
         self.language = "en" if self.language == "nl" else "nl"
         assert self.editor_screen is not None
-        self.editor_screen.set_language(self.language)
+        self.editor_screen.set_language(self.language, self.read_only)
         self.editor_screen.set_mode(self.words.read_only if self.read_only else "")
         self.grid.relabel(self.labels, self.matrix)
         self.step_bar.set_labels(self.labels)

@@ -98,7 +98,7 @@ class PvmCore(App[int]):
         """Called by the editor screen once its widgets exist: show the matrix, cursor on the first name."""
         screen = self.editor_screen
         assert screen is not None
-        screen.set_language(self.language)
+        screen.set_language(self.language, self.read_only)
         screen.set_mode(self.words.read_only if self.read_only else "")
         self.grid = screen.query_one(MatrixGrid)
         self.panel = screen.query_one(CellPanel)

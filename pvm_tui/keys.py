@@ -292,6 +292,7 @@ KEYS: tuple[KeySpec, ...] = (
         "het bedrijf bewerken (naam, datum, industrie, ...)",
         footer_en="company",
         footer_nl="bedrijf",
+        changes=True,
     ),
     _spec(
         "filter",

@@ -17,6 +17,7 @@ class UiText:
     unsaved: str
     read_only: str
     editing: str
+    view: str
     example_copy: str
     new_file: str
     no_partners: str
@@ -87,6 +88,7 @@ ENGLISH = UiText(
     unsaved="● unsaved",
     read_only="READ-ONLY",
     editing="EDITING",
+    view="view",
     example_copy="copy of the example",
     new_file="new file",
     no_partners="No partners yet. Press a to add the first one, or n to start filling in.",
@@ -184,6 +186,7 @@ DUTCH = UiText(
     unsaved="● niet opgeslagen",
     read_only="ALLEEN LEZEN",
     editing="BEWERKEN",
+    view="bekijk",
     example_copy="kopie van het voorbeeld",
     new_file="nieuw bestand",
     no_partners="Nog geen partners. Druk op a om de eerste toe te voegen, of op n om te beginnen.",

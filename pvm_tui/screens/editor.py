@@ -17,6 +17,7 @@ from textual.screen import Screen
 
 from pvm_tui.keys import CHANGING_ACTIONS, KEYS
 from pvm_tui.labels import Labels
+from pvm_tui.ui_text import ui_text
 from pvm_tui.widgets.cell_panel import CellPanel
 from pvm_tui.widgets.grid import MatrixGrid
 from pvm_tui.widgets.key_bar import KeyBar
@@ -50,16 +51,18 @@ FOOTER_ORDER = {
 }
 
 
-def bindings(language: str) -> list[BindingType]:
+def bindings(language: str, read_only: bool = False) -> list[BindingType]:
     """The editor's bindings with footer words in ``language``.
 
     All are priority bindings: the App sees each key first and in order, and
     ``PvmApp.check_action`` lets a binding through only where it applies.
+    In read-only mode `e` shows a cell rather than edits it, and says so.
     """
     made: list[BindingType] = []
-    # The footer shows bindings in this order, and cuts off what does not fit: most used first.
-    for key in sorted(KEYS, key=lambda key: FOOTER_ORDER.get(key.id, len(FOOTER_ORDER))):
+    for key in KEYS:
         footer = key.footer[language] if key.footer else key.help[language]
+        if read_only and key.id == "edit":
+            footer = ui_text(language).view
         made.append(
             Binding(
                 key.keys,
@@ -97,10 +100,10 @@ class EditorScreen(Screen[None]):
     def on_mount(self) -> None:
         self.app.editor_mounted()  # type: ignore[attr-defined]
 
-    def set_language(self, language: str) -> None:
+    def set_language(self, language: str, read_only: bool = False) -> None:
         """Footer words in another language: the bindings are made again."""
-        # Binding descriptions are fixed once made, and Footer shows them as they are.
-        self._bindings = BindingsMap(bindings(language))
+        # Binding descriptions are fixed once made, and the footer shows them as they are.
+        self._bindings = BindingsMap(bindings(language, read_only))
         self.refresh_bindings()
 
     def set_mode(self, word: str) -> None:
