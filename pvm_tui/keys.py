@@ -413,6 +413,32 @@ KEYS: tuple[KeySpec, ...] = (
     ),
 )
 
+FOOTER_ORDER: dict[str, int] = {
+    name: rank
+    for rank, name in enumerate(
+        (
+            "edit",
+            "editor-done",
+            "editor-next",
+            "editor-previous",
+            "external-editor",
+            "filter-done",
+            "filter-cancel",
+            "next-empty",
+            "add",
+            "delete",
+            "save",
+            "quit",
+            "help",
+            "step-1",
+            "filter",
+            "profile",
+            "language",
+        )
+    )
+}
+"""The footer shows the keys in this order and cuts off what does not fit: most used first."""
+
 ACTION_WHERE: dict[str, frozenset[str]] = {}
 for _key in KEYS:
     _name = _key.action.split("(")[0]

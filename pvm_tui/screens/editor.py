@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 
-from pvm_tui.keys import CHANGING_ACTIONS, KEYS
+from pvm_tui.keys import CHANGING_ACTIONS, FOOTER_ORDER, KEYS
 from pvm_tui.labels import Labels
 from pvm_tui.ui_text import ui_text
 from pvm_tui.widgets.cell_panel import CellPanel
@@ -24,31 +24,6 @@ from pvm_tui.widgets.key_bar import KeyBar
 from pvm_tui.widgets.local_keys import OrderedInput
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
-
-FOOTER_ORDER = {
-    name: rank
-    for rank, name in enumerate(
-        (
-            "edit",
-            "editor-done",
-            "editor-next",
-            "editor-previous",
-            "external-editor",
-            "filter-done",
-            "filter-cancel",
-            "next-empty",
-            "add",
-            "delete",
-            "save",
-            "quit",
-            "help",
-            "step-1",
-            "filter",
-            "profile",
-            "language",
-        )
-    )
-}
 
 
 def bindings(language: str, read_only: bool = False) -> list[BindingType]:

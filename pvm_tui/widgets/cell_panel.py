@@ -64,7 +64,6 @@ class CellPanel(Vertical):
         self.query_one("#cell-guidance", Static).update(Text(guidance, style="italic"), layout=False)
         editor = self.editor
         editor.placeholder = placeholder
-        editor.display = True
         if editor.text != text:
             editor.load_text(text)
         editor.scroll_home(animate=False)
