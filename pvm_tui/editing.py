@@ -47,6 +47,14 @@ class EditingActions(PvmCore):
         elif self.context() == "filter":
             await self.action_filter_done()
 
+    async def ready_to_change(self) -> bool:
+        """Give the keys to the grid; False (and say why) when nothing may change."""
+        await self.to_grid()
+        if self.read_only:
+            self.say_read_only()
+            return False
+        return True
+
     async def action_edit(self) -> None:
         await self.to_grid()
         if not self.matrix.partners:
@@ -128,9 +136,7 @@ class EditingActions(PvmCore):
         self.show_cursor_cell()
 
     async def action_next_empty(self) -> None:
-        await self.to_grid()
-        if self.read_only:
-            self.say_read_only()
+        if not await self.ready_to_change():
             return
         if not self.matrix.partners:
             await self.action_add_partner()
@@ -147,9 +153,7 @@ class EditingActions(PvmCore):
 
     async def action_add_partner(self) -> None:
         """A new partner below the current one, its name open for typing."""
-        await self.to_grid()
-        if self.read_only:
-            self.say_read_only()
+        if not await self.ready_to_change():
             return
         here = self.here()
         index = here.row + 1 if self.cursor_place() is not None else len(self.matrix.partners)
@@ -158,9 +162,7 @@ class EditingActions(PvmCore):
         self.begin_edit()
 
     async def action_delete_partner(self) -> None:
-        await self.to_grid()
-        if self.read_only:
-            self.say_read_only()
+        if not await self.ready_to_change():
             return
         place = self.cursor_place()
         if place is None:
@@ -180,9 +182,7 @@ class EditingActions(PvmCore):
 
     async def action_move_partner(self, delta: int) -> None:
         """Move the partner one row up or down, past the neighbour in view."""
-        await self.to_grid()
-        if self.read_only:
-            self.say_read_only()
+        if not await self.ready_to_change():
             return
         place = self.cursor_place()
         if place is None:
@@ -197,27 +197,24 @@ class EditingActions(PvmCore):
         self.change(new, "move", Place(index, column), Place(target, column))
 
     async def action_undo(self) -> None:
-        await self.to_grid()
-        step = self.history.undo(self.matrix)
-        if step is None:
-            self.say(self.words.nothing_to_undo)
-            return
-        self.apply(step.matrix, step.before)
-        self.say(self.words.undone.format(what=self.words.what[step.what]))
+        await self.travel(back=True)
 
     async def action_redo(self) -> None:
+        await self.travel(back=False)
+
+    async def travel(self, *, back: bool) -> None:
+        """One step back (undo) or forward (redo) in the history; the cursor goes where it happened."""
         await self.to_grid()
-        step = self.history.redo(self.matrix)
+        words = self.words
+        step = self.history.undo(self.matrix) if back else self.history.redo(self.matrix)
         if step is None:
-            self.say(self.words.nothing_to_redo)
+            self.say(words.nothing_to_undo if back else words.nothing_to_redo)
             return
-        self.apply(step.matrix, step.after)
-        self.say(self.words.redone.format(what=self.words.what[step.what]))
+        self.apply(step.matrix, step.before if back else step.after)
+        self.say((words.undone if back else words.redone).format(what=words.what[step.what]))
 
     async def action_profile(self) -> None:
-        await self.to_grid()
-        if self.read_only:
-            self.say_read_only()
+        if not await self.ready_to_change():
             return
 
         def answered(company: Company | None) -> None:
