@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pvm_tui import recent, store
 from pvm_tui.editing import EditingActions
@@ -17,7 +18,9 @@ from pvm_tui.screens.choice import changed_dialog, quit_dialog
 from pvm_tui.screens.save_as import SaveAsScreen
 from pvm_tui.text import harmless
 
-Then = Callable[[], object] | None
+if TYPE_CHECKING:
+    Then = Callable[[], object] | None
+    """What to do once the matrix is saved (quit, for the quit dialog's `s`)."""
 
 
 class SavingActions(EditingActions):
