@@ -1,0 +1,1 @@
+"""The editor's screens: the main editor, start, help and the dialogs."""

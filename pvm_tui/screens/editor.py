@@ -1,0 +1,97 @@
+"""The editor's main screen: title, step bar, filter line, grid, cell panel, status and footer.
+
+It only lays the widgets out and carries the key bindings (made from
+``keys.KEYS`` in the current language); the App owns the matrix and does
+every action.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingsMap, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+
+from pvm_tui.keys import CHANGING_ACTIONS, FOOTER_ORDER, KEYS
+from pvm_tui.labels import Labels
+from pvm_tui.ui_text import ui_text
+from pvm_tui.widgets.cell_panel import CellPanel
+from pvm_tui.widgets.grid import MatrixGrid
+from pvm_tui.widgets.key_bar import KeyBar
+from pvm_tui.widgets.local_keys import OrderedInput
+from pvm_tui.widgets.status import StatusLine, TitleBar
+from pvm_tui.widgets.step_bar import StepBar
+
+
+def bindings(language: str, read_only: bool = False) -> list[BindingType]:
+    """The editor's bindings with footer words in ``language``.
+
+    All are priority bindings: the App sees each key first and in order, and
+    ``PvmApp.check_action`` lets a binding through only where it applies.
+    In read-only mode `e` shows a cell rather than edits it, and says so.
+    """
+    made: list[BindingType] = []
+    for key in KEYS:
+        footer = key.footer[language] if key.footer else key.help[language]
+        if read_only and key.id == "edit":
+            footer = ui_text(language).view
+        made.append(
+            Binding(
+                key.keys,
+                f"app.{key.action}",
+                footer,
+                show=key.footer is not None,
+                key_display=key.footer_key,
+                priority=True,
+                id=key.id,
+                tooltip=key.help[language],
+            )
+        )
+    return made
+
+
+class EditorScreen(Screen[None]):
+    """The screen of one open matrix."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings("en")
+
+    def __init__(self, labels: Labels) -> None:
+        super().__init__()
+        self.labels = labels
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(id="title")
+        yield StepBar(self.labels, id="steps")
+        yield OrderedInput(id="filter", compact=True)
+        with Horizontal(id="body"):
+            yield MatrixGrid(id="grid")
+            yield CellPanel(id="panel")
+        yield StatusLine(id="status")
+        yield KeyBar(FOOTER_ORDER, id="keys")
+
+    def on_mount(self) -> None:
+        self.app.editor_mounted()  # type: ignore[attr-defined]
+
+    def set_language(self, language: str, read_only: bool = False) -> None:
+        """Footer words in another language: the bindings are made again."""
+        # Binding descriptions are fixed once made, and the footer shows them as they are.
+        self._bindings = BindingsMap(bindings(language, read_only))
+        self.refresh_bindings()
+
+    def set_mode(self, word: str) -> None:
+        """A word at the start of the footer: READ-ONLY."""
+        self.query_one(KeyBar).set_badge(word)
+
+    def on_key(self, event: events.Key) -> None:
+        """A change key that reached the screen unhandled: say why nothing happened."""
+        app = self.app
+        if not getattr(app, "read_only", False):
+            return
+        for key in KEYS:
+            if event.key in key.key_names and key.action.split("(")[0] in CHANGING_ACTIONS:
+                app.say_read_only()  # type: ignore[attr-defined]
+                event.stop()
+                return

@@ -1,0 +1,67 @@
+"""Asking for a file name: to save the example's copy, or to save under another name."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from pvm_tui.text import harmless
+from pvm_tui.ui_text import UiText
+
+
+class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
+    """A file name in an Input; answers (path, overwrite) or None when cancelled.
+
+    An existing file is only overwritten after a second Enter on the same name.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, words: UiText, suggestion: str) -> None:
+        super().__init__(classes="dialog", id="save-as")
+        self.words = words
+        self.suggestion = suggestion
+        self._confirmed: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(Text(self.words.save_as_title, style="bold"), classes="dialog-title")
+            yield Static(Text(self.words.save_as_prompt))
+            yield Input(value=self.suggestion, id="save-as-name")
+            yield Static(Text(""), id="save-as-problem", classes="problem")
+            yield Static(Text(self.words.save_as_hint, style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        name = event.value.strip()
+        if not name:
+            return
+        path = Path(os.path.expanduser(name))
+        problem = self.query_one("#save-as-problem", Static)
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.is_dir():
+            problem.update(Text(harmless(self.words.save_as_no_folder.format(folder=folder))))
+            return
+        if path.exists() and self._confirmed != path:
+            self._confirmed = path
+            problem.update(Text(harmless(self.words.save_as_exists.format(path=path))))
+            return
+        self.dismiss((path, path.exists()))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._confirmed = None
+        self.query_one("#save-as-problem", Static).update(Text(""))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,128 @@
+"""The start screen of plain `pvm`: recent matrices, a new matrix, the Tinnitracks example."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from pvm_tui.labels import Labels
+from pvm_tui.text import harmless
+from pvm_tui.ui_text import UiText
+
+
+class StartScreen(Screen[None]):
+    """Choose what to open; the App does the opening."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", show=False)]
+
+    def __init__(self, labels: Labels, words: UiText, recent: list[Path]) -> None:
+        super().__init__(id="start")
+        self.labels = labels
+        self.words = words
+        self.recent = recent
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        options: list[Option | None] = []
+        for index, path in enumerate(self.recent):
+            options.append(Option(_recent_line(path), id=f"recent-{index}"))
+        if not self.recent:
+            options.append(Option(Text(words.start_no_recent, style="dim"), id="no-recent", disabled=True))
+        options.append(None)
+        options.append(Option(Text(words.start_new), id="new"))
+        options.append(Option(Text(words.start_example), id="example"))
+        options.append(Option(Text(words.start_quit), id="quit"))
+        with Vertical(id="start-box"):
+            yield Static(Text(f"pvm · {self.labels.method}", style="bold"), id="start-title")
+            yield Static(Text(self.labels.about), id="start-about")
+            yield Static(Text(words.start_recent, style="bold"), id="start-recent")
+            yield OptionList(*options, id="start-options")
+            yield Static(Text(words.start_hint, style="dim"), id="start-hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.focus()
+        options.highlighted = 0 if self.recent else options.get_option_index("new")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choice = event.option.id or ""
+        app = self.app
+        if choice.startswith("recent-"):
+            app.open_recent(self.recent[int(choice.removeprefix("recent-"))])  # type: ignore[attr-defined]
+        elif choice == "new":
+            app.push_screen(NewMatrixScreen(self.words), app.create_matrix)  # type: ignore[attr-defined]
+        elif choice == "example":
+            app.open_example()  # type: ignore[attr-defined]
+        elif choice == "quit":
+            app.exit()
+
+
+def _recent_line(path: Path, width: int = 66) -> Text:
+    """A recent file as 'name  folder', the folder with ~ for home and cut from the left to fit."""
+    home = str(Path.home())
+    folder = str(path.parent)
+    if folder == home or folder.startswith(home + os.sep):
+        folder = "~" + folder[len(home) :]
+    name = harmless(path.name)
+    room = max(width - len(name) - 2, 8)
+    if len(folder) > room:
+        folder = "…" + folder[-(room - 1) :]
+    return Text.assemble((name, "bold"), "  ", (harmless(folder), "dim"))
+
+
+class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
+    """File name and company name of a new matrix; Enter moves on, Enter on the last creates."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, words: UiText) -> None:
+        super().__init__(classes="dialog", id="new-matrix")
+        self.words = words
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(Text(self.words.new_title, style="bold"), classes="dialog-title")
+            yield Static(Text(self.words.new_file_prompt))
+            yield Input(value="partners.toml", id="new-file")
+            yield Static(Text(self.words.new_company_prompt))
+            yield Input(id="new-company")
+            yield Static(Text(""), id="new-problem", classes="problem")
+            yield Static(Text(self.words.new_hint, style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one("#new-file", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "new-file":
+            self.query_one("#new-company", Input).focus()
+            return
+        name = self.query_one("#new-file", Input).value.strip()
+        if not name:
+            self.query_one("#new-file", Input).focus()
+            return
+        path = Path(os.path.expanduser(name))
+        problem = self.query_one("#new-problem", Static)
+        if path.exists():
+            problem.update(Text(harmless(self.words.new_exists.format(path=path)), style="bold red"))
+            return
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.is_dir():
+            problem.update(
+                Text(harmless(self.words.save_as_no_folder.format(folder=folder)), style="bold red")
+            )
+            return
+        self.dismiss((path, self.query_one("#new-company", Input).value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

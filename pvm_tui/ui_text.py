@@ -1,0 +1,287 @@
+"""The editor's own words (dialogs, status messages, help headings), in Dutch and English.
+
+``labels.py`` holds the method's words (columns, steps, guidance); this
+module holds what only the editor says. Strings with ``{name}`` fields are
+filled in with ``str.format``; the values are user text, so the result is
+always shown as ``rich.text.Text``, never as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class UiText:
+    welcome: str
+    unsaved: str
+    read_only: str
+    editing: str
+    view: str
+    example_copy: str
+    new_file: str
+    no_partners: str
+    empty_cell: str
+    empty_cell_read_only: str
+    saved: str
+    not_saved: str
+    read_only_refused: str
+    nothing_to_undo: str
+    nothing_to_redo: str
+    undone: str
+    redone: str
+    all_filled: str
+    filter_placeholder: str
+    filter_status: str
+    language_now: str
+    no_editor: str
+    editor_failed: str
+    what: dict[str, str]
+    quit_title: str
+    quit_question: str
+    quit_save: str
+    quit_discard: str
+    quit_cancel: str
+    delete_question: str
+    delete_yes: str
+    delete_no: str
+    save_as_title: str
+    save_as_prompt: str
+    save_as_exists: str
+    save_as_no_folder: str
+    save_as_hint: str
+    changed_title: str
+    changed_question: str
+    changed_reload: str
+    changed_overwrite: str
+    changed_save_as: str
+    changed_cancel: str
+    reloaded: str
+    profile_title: str
+    profile_hint: str
+    bad_date: str
+    start_title: str
+    start_recent: str
+    start_no_recent: str
+    start_new: str
+    start_example: str
+    start_quit: str
+    start_hint: str
+    new_title: str
+    new_file_prompt: str
+    new_company_prompt: str
+    new_hint: str
+    new_exists: str
+    help_title: str
+    help_keys: str
+    help_steps: str
+    help_tips: str
+    help_markers: str
+    help_close: str
+    help_palette: str
+    marker_legend: str
+    palette: dict[str, tuple[str, str]]
+
+
+ENGLISH = UiText(
+    welcome="? help · n fills in the next empty cell · ctrl+p every action",
+    unsaved="● unsaved",
+    read_only="READ-ONLY",
+    editing="EDITING",
+    view="view",
+    example_copy="copy of the example",
+    new_file="new file",
+    no_partners="No partners yet. Press a to add the first one, or n to start filling in.",
+    empty_cell="(empty: press e or Enter to write)",
+    empty_cell_read_only="(empty)",
+    saved="Saved {path}",
+    not_saved="Not saved: {error}",
+    read_only_refused="Read-only: nothing can be changed (opened with --read-only).",
+    nothing_to_undo="Nothing to undo.",
+    nothing_to_redo="Nothing to redo.",
+    undone="Undone: {what}",
+    redone="Redone: {what}",
+    all_filled="Every cell is filled in.",
+    filter_placeholder="filter partners: type text, Enter keeps it, Esc clears it",
+    filter_status="filter “{text}”: {shown} of {total} partners",
+    language_now="Labels in English.",
+    no_editor="Could not start the editor {editor!r}: {error}",
+    editor_failed="The editor {editor!r} exited with status {status}; the cell is unchanged.",
+    what={
+        "cell": "cell text",
+        "add": "add partner",
+        "delete": "delete partner",
+        "move": "move partner",
+        "profile": "company",
+        "reload": "reload",
+    },
+    quit_title="Unsaved changes",
+    quit_question="The matrix has changes that are not saved.",
+    quit_save="s  save and quit",
+    quit_discard="d  discard the changes and quit",
+    quit_cancel="Esc  cancel, keep editing",
+    delete_question="Delete the partner “{name}” and everything written for it?",
+    delete_yes="y  delete",
+    delete_no="n / Esc  keep it",
+    save_as_title="Save as",
+    save_as_prompt="File name for the matrix:",
+    save_as_exists="{path} already exists: press Enter again to overwrite it.",
+    save_as_no_folder="The folder {folder} does not exist.",
+    save_as_hint="Enter save · Esc cancel",
+    changed_title="The file changed on disk",
+    changed_question="{path} was changed by someone else since pvm read it.",
+    changed_reload="r  reload it (your unsaved changes are lost; ctrl+z brings them back)",
+    changed_overwrite="o  overwrite it with this matrix",
+    changed_save_as="a  save this matrix under another name",
+    changed_cancel="Esc  cancel",
+    reloaded="Reloaded {path} from disk.",
+    profile_title="The company",
+    profile_hint="ctrl+s: keep · Esc: cancel · Tab or Enter: next field",
+    bad_date="The date must look like 2026-11-28 (or stay empty).",
+    start_title="Partner Value Matrix",
+    start_recent="Recent matrices",
+    start_no_recent="(no recent matrices yet)",
+    start_new="New matrix…",
+    start_example="Open the Tinnitracks example",
+    start_quit="Quit",
+    start_hint="↑ ↓ choose · Enter open · q quit",
+    new_title="New matrix",
+    new_file_prompt="File name:",
+    new_company_prompt="Company name:",
+    new_hint="Enter: next field / create · Esc: back",
+    new_exists="{path} already exists; open it from the recent list or choose another name.",
+    help_title="pvm help",
+    help_keys="Keys",
+    help_steps="The three steps",
+    help_tips="Tips",
+    help_markers="Mutual value per partner",
+    help_close="Esc, q or ? closes this help.",
+    help_palette="ctrl+p opens the command palette: every action is there by name.",
+    marker_legend="● mutual  ◐ only brings  ◑ only gets  ○ empty",
+    palette={
+        "save": ("Save", "Save the matrix to its file"),
+        "save_as": ("Save as…", "Save the matrix under another file name"),
+        "edit": ("Edit cell", "Edit the selected cell in the side panel"),
+        "add_partner": ("Add partner", "Add a partner below the current one"),
+        "delete_partner": ("Delete partner", "Delete the current partner (asks first)"),
+        "move_up": ("Move partner up", "Move the current partner one place up"),
+        "move_down": ("Move partner down", "Move the current partner one place down"),
+        "next_empty": ("Next empty cell", "Go to the next empty cell of this step and edit it"),
+        "step_1": ("Step 1: partners", "Go to the partners' names"),
+        "step_2": ("Step 2: what they bring", "Go to what the partners bring"),
+        "step_3": ("Step 3: what they get", "Go to what the partners get out of it"),
+        "undo": ("Undo", "Undo the last change"),
+        "redo": ("Redo", "Redo the last undone change"),
+        "profile": ("Company", "Edit the company: name, date, industry, ..."),
+        "filter": ("Filter partners", "Show only the partners with some text"),
+        "clear_filter": ("Clear filter", "Show all partners again"),
+        "help": ("Help", "Keys, the three steps and the method's tips"),
+        "switch_language": ("Nederlands", "Switch the labels to Dutch"),
+        "quit": ("Quit", "Quit pvm (asks when there are unsaved changes)"),
+    },
+)
+
+DUTCH = UiText(
+    welcome="? hulp · n vult de volgende lege cel · ctrl+p elke actie",
+    unsaved="● niet opgeslagen",
+    read_only="ALLEEN LEZEN",
+    editing="BEWERKEN",
+    view="bekijk",
+    example_copy="kopie van het voorbeeld",
+    new_file="nieuw bestand",
+    no_partners="Nog geen partners. Druk op a om de eerste toe te voegen, of op n om te beginnen.",
+    empty_cell="(leeg: druk op e of Enter om te schrijven)",
+    empty_cell_read_only="(leeg)",
+    saved="Opgeslagen: {path}",
+    not_saved="Niet opgeslagen: {error}",
+    read_only_refused="Alleen lezen: er kan niets veranderd worden (geopend met --read-only).",
+    nothing_to_undo="Niets om ongedaan te maken.",
+    nothing_to_redo="Niets om opnieuw te doen.",
+    undone="Ongedaan gemaakt: {what}",
+    redone="Opnieuw gedaan: {what}",
+    all_filled="Alle cellen zijn ingevuld.",
+    filter_placeholder="partners filteren: typ tekst, Enter houdt het, Esc wist het",
+    filter_status="filter “{text}”: {shown} van {total} partners",
+    language_now="Labels in het Nederlands.",
+    no_editor="Kon de editor {editor!r} niet starten: {error}",
+    editor_failed="De editor {editor!r} stopte met status {status}; de cel is niet veranderd.",
+    what={
+        "cell": "celtekst",
+        "add": "partner toevoegen",
+        "delete": "partner verwijderen",
+        "move": "partner verplaatsen",
+        "profile": "bedrijf",
+        "reload": "opnieuw laden",
+    },
+    quit_title="Niet-opgeslagen wijzigingen",
+    quit_question="De matrix heeft wijzigingen die niet zijn opgeslagen.",
+    quit_save="s  opslaan en stoppen",
+    quit_discard="d  wijzigingen weggooien en stoppen",
+    quit_cancel="Esc  annuleren, verder bewerken",
+    delete_question="De partner “{name}” verwijderen, met alles wat erbij staat?",
+    delete_yes="y  verwijderen",
+    delete_no="n / Esc  houden",
+    save_as_title="Opslaan als",
+    save_as_prompt="Bestandsnaam voor de matrix:",
+    save_as_exists="{path} bestaat al: druk nog eens op Enter om het te overschrijven.",
+    save_as_no_folder="De map {folder} bestaat niet.",
+    save_as_hint="Enter opslaan · Esc annuleren",
+    changed_title="Het bestand is veranderd",
+    changed_question="{path} is door iemand anders veranderd sinds pvm het las.",
+    changed_reload="r  opnieuw laden (je wijzigingen vervallen; ctrl+z haalt ze terug)",
+    changed_overwrite="o  overschrijven met deze matrix",
+    changed_save_as="a  deze matrix onder een andere naam opslaan",
+    changed_cancel="Esc  annuleren",
+    reloaded="{path} opnieuw geladen.",
+    profile_title="Het bedrijf",
+    profile_hint="ctrl+s: houden · Esc: annuleren · Tab of Enter: volgend veld",
+    bad_date="De datum moet eruitzien als 2026-11-28 (of leeg blijven).",
+    start_title="Partnerwaarde-matrix",
+    start_recent="Recente matrices",
+    start_no_recent="(nog geen recente matrices)",
+    start_new="Nieuwe matrix…",
+    start_example="Het voorbeeld Tinnitracks openen",
+    start_quit="Stoppen",
+    start_hint="↑ ↓ kiezen · Enter openen · q stoppen",
+    new_title="Nieuwe matrix",
+    new_file_prompt="Bestandsnaam:",
+    new_company_prompt="Naam van het bedrijf:",
+    new_hint="Enter: volgend veld / maken · Esc: terug",
+    new_exists="{path} bestaat al; open het via de recente lijst of kies een andere naam.",
+    help_title="pvm hulp",
+    help_keys="Toetsen",
+    help_steps="De drie stappen",
+    help_tips="Tips",
+    help_markers="Wederzijdse waarde per partner",
+    help_close="Esc, q of ? sluit deze hulp.",
+    help_palette="ctrl+p opent het opdrachtenpalet: elke actie staat daar bij naam.",
+    marker_legend="● wederzijds  ◐ brengt alleen  ◑ haalt alleen  ○ leeg",
+    palette={
+        "save": ("Opslaan", "De matrix in het bestand opslaan"),
+        "save_as": ("Opslaan als…", "De matrix onder een andere bestandsnaam opslaan"),
+        "edit": ("Cel bewerken", "De geselecteerde cel bewerken in het zijpaneel"),
+        "add_partner": ("Partner toevoegen", "Een partner toevoegen onder de huidige"),
+        "delete_partner": ("Partner verwijderen", "De huidige partner verwijderen (vraagt eerst)"),
+        "move_up": ("Partner omhoog", "De huidige partner een plaats omhoog"),
+        "move_down": ("Partner omlaag", "De huidige partner een plaats omlaag"),
+        "next_empty": ("Volgende lege cel", "Naar de volgende lege cel van deze stap en bewerken"),
+        "step_1": ("Stap 1: partners", "Naar de namen van de partners"),
+        "step_2": ("Stap 2: wat ze brengen", "Naar wat de partners brengen"),
+        "step_3": ("Stap 3: wat ze eruit halen", "Naar wat de partners eruit halen"),
+        "undo": ("Ongedaan maken", "De laatste wijziging ongedaan maken"),
+        "redo": ("Opnieuw doen", "De laatste ongedaan gemaakte wijziging opnieuw doen"),
+        "profile": ("Bedrijf", "Het bedrijf bewerken: naam, datum, industrie, ..."),
+        "filter": ("Partners filteren", "Alleen de partners met bepaalde tekst tonen"),
+        "clear_filter": ("Filter wissen", "Alle partners weer tonen"),
+        "help": ("Hulp", "Toetsen, de drie stappen en de tips van de methode"),
+        "switch_language": ("English", "De labels in het Engels"),
+        "quit": ("Stoppen", "pvm stoppen (vraagt bij niet-opgeslagen wijzigingen)"),
+    },
+)
+
+_BY_CODE = {"nl": DUTCH, "en": ENGLISH}
+
+
+def ui_text(code: str) -> UiText:
+    """The editor's words in a language; unknown codes get English."""
+    return _BY_CODE.get(code, ENGLISH)

@@ -1,0 +1,77 @@
+"""The side panel: the selected cell whole, with the method's question, editable in a TextArea.
+
+It shows the partner, the side and category, the guidance question for the
+category and the full text. While the grid has focus the text is read-only;
+editing makes it writable and gives it focus. The panel never changes the
+matrix: the App reads the text back when editing ends.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from pvm_tui.text import harmless
+from pvm_tui.widgets.local_keys import OrderedTextArea
+
+
+class CellEditor(OrderedTextArea):
+    """The multi-line editor of one cell."""
+
+    def begin(self, text: str, *, writable: bool) -> None:
+        """Load a cell's text with the cursor at its end, ready for typing."""
+        self.read_only = not writable
+        self.load_text(text)
+        self.move_cursor(self.document.end)
+
+    def end(self) -> None:
+        self.read_only = True
+
+
+class CellPanel(Vertical):
+    """Partner, side and category, guidance, and the cell's text."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="cell-partner", markup=False)
+        yield Static(id="cell-where", markup=False)
+        yield Static(id="cell-guidance", markup=False)
+        yield CellEditor(
+            id="cell-editor",
+            read_only=True,
+            soft_wrap=True,
+            tab_behavior="focus",
+            highlight_cursor_line=False,
+        )
+
+    @property
+    def editor(self) -> CellEditor:
+        return self.query_one(CellEditor)
+
+    def show(self, partner: Text, where: Text, guidance: str, text: str, placeholder: str) -> None:
+        """Show a cell (not while it is being edited: the App takes care of that).
+
+        The lines have fixed heights in the stylesheet, so updating them
+        needs no new layout of the screen: moving the cursor stays cheap.
+        """
+        partner.no_wrap = True
+        partner.overflow = "ellipsis"
+        where.no_wrap = True
+        where.overflow = "ellipsis"
+        self.query_one("#cell-partner", Static).update(partner, layout=False)
+        self.query_one("#cell-where", Static).update(where, layout=False)
+        self.query_one("#cell-guidance", Static).update(Text(guidance, style="italic"), layout=False)
+        editor = self.editor
+        editor.placeholder = placeholder
+        if editor.text != text:
+            editor.load_text(text)
+        editor.scroll_home(animate=False)
+
+    def show_message(self, message: str) -> None:
+        """No cell to show (no partners, or none let through by the filter)."""
+        self.query_one("#cell-partner", Static).update(Text(""), layout=False)
+        self.query_one("#cell-where", Static).update(Text(""), layout=False)
+        self.query_one("#cell-guidance", Static).update(Text(harmless(message)), layout=False)
+        self.editor.load_text("")
+        self.editor.placeholder = ""

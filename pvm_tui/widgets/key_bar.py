@@ -1,0 +1,85 @@
+"""The footer: the keys that matter now, and READ-ONLY when nothing can be changed.
+
+Textual's own Footer rebuilds its child widgets whenever the keys change,
+which is every time focus moves between the grid and the cell editor, and
+each rebuild lays out the whole screen again. This footer is one line of
+text: a change of keys only repaints it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+class KeyBar(Widget):
+    """``key word  key word ...`` for the shown bindings that apply now, palette key on the right."""
+
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--badge"}  # noqa: RUF012 (as Textual declares it)
+
+    DEFAULT_CSS = """
+    KeyBar {
+        height: 1;
+        dock: bottom;
+        background: $footer-background;
+        color: $footer-foreground;
+    }
+    KeyBar > .key-bar--key {
+        color: $footer-key-foreground;
+        text-style: bold;
+    }
+    KeyBar > .key-bar--badge {
+        background: $warning;
+        color: $text;
+        text-style: bold;
+    }
+    """
+
+    def __init__(self, order: Mapping[str, int], **kwargs: object) -> None:
+        """``order`` ranks binding ids: the most used keys come first, as the end may not fit."""
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.order = order
+        self.badge = ""
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._keys_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _keys_changed(self, screen: Screen[object]) -> None:
+        self.refresh()
+
+    def set_badge(self, word: str) -> None:
+        self.badge = word
+        self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key")
+        text = Text(no_wrap=True, overflow="crop", end="")
+        if self.badge:
+            text.append(f" {self.badge} ", self.get_component_rich_style("key-bar--badge"))
+            text.append(" ")
+        palette = ""
+        shown: dict[str, tuple[str, str, int]] = {}
+        for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
+            if key == self.app.COMMAND_PALETTE_BINDING:
+                palette = f"{self.app.get_key_display(binding)} {binding.description}"
+            if not binding.show or not enabled or binding.action in shown:
+                continue
+            rank = self.order.get(binding.id or "", len(self.order))
+            shown[binding.action] = (self.app.get_key_display(binding), binding.description, rank)
+        for display, description, _rank in sorted(shown.values(), key=lambda item: item[2]):
+            text.append(f" {display}", key_style)
+            text.append(f" {description} ")
+        if palette:
+            width = self.size.width
+            gap = width - text.cell_len - len(palette) - 1
+            if gap > 0:
+                text.append(" " * gap)
+                text.append(palette.split(" ")[0], key_style)
+                text.append(" " + " ".join(palette.split(" ")[1:]) + " ")
+        return text

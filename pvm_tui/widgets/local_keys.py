@@ -1,0 +1,41 @@
+"""Text widgets that handle their own keys in the order they arrive.
+
+Textual runs a focused widget's bindings (backspace, arrows, ctrl+z in a
+TextArea) only after the key has bubbled up to the App, while printable
+keys are handled on the spot. In a burst of typed keys (a paste, a slow SSH
+link) that can reorder "a, backspace, b". These widgets run their own
+bindings as soon as a key reaches them, so every key typed into them is
+applied in order before anything that comes after it (see ``PvmCore.settle``).
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input, TextArea
+
+
+async def _run_own_binding(widget: TextArea | Input, event: events.Key) -> bool:
+    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+        if await widget.app.run_action(binding.action, widget):
+            event.stop()
+            event.prevent_default()
+            return True
+    return False
+
+
+class OrderedTextArea(TextArea):
+    """A TextArea whose own key bindings run in key order."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.read_only and await _run_own_binding(self, event):
+            return
+        await super()._on_key(event)
+
+
+class OrderedInput(Input):
+    """An Input whose own key bindings run in key order."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if await _run_own_binding(self, event):
+            return
+        await super()._on_key(event)

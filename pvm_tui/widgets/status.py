@@ -1,0 +1,75 @@
+"""The title line (company, file, unsaved marker) and the status line (messages and counts)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+from pvm_tui.text import harmless, one_line, shorten
+
+
+class TitleBar(Widget):
+    """Method, company and file name, and a marker for unsaved changes."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.parts: tuple[str, str, str, str] = ("", "", "", "")
+
+    def set(self, method: str, company: str, file: str, marker: str) -> None:
+        """``marker`` is empty, or a short word like '● unsaved' or 'READ-ONLY'."""
+        self.parts = (method, company, file, marker)
+        self.refresh()
+
+    def render(self) -> Text:
+        method, company, file, marker = self.parts
+        width = max(self.size.width, 1)
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append(f" {method}", "bold")
+        if company:
+            text.append("  ")
+            text.append(shorten(one_line(company), max(width // 3, 8)), "bold")
+        text.append("  ")
+        text.append(shorten(harmless(file), max(width // 2, 8)), "dim" if not marker else "")
+        if marker:
+            text.append("  ")
+            text.append(f" {marker} ", "bold reverse")
+        return text
+
+
+class StatusLine(Widget):
+    """A message on the left (saved, errors, filter) and the partner counts on the right."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.message = ""
+        self.error = False
+        self.counts = ""
+        self.mode = ""
+
+    def say(self, message: str, *, error: bool = False) -> None:
+        self.message = one_line(message)
+        self.error = error
+        self.refresh()
+
+    def set_mode(self, mode: str) -> None:
+        """A word shown first, in reverse, while it holds: EDITING."""
+        if mode != self.mode:
+            self.mode = mode
+            self.refresh()
+
+    def set_counts(self, counts: str) -> None:
+        self.counts = counts
+        self.refresh()
+
+    def render(self) -> Text:
+        width = max(self.size.width, 1)
+        counts = f"{self.counts} "
+        badge = f" {self.mode} " if self.mode else ""
+        room = max(width - len(badge) - len(counts) - 2, 0)
+        message = shorten(self.message, room) if room else ""
+        text = Text(no_wrap=True, overflow="crop", end="")
+        text.append(badge, "bold reverse")
+        text.append(f" {message}", "bold red" if self.error else "")
+        text.append(" " * max(width - len(badge) - len(message) - 1 - len(counts), 1))
+        text.append(counts, "dim")
+        return text

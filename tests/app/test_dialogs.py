@@ -1,0 +1,195 @@
+"""Quit with unsaved changes, the company form, saving the example's copy, a file changed on disk."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pvm_tui import bundled
+from tests.app.conftest import document_of, editor, example, read_toml, screen_text, type_text
+
+
+async def _edit_first_name(pilot, text: str = "!") -> None:
+    await pilot.press("e")
+    await type_text(pilot, text)
+    await pilot.press("escape")
+
+
+async def test_quit_without_changes_needs_no_dialog(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_quit_dialog_s_saves_and_quits(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _edit_first_name(pilot)
+        await pilot.press("q")
+        assert app.screen.id == "quit-dialog"
+        assert "not saved" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert read_toml(sample)["partners"][0]["name"] == "Sennheiser!"
+
+
+async def test_quit_dialog_d_discards_and_quits(sample: Path) -> None:
+    before = sample.read_bytes()
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _edit_first_name(pilot)
+        await pilot.press("q", "d")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert sample.read_bytes() == before
+
+
+async def test_quit_dialog_escape_cancels_and_keeps_editing(sample: Path) -> None:
+    before = sample.read_bytes()
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _edit_first_name(pilot)
+        await pilot.press("q", "escape")
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen is app.editor_screen
+        assert app.matrix.partners[0].name == "Sennheiser!"
+        await pilot.press("e")
+        assert app.context() == "editor"
+    assert sample.read_bytes() == before
+
+
+async def test_ctrl_q_while_editing_keeps_the_text_and_asks(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await type_text(pilot, "?")
+        await pilot.press("ctrl+q")
+        assert app.screen.id == "quit-dialog"
+        await pilot.press("s")
+        await pilot.pause()
+    assert read_toml(sample)["partners"][0]["name"] == "Sennheiser?"
+
+
+async def test_the_company_form_edits_the_header_undoably(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        assert app.screen.id == "profile"
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Tinnitracks GmbH")
+        await pilot.press("tab")
+        await type_text(pilot, "2026-11-28")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is app.editor_screen
+        assert app.matrix.company.name == "Tinnitracks GmbH"
+        assert app.matrix.company.date == dt.date(2026, 11, 28)
+        assert "Tinnitracks GmbH" in screen_text(app)
+        await pilot.press("ctrl+z")
+        assert app.matrix.company.name == "Tinnitracks"
+        await pilot.press("ctrl+y", "ctrl+s")
+        await pilot.pause()
+    company = read_toml(sample)["company"]
+    assert company["name"] == "Tinnitracks GmbH"
+    assert company["date"] == dt.date(2026, 11, 28)
+    assert company["industry"] == "Medische technologie"
+
+
+async def test_the_company_form_refuses_a_bad_date_and_escape_cancels(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p", "tab")
+        await type_text(pilot, "tomorrow")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.id == "profile"
+        assert "2026-11-28" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.editor_screen
+        assert app.matrix.company.date is None
+        assert not app.dirty
+
+
+async def test_the_examples_copy_asks_for_a_file_name_and_never_writes_into_the_package(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    packaged = bundled.example_path("en")
+    before = packaged.read_bytes()
+    app = example("en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _edit_first_name(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.id == "save-as"
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "mine.toml")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is app.editor_screen
+        assert not app.dirty
+        assert document_of(app).path == Path("mine.toml")
+        # later saves go to the same file without asking
+        await _edit_first_name(pilot, "?")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is app.editor_screen
+    assert packaged.read_bytes() == before
+    assert read_toml(tmp_path / "mine.toml")["partners"][0]["name"] == "Sennheiser!?"
+
+
+async def test_save_as_asks_before_overwriting_a_file(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "taken.toml").write_text("precious", encoding="utf-8")
+    app = example("en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s", "ctrl+u")
+        await type_text(pilot, "taken.toml")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "already exists" in screen_text(app)
+        assert (tmp_path / "taken.toml").read_text(encoding="utf-8") == "precious"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.editor_screen
+        assert (tmp_path / "taken.toml").read_text(encoding="utf-8") == "precious"
+        await pilot.press("ctrl+s", "ctrl+u")
+        await type_text(pilot, "taken.toml")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+    assert read_toml(tmp_path / "taken.toml")["company"]["name"] == "Tinnitracks"
+
+
+async def test_a_file_changed_on_disk_is_not_overwritten_silently(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _edit_first_name(pilot)
+        other = sample.read_text(encoding="utf-8").replace('name = "Tinnitracks"', 'name = "Changed by Bob"')
+        sample.write_text(other, encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.id == "changed-dialog"
+        assert "Changed by Bob" in sample.read_text(encoding="utf-8")
+        await pilot.press("escape")
+        assert app.dirty
+        # reload: Bob's version comes in, ours is one ctrl+z away
+        await pilot.press("ctrl+s", "r")
+        await pilot.pause()
+        assert app.matrix.company.name == "Changed by Bob"
+        assert app.matrix.partners[0].name == "Sennheiser"
+        assert not app.dirty
+        await pilot.press("ctrl+z")
+        assert app.matrix.partners[0].name == "Sennheiser!"
+        # overwrite: ours wins
+        sample.write_text(other.replace("Bob", "Carol"), encoding="utf-8")
+        await pilot.press("ctrl+s", "o")
+        await pilot.pause()
+        assert not app.dirty
+    saved = read_toml(sample)
+    assert saved["partners"][0]["name"] == "Sennheiser!"
+    assert saved["company"]["name"] == "Tinnitracks"

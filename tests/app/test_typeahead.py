@@ -1,0 +1,111 @@
+"""Type-ahead: keys that arrive together (a slow SSH link, a paste) land in the editor, in order.
+
+``burst`` hands every key to the driver at once, as one read from the
+terminal would, with no pause for the App to catch up in between.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.app.conftest import burst, editor
+
+
+async def test_text_typed_right_after_e_lands_in_the_editor(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await burst(pilot, "e", " ", "G", "m", "b", "H", "escape")
+        assert app.matrix.partners[0].name == "Sennheiser GmbH"
+
+
+async def test_text_typed_right_after_enter_lands_in_the_editor(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await burst(pilot, "j", "enter", "!", "escape")
+        assert app.matrix.partners[1].name == "Zorgverzekeringen!"
+
+
+async def test_text_typed_right_after_a_lands_in_the_new_name(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await burst(pilot, "a", "h", "i", "j", "k", "l", "escape")
+        assert app.matrix.partners[1].name == "hijkl"
+
+
+async def test_text_typed_right_after_n_lands_in_the_empty_cell(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await burst(pilot, "2", "n", "e", "u", "r", "o", "escape", "n", "x", "escape")
+        partner = app.matrix.partners[0]
+        assert partner.brings.money == "euro"
+        assert partner.brings.other == "x"
+
+
+async def test_moves_and_edits_in_one_burst_keep_their_order(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await burst(
+            pilot,
+            "j",
+            "j",
+            "e",
+            "1",
+            "escape",
+            "k",
+            "e",
+            "2",
+            "escape",
+            "ctrl+home",
+            "l",
+            "e",
+            "3",
+            "tab",
+            "4",
+        )
+        await burst(pilot, "escape")
+        names = [partner.name for partner in app.matrix.partners]
+        assert names[1] == "Zorgverzekeringen2"
+        assert names[2].endswith("Gründerfonds)1")
+        assert app.matrix.partners[0].brings.resources.endswith("koptelefoons3")
+        assert app.matrix.partners[0].brings.channels.endswith("verkoopkanalen4")
+
+
+async def test_deleting_typed_text_in_a_burst_keeps_its_place(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await burst(pilot, "a", "a", "x", "backspace", "b", "left", "c", "escape")
+        assert app.matrix.partners[1].name == "acb"
+
+
+async def test_pilot_presses_in_one_call_also_land_in_order(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e", "h", "i", "escape", "j", "a", "y", "o", "escape")
+        assert app.matrix.partners[0].name == "Sennheiserhi"
+        assert app.matrix.partners[2].name == "yo"
+
+
+async def test_a_filter_typed_in_one_burst(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await burst(pilot, "/", "K", "N", "O", "enter", "e", "!", "escape")
+        assert app.grid.row_count == 1
+        assert app.matrix.partners[3].name == "KNO-arts (specialist)!"
+
+
+async def test_escape_glued_to_the_next_key_leaves_the_editor_first(sample: Path) -> None:
+    """A terminal reports Esc and a key in one read as alt+key; in the editor that is Esc, then the key."""
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await burst(pilot, "2", "n", "x", "alt+n", "y", "z", "escape")
+        partner = app.matrix.partners[0]
+        assert partner.brings.money == "x"
+        assert partner.brings.other == "yz"
+
+
+async def test_escape_glued_to_a_key_in_the_filter_clears_it_first(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await burst(pilot, "/", "K", "N", "O", "alt+j", "e", "!", "escape")
+        assert app.grid.row_count == 5
+        assert app.matrix.partners[1].name == "Zorgverzekeringen!"
