@@ -85,6 +85,10 @@ def keep_backup(real: Path) -> None:
 
             shutil.copy2(real, staging)
         os.replace(staging, backup)
+        # When NAME~ already is a hard link to the same file (a save was killed
+        # between making the backup and the final rename), rename() succeeds
+        # without doing anything and leaves the staging name behind.
+        _remove_quietly(str(staging))
     except OSError as error:
         _remove_quietly(str(staging))
         reason = "it is a folder" if os.path.isdir(backup) else (error.strerror or str(error)).lower()

@@ -337,3 +337,14 @@ def test_saving_onto_a_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
     message = _save_error(mf, EDITED, path=pipe)
     assert message == f"{pipe}: cannot save: it is not a regular file"
     assert sorted(os.listdir(tmp_path)) == ["partners.toml", "pipe.toml"]
+
+
+def test_a_backup_that_already_is_the_file_leaves_nothing_behind(tmp_path: Path) -> None:
+    # What a save killed between making NAME~ and the final rename leaves: NAME~
+    # is a hard link to NAME. rename() over the same file does nothing.
+    path = tmp_path / "m.toml"
+    path.write_bytes(b'[company]\nname = "old"\n')
+    os.link(path, tmp_path / "m.toml~")
+    store.write_atomically(path, b'[company]\nname = "new"\n')
+    assert sorted(os.listdir(tmp_path)) == ["m.toml", "m.toml~"]
+    assert (tmp_path / "m.toml~").read_bytes() == b'[company]\nname = "old"\n'
