@@ -8,8 +8,8 @@ this, so the benchmark reports pvm's time as a ratio of this one's.
 from __future__ import annotations
 
 import sys
-import tomllib
 
+import tomllib
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable

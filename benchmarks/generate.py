@@ -5,10 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 CATEGORIES = ("resources", "channels", "money", "other")
-WORDS = (
-    "kennis kanalen investering koptelefoon behandeling verzekeraar merknaam innovatie "
-    "marge patiënt apparaat abonnement fonds advies verkoop dienst product techniek"
-).split()
+WORDS = ["kennis", "kanalen", "investering", "koptelefoon", "behandeling", "verzekeraar", "merknaam", "innovatie", "marge", "patiënt", "apparaat", "abonnement", "fonds", "advies", "verkoop", "dienst", "product", "techniek"]
 
 
 def _cell(partner: int, column: int) -> str:

@@ -26,7 +26,9 @@ class Paint:
     peak_memory_kib: int
 
 
-def time_to_text(argv: list[str], text: str, *, columns: int = 120, lines: int = 40, timeout: float = 60.0) -> Paint:
+def time_to_text(
+    argv: list[str], text: str, *, columns: int = 120, lines: int = 40, timeout: float = 60.0
+) -> Paint:
     """Start ``argv`` on a pty and return how long until ``text`` shows on screen."""
     screen = pyte.Screen(columns, lines)
     stream = pyte.ByteStream(screen)

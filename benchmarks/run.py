@@ -85,8 +85,10 @@ def run_times(argv: list[str], runs: int) -> list[float]:
 
 def commands(runs: int) -> None:
     print(f"\n2. Commands that do not open the editor, {runs} runs each")
-    floor = line("floor: import tomlkit, rich.console", run_times(
-        [sys.executable, "-c", "import tomlkit, rich.console"], runs))
+    floor = line(
+        "floor: import tomlkit, rich.console",
+        run_times([sys.executable, "-c", "import tomlkit, rich.console"], runs),
+    )
     for name, argv in (
         ("pvm show", [*PVM, "show", str(SAMPLE)]),
         ("pvm check", [*PVM, "check", str(SAMPLE)]),
@@ -130,11 +132,15 @@ def scale(runs: int, sizes: tuple[int, ...], sample_paint: float) -> None:
             row = {"paint": line("first paint", paint)}
             line("floor app first paint", floor_paint)
             row["paint_vs_sample"] = row["paint"] / sample_paint
-            print(f"  {'':<34} ratio to pvm on the sample {row['paint_vs_sample']:.2f}   (budget <= 1.5 at 1,000)")
+            print(
+                f"  {'':<34} ratio to pvm on the sample {row['paint_vs_sample']:.2f}   (budget <= 1.5 at 1,000)"
+            )
             row["memory"] = statistics.median(memory) / 1024
             floor_mib = statistics.median(floor_memory) / 1024
-            print(f"  {'peak memory':<34} {row['memory']:8.1f} MiB, floor app {floor_mib:.1f} MiB, "
-                  f"ratio {row['memory'] / floor_mib:.2f}   (budget <= 1.5 at 1,000)")
+            print(
+                f"  {'peak memory':<34} {row['memory']:8.1f} MiB, floor app {floor_mib:.1f} MiB, "
+                f"ratio {row['memory'] / floor_mib:.2f}   (budget <= 1.5 at 1,000)"
+            )
             first, later = save_times(path, runs)
             print(f"  {'first save (parses the document)':<34} {ms(first)}")
             row["save"] = line("save", later)
