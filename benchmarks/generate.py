@@ -5,7 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 
 CATEGORIES = ("resources", "channels", "money", "other")
-WORDS = ["kennis", "kanalen", "investering", "koptelefoon", "behandeling", "verzekeraar", "merknaam", "innovatie", "marge", "patiënt", "apparaat", "abonnement", "fonds", "advies", "verkoop", "dienst", "product", "techniek"]
+WORDS = (
+    "kennis",
+    "kanalen",
+    "investering",
+    "koptelefoon",
+    "behandeling",
+    "verzekeraar",
+    "merknaam",
+    "innovatie",
+    "marge",
+    "patiënt",
+    "apparaat",
+    "abonnement",
+    "fonds",
+    "advies",
+    "verkoop",
+    "dienst",
+    "product",
+    "techniek",
+)
 
 
 def _cell(partner: int, column: int) -> str:

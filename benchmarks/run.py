@@ -133,7 +133,8 @@ def scale(runs: int, sizes: tuple[int, ...], sample_paint: float) -> None:
             line("floor app first paint", floor_paint)
             row["paint_vs_sample"] = row["paint"] / sample_paint
             print(
-                f"  {'':<34} ratio to pvm on the sample {row['paint_vs_sample']:.2f}   (budget <= 1.5 at 1,000)"
+                f"  {'':<34} ratio to pvm on the sample {row['paint_vs_sample']:.2f}"
+                "   (budget <= 1.5 at 1,000)"
             )
             row["memory"] = statistics.median(memory) / 1024
             floor_mib = statistics.median(floor_memory) / 1024
