@@ -1,0 +1,64 @@
+"""Time to first paint over a real pseudo-terminal, read by a terminal emulator (pyte).
+
+A program is started on a pty of a fixed size; its output is fed to pyte, and
+the clock stops when a given text is visible on the emulated screen. The
+child's peak memory comes from the kernel's accounting when it is reaped.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import termios
+import time
+from dataclasses import dataclass
+
+import pyte
+
+
+@dataclass
+class Paint:
+    seconds: float
+    peak_memory_kib: int
+
+
+def time_to_text(
+    argv: list[str], text: str, *, columns: int = 120, lines: int = 40, timeout: float = 60.0
+) -> Paint:
+    """Start ``argv`` on a pty and return how long until ``text`` shows on screen."""
+    screen = pyte.Screen(columns, lines)
+    stream = pyte.ByteStream(screen)
+    environment = dict(os.environ, TERM="xterm-256color", COLUMNS=str(columns), LINES=str(lines))
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: become the program
+        os.execvpe(argv[0], argv, environment)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+    seen = None
+    deadline = start + timeout
+    try:
+        while time.perf_counter() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            stream.feed(chunk)
+            if any(text in line for line in screen.display):
+                seen = time.perf_counter() - start
+                break
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        _, _, usage = os.wait4(pid, 0)
+        os.close(fd)
+    if seen is None:
+        raise RuntimeError(f"{' '.join(argv)}: {text!r} never appeared on screen")
+    return Paint(seen, usage.ru_maxrss)
