@@ -26,6 +26,9 @@ class ProfileScreen(ModalScreen[Company | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "keep", show=False, priority=True),
         Binding("escape", "cancel", show=False),
+        # In key order on the App's queue, so text typed right after Enter
+        # lands in the next field, not in the one being left.
+        Binding("enter", "enter", show=False, priority=True),
     ]
 
     def __init__(self, company: Company, labels: Labels, words: UiText) -> None:
@@ -58,8 +61,13 @@ class ProfileScreen(ModalScreen[Company | None]):
     def on_mount(self) -> None:
         self.query_one("#company-name", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    async def action_enter(self) -> None:
+        focused = self.focused
+        if isinstance(focused, (Input, TextArea)):
+            await self.app.settle(focused)  # type: ignore[attr-defined]
+        if isinstance(focused, TextArea):
+            focused.insert("\n")  # the description has several lines
+            return
         self.focus_next()
 
     def action_keep(self) -> None:

@@ -83,7 +83,12 @@ def _recent_line(path: Path, width: int = 66) -> Text:
 class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
     """File name and company name of a new matrix; Enter moves on, Enter on the last creates."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", show=False),
+        # A priority binding runs in key order on the App's queue, and the focus
+        # moves at once: what is typed right after Enter lands in the next field.
+        Binding("enter", "enter", show=False, priority=True),
+    ]
 
     def __init__(self, words: UiText) -> None:
         super().__init__(classes="dialog", id="new-matrix")
@@ -102,14 +107,17 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
     def on_mount(self) -> None:
         self.query_one("#new-file", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "new-file":
-            self.query_one("#new-company", Input).focus()
+    async def action_enter(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Input):
+            await self.app.settle(focused)  # type: ignore[attr-defined]
+        file_input = self.query_one("#new-file", Input)
+        if focused is file_input:
+            self.set_focus(self.query_one("#new-company", Input))
             return
-        name = self.query_one("#new-file", Input).value.strip()
+        name = file_input.value.strip()
         if not name:
-            self.query_one("#new-file", Input).focus()
+            self.set_focus(file_input)
             return
         path = Path(os.path.expanduser(name))
         problem = self.query_one("#new-problem", Static)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pvm_tui.app import PvmApp
 from tests.app.conftest import burst, editor
 
 
@@ -109,3 +110,31 @@ async def test_escape_glued_to_a_key_in_the_filter_clears_it_first(sample: Path)
         await burst(pilot, "/", "K", "N", "O", "alt+j", "e", "!", "escape")
         assert app.grid.row_count == 5
         assert app.matrix.partners[1].name == "Zorgverzekeringen!"
+
+
+async def test_text_typed_right_after_enter_in_the_new_matrix_form_lands_in_the_next_field(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = PvmApp(None, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # "New matrix…"
+        await pilot.press("ctrl+u")
+        await burst(pilot, *"acme.toml", "enter", *"Acme BV", "enter")
+        await pilot.pause()
+        assert app.screen is app.editor_screen
+        assert app.document is not None and app.document.path.name == "acme.toml"
+        assert app.matrix.company.name == "Acme BV"
+
+
+async def test_text_typed_right_after_enter_in_the_company_form_lands_in_the_next_field(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await burst(pilot, *"Tinni", "enter", "ctrl+u", *"2026-11-28", "enter", "ctrl+s")
+        await pilot.pause()
+        assert app.matrix.company.name == "Tinni"
+        assert str(app.matrix.company.date) == "2026-11-28"
