@@ -222,7 +222,7 @@ class RecoveringActions(EditingActions):
         here = self.here()
         after = _first_change(self.matrix, new) or Place(min(here.row, max(len(new.partners) - 1, 0)), 0)
         self.change(new, "recover", here, after)
-        if self.recovery_path is None:
+        if self.recovery_path is None and not copy.maybe_running():
             # From now on this session's copy is that one: no second copy of the same text.
             self.recovery_path = copy.path
         self.say(self.words.recovered.format(when=when(copy)))
