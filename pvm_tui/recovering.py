@@ -212,7 +212,8 @@ class RecoveringActions(EditingActions):
                 self.say(self.words.recovery_deleted)
             else:
                 self.say(self.words.recovery_kept.format(path=copy.path))
-            self._offer_next()
+            # The next dialog once this one is gone (it is still on the stack now).
+            self.call_later(self._offer_next)
 
         self.push_screen(RecoveryDialog(copy, self.document.file.saved, self.labels, self.words), answered)
 

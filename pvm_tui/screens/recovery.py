@@ -38,7 +38,8 @@ class RecoveryDialog(ModalScreen[str]):
     """Offers one recovery copy; answers "restore", "keep" or "delete"."""
 
     def __init__(self, copy: Recovery, current: Matrix, labels: Labels, words: UiText) -> None:
-        super().__init__(classes="dialog", id="recovery-dialog")
+        # No id: a second copy's dialog may come while the first is still being removed.
+        super().__init__(classes="dialog recovery-dialog")
         self.copy = copy
         self.current = current
         self.labels = labels

@@ -17,6 +17,7 @@ from pvm_tui import recent, recovery
 from pvm_tui.app import PvmApp
 from pvm_tui.document import open_example, open_path
 from pvm_tui.model import COLUMNS
+from pvm_tui.screens.recovery import RecoveryDialog
 from tests.app.conftest import read_toml, screen_text, type_text
 
 MONEY = COLUMNS.index(next(column for column in COLUMNS if column.key == "brings.money"))
@@ -175,7 +176,7 @@ async def test_the_next_start_shows_the_recovered_text_and_r_restores_it_undoabl
     app = app_for(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert app.screen.id == "recovery-dialog"
+        assert isinstance(app.screen, RecoveryDialog)
         shown = screen_text(app)
         assert "Unsaved changes from an earlier session" in shown
         assert "Sennheiser" in shown
@@ -220,7 +221,7 @@ async def test_k_keeps_the_file_and_the_copy(sample: Path) -> None:
     app = app_for(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert app.screen.id == "recovery-dialog"
+        assert isinstance(app.screen, RecoveryDialog)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.editor_screen
@@ -258,7 +259,7 @@ async def test_a_copy_older_than_the_file_is_offered_with_a_warning(sample: Path
     app = app_for(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert app.screen.id == "recovery-dialog"
+        assert isinstance(app.screen, RecoveryDialog)
         assert "The file was changed after this copy was written" in screen_text(app)
 
 
@@ -302,7 +303,7 @@ async def test_the_dialog_survives_a_tiny_terminal(sample: Path) -> None:
     app = app_for(sample)
     async with app.run_test(size=(20, 8)) as pilot:
         await pilot.pause()
-        assert app.screen.id == "recovery-dialog"
+        assert isinstance(app.screen, RecoveryDialog)
         await pilot.press("down", "pagedown")
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
@@ -372,3 +373,54 @@ async def test_a_file_changed_on_disk_can_be_saved_under_another_name(sample: Pa
     assert sample.read_text(encoding="utf-8") == theirs
     assert read_toml(sample.with_name("mine.toml"))["partners"][0]["name"] == "Sennheiser!"
     assert not recovery.paths_for(sample)
+
+
+async def test_every_copy_is_offered_newest_first(sample: Path) -> None:
+    import datetime as dt
+
+    older = dt.datetime.now().astimezone() - dt.timedelta(hours=1)
+    recovery.folder().mkdir(parents=True, exist_ok=True)
+    recovery.copy_path(sample, 1).write_text(
+        recovery.dumps(_changed(sample, "the older copy"), sample, None, now=older), encoding="utf-8"
+    )
+    recovery.write(recovery.copy_path(sample, 2), _changed(sample, "the newer copy"), sample, None)
+    app = app_for(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "the newer copy" in screen_text(app)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryDialog)
+        assert "the older copy" in screen_text(app)
+        await pilot.press("k")
+        await pilot.pause()
+        assert app.screen is app.editor_screen
+    assert recovery.paths_for(sample) == [recovery.copy_path(sample, 1)]
+
+
+async def test_the_copy_of_a_pvm_that_still_runs_is_offered_but_never_taken_over(sample: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        path = recovery.copy_path(sample)
+        recovery.write(path, _changed(sample), sample, None)
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(f"pid = {os.getpid()}", f"pid = {other.pid}"), encoding="utf-8")
+        theirs = path.read_bytes()
+        app = app_for(sample)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert f"pvm (process {other.pid}) may still be editing this file" in screen_text(app)
+            await pilot.press("r", "e")
+            await type_text(pilot, "!")
+            await until(pilot, lambda: len(recovery.paths_for(sample)) == 2)
+            await pilot.press("escape", "ctrl+s")
+            await pilot.pause()
+        assert path.read_bytes() == theirs, "the other pvm's copy is its own"
+        assert recovery.paths_for(sample) == [path]
+    finally:
+        other.kill()
+        other.wait()
