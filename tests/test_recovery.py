@@ -203,3 +203,11 @@ def test_with_keys_of_gives_matching_partners_the_files_keys() -> None:
     assert keyed == recovered
     assert [p.key for p in keyed.partners[1:]] == [p.key for p in current.partners]
     assert keyed.partners[0].key not in {p.key for p in current.partners}
+
+
+def test_recovery_does_not_import_textual() -> None:
+    code = "import sys, pvm_tui.recovery; print('textual' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=SAMPLE.parent.parent
+    )
+    assert out.stdout.strip() == "False"

@@ -135,7 +135,7 @@ def _texts(text: Text, label: str, old: str | None, new: str, words: UiText) -> 
     text.append(f"    {label}\n", style=_LABEL)
     if old is not None:
         text.append(f"      {words.recovery_in_file:<{width}}  ", style=_OLD)
-        text.append(shorten(one_line(old), 60) or words.empty_cell_read_only, style=_OLD)
+        text.append(shorten(one_line(old), 48) or words.empty_cell_read_only, style=_OLD)
         text.append("\n")
     text.append(f"      {words.recovery_recovered:<{width}}  ", style=_NEW)
     lines = harmless(new).split("\n") if new else [words.empty_cell_read_only]

@@ -424,3 +424,15 @@ async def test_the_copy_of_a_pvm_that_still_runs_is_offered_but_never_taken_over
     finally:
         other.kill()
         other.wait()
+
+
+async def test_a_matrix_opened_from_the_start_screen_is_offered_its_copy_too(sample: Path) -> None:
+    recent.remember(sample)
+    recovery.write(recovery.copy_path(sample), _changed(sample), sample, None)
+    app = PvmApp(None, "en", recovery_delay=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryDialog)
+        await pilot.press("r")
+        assert app.matrix == _changed(sample)
