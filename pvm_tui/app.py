@@ -8,8 +8,9 @@ matrix to ``store.save``. Widgets never hold the truth or write files.
 
 The App is built in layers, each file about one thing: ``core.py`` (state,
 focus, applying changes), ``editing.py`` (the cell editor, the filter and
-every change), ``saving.py`` (save and quit) and this file (moving around,
-help, language, the command palette).
+every change), ``recovering.py`` (recovery copies, signals, crashes),
+``saving.py`` (save and quit) and this file (moving around, help,
+language, the command palette).
 """
 
 from __future__ import annotations

@@ -2,11 +2,17 @@
 
 The file is opened (and checked) before Textual starts, so an unusable file
 is one line on stderr and exit status 2, not a screen that flashes and goes.
+A terminal that cannot run a full-screen app (``TERM=dumb``: an Emacs shell,
+some CI logs) gets one line saying so and the matrix as `pvm show` prints it.
+An unexpected error ends in one line that says where the unsaved changes are.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import sys
 
 from pvm_tui.document import Document, open_example, open_path
 from pvm_tui.labels import language_from_locale
@@ -37,12 +43,40 @@ def run_editor(options: argparse.Namespace) -> int:
             backup=backup,
         )
     language = choose_language(options.lang, document)
+    if os.environ.get("TERM") == "dumb":
+        return _show_instead(document, options)
 
     from pvm_tui import recent
     from pvm_tui.app import PvmApp
 
     if document is not None and document.file.exists and not document.needs_name:
         recent.remember(document.path)
-    app = PvmApp(document, language)
-    app.run()
+    app = PvmApp(document, language, handle_signals=True)
+    try:
+        app.run()
+    finally:
+        # Whatever ended the app, unsaved changes are left in a recovery copy.
+        with contextlib.suppress(Exception):
+            app.keep_copy()
+    if app.crash is not None:
+        print(app.crash.message(), file=sys.stderr)
+        return 1
     return app.return_code or 0
+
+
+def _show_instead(document: Document | None, options: argparse.Namespace) -> int:
+    """``TERM=dumb``: say why there is no editor, and print the matrix as `pvm show --plain` does."""
+    from pvm_tui import recovery
+    from pvm_tui.commands import show
+    from pvm_tui.text import inline
+
+    cannot = "pvm: this terminal (TERM=dumb) cannot run the editor"
+    if document is None or not (document.file.exists or document.needs_name):
+        print(f"{cannot}; `pvm show FILE` prints a matrix in any terminal", file=sys.stderr)
+        return 2
+    print(f"{cannot}; here is the matrix as `pvm show` prints it", file=sys.stderr)
+    for copy in recovery.copies_for(document.path):
+        print(inline(f"pvm: unsaved changes from an earlier session are in {copy.path}"), file=sys.stderr)
+
+    show_options = argparse.Namespace(file=document.path, plain=True, width=None, lang=options.lang)
+    return show.run(show_options)

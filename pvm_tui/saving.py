@@ -2,7 +2,8 @@
 
 Every save goes through ``store.save`` (atomic, with a backup). A save that
 fails says why in the status line and a notification, and keeps every edit;
-a file changed on disk since it was read is never overwritten silently.
+a file changed on disk since it was read is never overwritten silently. A
+save and a deliberate discard remove the recovery copy (``recovering.py``).
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pvm_tui import recent, store
-from pvm_tui.editing import EditingActions
 from pvm_tui.history import Place
+from pvm_tui.recovering import RecoveringActions
 from pvm_tui.screens.choice import changed_dialog, quit_dialog
 from pvm_tui.screens.save_as import SaveAsScreen
 from pvm_tui.text import harmless
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     """What to do once the matrix is saved (quit, for the quit dialog's `s`)."""
 
 
-class SavingActions(EditingActions):
+class SavingActions(RecoveringActions):
     """Saving, saving as, a file changed on disk, and quitting."""
 
     async def action_save(self) -> None:
@@ -45,6 +46,7 @@ class SavingActions(EditingActions):
         if path is None and document.needs_name:
             self.ask_name(then)
             return
+        before = document.path
         try:
             store.save(document.file, self.matrix, path=path, backup=document.backup, overwrite=overwrite)
         except store.FileChangedError:
@@ -59,6 +61,7 @@ class SavingActions(EditingActions):
             self.say(self.words.not_saved.format(error=error), error=True)
             return
         document.needs_name = False
+        self.recovery_saved(before, document.path)
         recent.remember(document.path)
         self._refresh_title()
         self.say(self.words.saved.format(path=document.path))
@@ -119,6 +122,7 @@ class SavingActions(EditingActions):
             if answer == "save":
                 self.save(lambda: self.exit(0))
             elif answer == "discard":
+                self.recovery_discarded()
                 self.exit(0)
 
         self.push_screen(quit_dialog(self.words), answered)

@@ -81,6 +81,19 @@ class UiText:
     help_palette: str
     marker_legend: str
     palette: dict[str, tuple[str, str]]
+    recovery_title: str
+    recovery_intro: str
+    recovery_older: str
+    recovery_running: str
+    recovery_in_file: str
+    recovery_recovered: str
+    recovery_restore: str
+    recovery_keep: str
+    recovery_delete: str
+    recovered: str
+    recovery_kept: str
+    recovery_deleted: str
+    recovery_failed: str
 
 
 ENGLISH = UiText(
@@ -114,6 +127,7 @@ ENGLISH = UiText(
         "move": "move partner",
         "profile": "company",
         "reload": "reload",
+        "recover": "restore the recovery copy",
     },
     quit_title="Unsaved changes",
     quit_question="The matrix has changes that are not saved.",
@@ -179,6 +193,19 @@ ENGLISH = UiText(
         "switch_language": ("Nederlands", "Switch the labels to Dutch"),
         "quit": ("Quit", "Quit pvm (asks when there are unsaved changes)"),
     },
+    recovery_title="Unsaved changes from an earlier session",
+    recovery_intro="pvm kept these changes to {name}, written {when}, that were never saved:",
+    recovery_older="The file was changed after this copy was written: compare with care.",
+    recovery_running="pvm (process {pid}) may still be editing this file.",
+    recovery_in_file="file",
+    recovery_recovered="recovered",
+    recovery_restore="r  restore these changes (ctrl+z goes back to the file)",
+    recovery_keep="k / Esc  keep the file as it is; the copy stays for next time",
+    recovery_delete="x  delete the copy",
+    recovered="Restored the changes from {when}; ctrl+z goes back to the file.",
+    recovery_kept="The recovery copy stays in {path}.",
+    recovery_deleted="Recovery copy deleted.",
+    recovery_failed="Could not write the recovery copy: {error}",
 )
 
 DUTCH = UiText(
@@ -212,6 +239,7 @@ DUTCH = UiText(
         "move": "partner verplaatsen",
         "profile": "bedrijf",
         "reload": "opnieuw laden",
+        "recover": "herstelkopie terugzetten",
     },
     quit_title="Niet-opgeslagen wijzigingen",
     quit_question="De matrix heeft wijzigingen die niet zijn opgeslagen.",
@@ -277,6 +305,19 @@ DUTCH = UiText(
         "switch_language": ("English", "De labels in het Engels"),
         "quit": ("Stoppen", "pvm stoppen (vraagt bij niet-opgeslagen wijzigingen)"),
     },
+    recovery_title="Niet-opgeslagen wijzigingen van een eerdere sessie",
+    recovery_intro="pvm bewaarde deze wijzigingen aan {name}, geschreven {when}, die nooit zijn opgeslagen:",
+    recovery_older="Het bestand is veranderd nadat deze kopie is geschreven: vergelijk zorgvuldig.",
+    recovery_running="pvm (proces {pid}) bewerkt dit bestand mogelijk nog.",
+    recovery_in_file="bestand",
+    recovery_recovered="hersteld",
+    recovery_restore="r  deze wijzigingen terugzetten (ctrl+z gaat terug naar het bestand)",
+    recovery_keep="k / Esc  het bestand laten zoals het is; de kopie blijft bewaard",
+    recovery_delete="x  de kopie verwijderen",
+    recovered="Wijzigingen van {when} teruggezet; ctrl+z gaat terug naar het bestand.",
+    recovery_kept="De herstelkopie blijft in {path}.",
+    recovery_deleted="Herstelkopie verwijderd.",
+    recovery_failed="Kon de herstelkopie niet schrijven: {error}",
 )
 
 _BY_CODE = {"nl": DUTCH, "en": ENGLISH}
