@@ -25,7 +25,7 @@ from rich.text import Text
 from textual.app import App, SuspendNotSupported
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from pvm_tui import recent
 from pvm_tui.document import Document, new_matrix, open_example, open_path
@@ -228,7 +228,7 @@ class PvmCore(App[int]):
             return list(range(len(self.matrix.partners)))
         return [self._index[key] for key in self.grid.keys_in_view()]
 
-    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+    def on_matrix_grid_cell_highlighted(self, event: MatrixGrid.CellHighlighted) -> None:
         event.stop()
         if self.editing is None:
             self.show_cursor_cell()
@@ -275,7 +275,7 @@ class PvmCore(App[int]):
         if cell is not None:
             self._balances[old.partners[cell.row].balance] -= 1
             self._balances[new.partners[cell.row].balance] += 1
-            self.grid.show_cells(new.partners[cell.row], (COLUMNS[cell.column],))
+            self.grid.show_partner(new.partners[cell.row])
         else:
             self._count_balances()
             reveal: Iterable[int] = ()

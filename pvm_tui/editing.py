@@ -30,13 +30,23 @@ class EditingActions(PvmCore):
         read (fast typing over SSH, a paste), as alt+key. Typing there never
         means alt+key, so the App leaves the editor or the filter as `Esc`
         does and handles the key after it, here, in arrival order.
+
+        Each key is handled as one batch: the screen is not drawn while an
+        action waits (for the cell editor to take its last keys), so what a
+        key changes appears in one frame rather than two.
         """
-        if isinstance(event, events.Key) and not event.is_forwarded and _is_glued_escape(event):
-            here = self.context()
-            if here in ("editor", "filter"):
-                await (self.finish_edit() if here == "editor" else self.action_clear_filter())
-                event = events.Key(event.key.removeprefix("alt+"), event.character)
-        await super().on_event(event)
+        if not isinstance(event, events.Key):
+            await super().on_event(event)
+            return
+        with self.batch_update():
+            if not event.is_forwarded and _is_glued_escape(event):
+                here = self.context()
+                if here in ("editor", "filter"):
+                    await (self.finish_edit() if here == "editor" else self.action_clear_filter())
+                    event = events.Key(event.key.removeprefix("alt+"), event.character)
+            await super().on_event(event)
+        # Textual's batch wakes the App, not the screen that waits to draw.
+        self.screen.check_idle()
 
     async def to_grid(self) -> None:
         """Finish whatever has the keys (the cell editor, the filter line) and give them to the grid."""

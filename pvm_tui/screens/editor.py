@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.widget import Widget
 
 from pvm_tui.keys import CHANGING_ACTIONS, FOOTER_ORDER, KEYS
 from pvm_tui.labels import Labels
@@ -79,6 +80,14 @@ class EditorScreen(Screen[None]):
         """Footer words in another language: the bindings are made again."""
         # Binding descriptions are fixed once made, and the footer shows them as they are.
         self._bindings = BindingsMap(bindings(language, read_only))
+        self.refresh_bindings()
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        super().set_focus(widget, scroll_visible, from_app_focus)
+        # Textual tells the footer only after the next frame, which would
+        # then need a frame of its own; now it changes in the same one.
         self.refresh_bindings()
 
     def set_mode(self, word: str) -> None:

@@ -11,14 +11,26 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.widgets import Static
 
 from pvm_tui.text import harmless
 from pvm_tui.widgets.local_keys import OrderedTextArea
+from pvm_tui.widgets.sizing import set_virtual_size
 
 
 class CellEditor(OrderedTextArea):
     """The multi-line editor of one cell."""
+
+    def _refresh_size(self) -> None:
+        # TextArea sets its virtual size in a way that lays out the whole
+        # screen; this editor's size comes from the stylesheet (see sizing.py).
+        if self.soft_wrap:
+            size = Size(0, self.wrapped_document.height)
+        else:
+            width, height = self.document.get_size(self.indent_width)
+            size = Size(width + self.gutter_width + 1, height)
+        set_virtual_size(self, size)
 
     def begin(self, text: str, *, writable: bool) -> None:
         """Load a cell's text with the cursor at its end, ready for typing."""
