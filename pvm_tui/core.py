@@ -18,21 +18,24 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from pathlib import Path
 
 from rich.text import Text
+from textual import events, on
 from textual.app import App, SuspendNotSupported
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
 from pvm_tui import recent
+from pvm_tui.collector import QUIET, IdleCollector
 from pvm_tui.document import Document, new_matrix, open_example, open_path
 from pvm_tui.history import History, Place
 from pvm_tui.keys import ACTION_WHERE, CHANGING_ACTIONS
 from pvm_tui.labels import Labels, labels_for
-from pvm_tui.model import COLUMNS, Balance, Matrix
+from pvm_tui.model import COLUMNS, Balance, Matrix, Partner
 from pvm_tui.screens.editor import EditorScreen
 from pvm_tui.screens.start import StartScreen
 from pvm_tui.store import MatrixFileError
@@ -42,6 +45,26 @@ from pvm_tui.widgets.cell_panel import CellEditor, CellPanel
 from pvm_tui.widgets.grid import GROUP_STYLES, MARKERS, MatrixGrid
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
+
+_KEY = attrgetter("key")
+
+
+def _differing(
+    old: tuple[Partner, ...], new: tuple[Partner, ...]
+) -> tuple[Sequence[Partner], Sequence[Partner]]:
+    """The partners only in ``old`` and only in ``new``: what lies between their common start and end.
+
+    An edit, an add, a delete or a move (and undoing one) differs in one
+    place, so this looks at few partners however many there are.
+    """
+    start, stop = 0, min(len(old), len(new))
+    while start < stop and old[start] is new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] is new[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    return old[start:end_old], new[start:end_new]
 
 
 class PvmCore(App[int]):
@@ -62,10 +85,13 @@ class PvmCore(App[int]):
         self.editing: tuple[int, int] | None = None
         """While a cell is being edited: its partner's key and its column."""
         self.filter_text = ""
+        self.pending: Callable[[], None] | None = None
+        """What `y` does while the status line asks a question (delete this partner?)."""
         self._index: dict[int, int] = {}
         self._balances: Counter[Balance] = Counter()
         self._shown_cell: tuple[object, ...] | None = None
         self.editor_screen: EditorScreen | None = None
+        self.collector = IdleCollector()
 
     @property
     def labels(self) -> Labels:
@@ -91,8 +117,13 @@ class PvmCore(App[int]):
         return self.editor_screen
 
     def on_mount(self) -> None:
+        self.set_interval(QUIET, self.collector.tick)
         if self.document is None:
             self.push_screen(StartScreen(self.labels, self.words, recent.load()))
+
+    @on(events.Unmount)
+    def _restore_collector(self) -> None:
+        self.collector.stop()
 
     def editor_mounted(self) -> None:
         """Called by the editor screen once its widgets exist: show the matrix, cursor on the first name."""
@@ -115,6 +146,7 @@ class PvmCore(App[int]):
         screen.set_focus(self.grid)
         self._refresh_all()
         self.status.say(self.words.welcome)
+        self.call_after_refresh(self.collector.start)
 
     def open_document(self, document: Document, matrix: Matrix | None = None) -> None:
         """Leave the start screen for the editor of ``document``."""
@@ -277,7 +309,11 @@ class PvmCore(App[int]):
             self._balances[new.partners[cell.row].balance] += 1
             self.grid.show_partner(new.partners[cell.row])
         else:
-            self._count_balances()
+            removed, added = _differing(old.partners, new.partners)
+            for partner in removed:
+                self._balances[partner.balance] -= 1
+            for partner in added:
+                self._balances[partner.balance] += 1
             reveal: Iterable[int] = ()
             if 0 <= place.row < len(new.partners):
                 reveal = (new.partners[place.row].key,)
@@ -287,12 +323,13 @@ class PvmCore(App[int]):
         self._refresh_all()
 
     def _count_balances(self) -> None:
-        """How many partners are mutual, one-sided, empty: counted again after a change of rows,
-        kept up to date one partner at a time while cells are edited."""
+        """How many partners are mutual, one-sided, empty: counted when a matrix opens, then
+        kept up to date with the partners each change replaces (``apply``)."""
         self._balances = Counter(partner.balance for partner in self.matrix.partners)
 
     def _reindex(self) -> None:
-        self._index = {partner.key: index for index, partner in enumerate(self.matrix.partners)}
+        partners = self.matrix.partners
+        self._index = dict(zip(map(_KEY, partners), range(len(partners)), strict=True))
 
     def _refresh_all(self) -> None:
         self._refresh_title()

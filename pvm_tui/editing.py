@@ -15,7 +15,6 @@ from pvm_tui.core import PvmCore
 from pvm_tui.external_editor import EditorFailed, edit_text
 from pvm_tui.history import Place
 from pvm_tui.model import COLUMNS, Company, Partner
-from pvm_tui.screens.choice import delete_dialog
 from pvm_tui.screens.profile import ProfileScreen
 from pvm_tui.text import harmless, one_line, shorten
 
@@ -24,29 +23,58 @@ class EditingActions(PvmCore):
     """The cell editor, the filter line, and every change to the partners and the company."""
 
     async def on_event(self, event: events.Event) -> None:
-        """Read alt+key in the cell editor and the filter line as `Esc`, then the key.
+        """Handle each key as one batch: what it changes appears in one frame.
+
+        The screen is not drawn while an action waits (for the cell editor
+        to take its last keys) or while the widgets restyle for a change of
+        focus; each of those would otherwise cost a frame of its own.
+        """
+        if not isinstance(event, events.Key):
+            await super().on_event(event)
+            return
+        self.collector.key()
+        screen = self.screen
+        focused = screen.focused
+        with self.batch_update():
+            await self._handle_key(event)
+            if screen.focused is not focused:
+                # The widgets restyle for the focus change in their own time;
+                # the frame waits for that rather than come twice.
+                for widget in (focused, screen.focused):
+                    if widget is not None:
+                        await self.settle(widget)
+        # Textual's batch wakes the App, not the screen that waits to draw.
+        self.screen.check_idle()
+
+    async def _handle_key(self, event: events.Key) -> None:
+        """Answer a question in the status line; read alt+key in the editor and filter as `Esc`, then the key.
 
         A terminal reports `Esc` and the next key, when they arrive in one
         read (fast typing over SSH, a paste), as alt+key. Typing there never
         means alt+key, so the App leaves the editor or the filter as `Esc`
         does and handles the key after it, here, in arrival order.
-
-        Each key is handled as one batch: the screen is not drawn while an
-        action waits (for the cell editor to take its last keys), so what a
-        key changes appears in one frame rather than two.
         """
-        if not isinstance(event, events.Key):
-            await super().on_event(event)
+        if self.pending is not None and self._answer(event):
             return
-        with self.batch_update():
-            if not event.is_forwarded and _is_glued_escape(event):
-                here = self.context()
-                if here in ("editor", "filter"):
-                    await (self.finish_edit() if here == "editor" else self.action_clear_filter())
-                    event = events.Key(event.key.removeprefix("alt+"), event.character)
-            await super().on_event(event)
-        # Textual's batch wakes the App, not the screen that waits to draw.
-        self.screen.check_idle()
+        if not event.is_forwarded and _is_glued_escape(event):
+            here = self.context()
+            if here in ("editor", "filter"):
+                await (self.finish_edit() if here == "editor" else self.action_clear_filter())
+                event = events.Key(event.key.removeprefix("alt+"), event.character)
+        await super().on_event(event)
+
+    def _answer(self, key: events.Key) -> bool:
+        """The key after a question in the status line: `y` does it, `n` or Esc does not.
+
+        Any other key leaves the question unanswered (so, no) and does its
+        own job; True when the key was the answer.
+        """
+        pending, self.pending = self.pending, None
+        self.status.say("")
+        if key.key == "y" and pending is not None:
+            pending()
+            return True
+        return key.key in ("n", "escape")
 
     async def to_grid(self) -> None:
         """Finish whatever has the keys (the cell editor, the filter line) and give them to the grid."""
@@ -180,15 +208,19 @@ class EditingActions(PvmCore):
         partner = self.matrix.partners[place[0]]
         name = shorten(one_line(self.labels.partner_name(partner.name)), 60)
 
-        def answered(answer: str | None) -> None:
+        def delete() -> None:
             index = self._index.get(partner.key)
-            if answer != "yes" or index is None:
+            if index is None:
                 return
             new = self.matrix.with_partner_removed(index)
             column = self.grid.cursor_column
             self.change(new, "delete", Place(index, column), Place(min(index, len(new.partners) - 1), column))
 
-        self.push_screen(delete_dialog(self.words, name), answered)
+        # Asked in the status line rather than in a dialog: a dialog screen
+        # takes four frames to come and four to go (over 100 ms).
+        words = self.words
+        self.pending = delete
+        self.status.ask(words.delete_question.format(name=name), (words.delete_yes, words.delete_no))
 
     async def action_move_partner(self, delta: int) -> None:
         """Move the partner one row up or down, past the neighbour in view."""

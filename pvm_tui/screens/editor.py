@@ -13,6 +13,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Horizontal
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -58,6 +59,11 @@ class EditorScreen(Screen[None]):
     """The screen of one open matrix."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("en")
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As on every Screen, but a change of focus does not repaint the whole screen: the
+    widgets it concerns restyle and repaint themselves, and the rest stays as it is
+    (a full repaint is most of the cost of starting and ending an edit)."""
 
     def __init__(self, labels: Labels) -> None:
         super().__init__()

@@ -34,32 +34,47 @@ class CellEditor(OrderedTextArea):
 
     def begin(self, text: str, *, writable: bool) -> None:
         """Load a cell's text with the cursor at its end, ready for typing."""
+        self.can_focus = True
         self.read_only = not writable
         self.load_text(text)
         self.move_cursor(self.document.end)
 
     def end(self) -> None:
-        self.read_only = True
+        # Between edits the editor cannot take the focus, so no key can reach
+        # it. It stays writable: going read-only and back restyles it, which
+        # took as long as all the rest of ending an edit.
+        self.can_focus = False
+
+
+class PanelLine(Static):
+    """A line of the panel that repaints only when what it shows changes."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
+        self._shown: Text | None = None
+
+    def show(self, text: Text) -> None:
+        if text != self._shown:
+            self._shown = text
+            self.update(text, layout=False)
 
 
 class CellPanel(Vertical):
     """Partner, side and category, guidance, and the cell's text."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="cell-partner", markup=False)
-        yield Static(id="cell-where", markup=False)
-        yield Static(id="cell-guidance", markup=False)
-        yield CellEditor(
+        self.partner = PanelLine(id="cell-partner")
+        self.where = PanelLine(id="cell-where")
+        self.guidance = PanelLine(id="cell-guidance")
+        self.editor = CellEditor(
             id="cell-editor",
             read_only=True,
             soft_wrap=True,
             tab_behavior="focus",
             highlight_cursor_line=False,
         )
-
-    @property
-    def editor(self) -> CellEditor:
-        return self.query_one(CellEditor)
+        self.editor.can_focus = False
+        yield from (self.partner, self.where, self.guidance, self.editor)
 
     def show(self, partner: Text, where: Text, guidance: str, text: str, placeholder: str) -> None:
         """Show a cell (not while it is being edited: the App takes care of that).
@@ -71,9 +86,9 @@ class CellPanel(Vertical):
         partner.overflow = "ellipsis"
         where.no_wrap = True
         where.overflow = "ellipsis"
-        self.query_one("#cell-partner", Static).update(partner, layout=False)
-        self.query_one("#cell-where", Static).update(where, layout=False)
-        self.query_one("#cell-guidance", Static).update(Text(guidance, style="italic"), layout=False)
+        self.partner.show(partner)
+        self.where.show(where)
+        self.guidance.show(Text(guidance, style="italic"))
         editor = self.editor
         editor.placeholder = placeholder
         if editor.text != text:
@@ -82,8 +97,8 @@ class CellPanel(Vertical):
 
     def show_message(self, message: str) -> None:
         """No cell to show (no partners, or none let through by the filter)."""
-        self.query_one("#cell-partner", Static).update(Text(""), layout=False)
-        self.query_one("#cell-where", Static).update(Text(""), layout=False)
-        self.query_one("#cell-guidance", Static).update(Text(harmless(message)), layout=False)
+        self.partner.show(Text(""))
+        self.where.show(Text(""))
+        self.guidance.show(Text(harmless(message)))
         self.editor.load_text("")
         self.editor.placeholder = ""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -56,6 +57,8 @@ FIXED_WIDTH = WIDTHS[0]
 SCROLLING_WIDTH = sum(WIDTHS[1:])
 COLUMN_X = tuple(sum(WIDTHS[:index]) for index in range(len(WIDTHS)))
 LAST_COLUMN = len(COLUMNS) - 1
+
+_KEY = attrgetter("key")
 
 Cells = list[list[Segment]]
 """One list of segments per column, each exactly as wide as its column."""
@@ -172,7 +175,7 @@ class MatrixGrid(ScrollView, can_focus=True):
         if labels is not self.labels:
             self.labels = labels
             self._forget_rendering()
-        self._set_rows([partner for partner in matrix.partners if self.is_shown(partner.key)])
+        self._set_rows(self._shown_of(matrix))
         self._cursor = Coordinate(0, 0)
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
@@ -206,16 +209,17 @@ class MatrixGrid(ScrollView, can_focus=True):
             self.shown.update(reveal)
             known = {partner.key for partner in old.partners}
             self.shown.update(partner.key for partner in new.partners if partner.key not in known)
-        rows = [partner for partner in new.partners if self.is_shown(partner.key)]
+        rows = self._shown_of(new)
         before = self._rows
-        if len(rows) == len(before) and all(a.key == b.key for a, b in zip(rows, before, strict=True)):
+        if len(rows) == len(before) and list(map(_KEY, rows)) == list(map(_KEY, before)):
             for row, (was, now) in enumerate(zip(before, rows, strict=True)):
                 if was is not now:
                     self._rows[row] = now
                     self._refresh_row(row)
             return False
-        changed = (row for row, (a, b) in enumerate(zip(rows, before, strict=False)) if a is not b)
-        first = next(changed, min(len(rows), len(before)))
+        first = 0
+        while first < min(len(rows), len(before)) and rows[first] is before[first]:
+            first += 1
         self._set_rows(rows)
         self._cursor = self._clamp(self._cursor)
         self.refresh_lines(HEADER_HEIGHT + first, max(len(rows), len(before)) - first)
@@ -327,7 +331,7 @@ class MatrixGrid(ScrollView, can_focus=True):
 
     def row_of(self, key: int) -> int | None:
         if self._row_of is None:
-            self._row_of = {partner.key: row for row, partner in enumerate(self._rows)}
+            self._row_of = dict(zip(map(_KEY, self._rows), range(len(self._rows)), strict=True))
         return self._row_of.get(key)
 
     def keys_in_view(self) -> list[int]:
@@ -441,6 +445,12 @@ class MatrixGrid(ScrollView, can_focus=True):
         return self._palette
 
     # -- internals ------------------------------------------------------------
+
+    def _shown_of(self, matrix: Matrix) -> list[Partner]:
+        if self.shown is None:
+            return list(matrix.partners)
+        shown = self.shown
+        return [partner for partner in matrix.partners if partner.key in shown]
 
     def _set_rows(self, rows: list[Partner]) -> None:
         self._rows = rows

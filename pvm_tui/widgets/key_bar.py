@@ -55,10 +55,10 @@ class KeyBar(Widget):
         # Textual announces the bindings again after every focus change,
         # mostly unchanged; a repaint then would cost a frame of its own.
         if self._keys is None:
-            return  # not drawn yet: the first render reads them
+            self.refresh()  # not drawn yet (and the App may not be ready to say which keys apply)
+            return
         keys = self._current_keys()
         if keys != self._keys:
-            self._keys = keys
             self.refresh()
 
     def set_badge(self, word: str) -> None:
@@ -80,9 +80,7 @@ class KeyBar(Widget):
         return [(display, description) for display, description, _rank in ordered], palette
 
     def render(self) -> Text:
-        if self._keys is None:
-            self._keys = self._current_keys()
-        keys, palette = self._keys
+        self._keys = keys, palette = self._current_keys()
         key_style = self.get_component_rich_style("key-bar--key")
         text = Text(no_wrap=True, overflow="crop", end="")
         if self.badge:
