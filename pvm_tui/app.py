@@ -21,7 +21,6 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 
 from pvm_tui.saving import SavingActions
-from pvm_tui.screens.help import HelpScreen
 
 
 class PvmApp(SavingActions):
@@ -47,6 +46,8 @@ class PvmApp(SavingActions):
         self.show_cursor_cell()
 
     async def action_help(self) -> None:
+        from pvm_tui.screens.help import HelpScreen
+
         await self.to_grid()
         self.push_screen(HelpScreen(self.labels, self.words))
 

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on
@@ -37,14 +38,16 @@ from pvm_tui.keys import ACTION_WHERE, CHANGING_ACTIONS
 from pvm_tui.labels import Labels, labels_for
 from pvm_tui.model import COLUMNS, Balance, Matrix, Partner
 from pvm_tui.screens.editor import EditorScreen
-from pvm_tui.screens.start import StartScreen
 from pvm_tui.store import MatrixFileError
 from pvm_tui.text import harmless, one_line, shorten
 from pvm_tui.ui_text import UiText, ui_text
-from pvm_tui.widgets.cell_panel import CellEditor, CellPanel
+from pvm_tui.widgets.cell_panel import CellPanel
 from pvm_tui.widgets.grid import GROUP_STYLES, MARKERS, MatrixGrid
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
+
+if TYPE_CHECKING:
+    from pvm_tui.widgets.cell_editor import CellEditor
 
 _KEY = attrgetter("key")
 
@@ -119,6 +122,8 @@ class PvmCore(App[int]):
     def on_mount(self) -> None:
         self.set_interval(QUIET, self.collector.tick)
         if self.document is None:
+            from pvm_tui.screens.start import StartScreen
+
             self.push_screen(StartScreen(self.labels, self.words, recent.load()))
 
     @on(events.Unmount)
@@ -133,7 +138,7 @@ class PvmCore(App[int]):
         screen.set_mode(self.words.read_only if self.read_only else "")
         self.grid = screen.query_one(MatrixGrid)
         self.panel = screen.query_one(CellPanel)
-        self.cell_editor = screen.query_one(CellEditor)
+        self.cell_editor: CellEditor | None = None
         self.filter_input = screen.query_one("#filter", Input)
         self.step_bar = screen.query_one(StepBar)
         self.status = screen.query_one(StatusLine)
@@ -146,15 +151,29 @@ class PvmCore(App[int]):
         screen.set_focus(self.grid)
         self._refresh_all()
         self.status.say(self.words.welcome)
-        self.call_after_refresh(self.collector.start)
+        self.call_after_refresh(self._after_first_paint)
+
+    async def _after_first_paint(self) -> None:
+        """What the first paint does not need: the cell editor, the list of recent files."""
+        if not self.panel.is_attached:
+            return  # the editor closed at once
+        await self.editor_ready()
+        self.collector.start()
+        document = self.document
+        if document is not None and not document.needs_name and document.file.exists:
+            recent.remember(document.path)
+
+    async def editor_ready(self) -> CellEditor:
+        """The cell editor, put on screen now if it is not there yet."""
+        if self.cell_editor is None:
+            self.cell_editor = await self.panel.add_editor()
+        return self.cell_editor
 
     def open_document(self, document: Document, matrix: Matrix | None = None) -> None:
         """Leave the start screen for the editor of ``document``."""
         self.document = document
         self.matrix = matrix if matrix is not None else document.file.saved
         self.history.clear()
-        if not document.needs_name and document.file.exists:
-            recent.remember(document.path)
         self.editor_screen = EditorScreen(self.labels)
         self.switch_screen(self.editor_screen)
 

@@ -12,10 +12,8 @@ from textual.widgets import Input
 
 from pvm_tui import navigation
 from pvm_tui.core import PvmCore
-from pvm_tui.external_editor import EditorFailed, edit_text
 from pvm_tui.history import Place
 from pvm_tui.model import COLUMNS, Company, Partner
-from pvm_tui.screens.profile import ProfileScreen
 from pvm_tui.text import harmless, one_line, shorten
 
 
@@ -98,30 +96,32 @@ class EditingActions(PvmCore):
         if not self.matrix.partners:
             self.say(self.words.no_partners)
             return
-        self.begin_edit()
+        await self.begin_edit()
 
-    def begin_edit(self) -> None:
+    async def begin_edit(self) -> None:
         """Edit the cell under the cursor; the editor has the focus before the next key is handled."""
         place = self.cursor_place()
         if place is None or self.editor_screen is None:
             return
+        editor = await self.editor_ready()
         index, column = place
         partner = self.matrix.partners[index]
         self.editing = (partner.key, column)
         self.show_cursor_cell(force=True)
-        self.cell_editor.begin(harmless(partner.cell(COLUMNS[column])), writable=not self.read_only)
-        self.editor_screen.set_focus(self.cell_editor)
+        editor.begin(harmless(partner.cell(COLUMNS[column])), writable=not self.read_only)
+        self.editor_screen.set_focus(editor)
         self._refresh_mode()
 
     async def finish_edit(self) -> None:
         """Leave the editor, keeping its text: one undoable change when the text differs."""
-        if self.editing is None or self.editor_screen is None:
+        editor = self.cell_editor
+        if self.editing is None or self.editor_screen is None or editor is None:
             return
-        await self.settle(self.cell_editor)
+        await self.settle(editor)
         key, column = self.editing
         self.editing = None
-        text = self.cell_editor.text
-        self.cell_editor.end()
+        text = editor.text
+        editor.end()
         self.editor_screen.set_focus(self.grid)
         self._refresh_mode()
         index = self._index.get(key)
@@ -142,7 +142,7 @@ class EditingActions(PvmCore):
     async def action_editor_move(self, delta: int) -> None:
         await self.finish_edit()
         self.step_cursor(delta)
-        self.begin_edit()
+        await self.begin_edit()
 
     def step_cursor(self, delta: int) -> None:
         """One cell on in reading order (Tab), wrapping to the next or previous partner."""
@@ -154,16 +154,19 @@ class EditingActions(PvmCore):
         grid.move_cursor(row=position // len(COLUMNS), column=position % len(COLUMNS), animate=False)
 
     async def action_external_editor(self) -> None:
+        from pvm_tui.external_editor import EditorFailed, edit_text
+
         if self.editing is None:
             return
-        await self.settle(self.cell_editor)
-        text = self.cell_editor.text
+        editor = await self.editor_ready()
+        await self.settle(editor)
+        text = editor.text
         try:
             edited = self.run_external(lambda: edit_text(text))
         except EditorFailed as error:
             self.say(str(error), error=True)
             return
-        self.cell_editor.load_text(edited)
+        editor.load_text(edited)
         await self.finish_edit()
 
     async def action_step(self, step: int) -> None:
@@ -187,7 +190,7 @@ class EditingActions(PvmCore):
         self.move_cursor(*found)
         if navigation.step_of(found[1]) != navigation.step_of(here.column):
             self.grid.show_step(navigation.step_of(found[1]))
-        self.begin_edit()
+        await self.begin_edit()
 
     async def action_add_partner(self) -> None:
         """A new partner below the current one, its name open for typing."""
@@ -197,7 +200,7 @@ class EditingActions(PvmCore):
         index = here.row + 1 if self.cursor_place() is not None else len(self.matrix.partners)
         new = self.matrix.with_partner_added(index)
         self.change(new, "add", here, Place(index, 0))
-        self.begin_edit()
+        await self.begin_edit()
 
     async def action_delete_partner(self) -> None:
         if not await self.ready_to_change():
@@ -263,6 +266,8 @@ class EditingActions(PvmCore):
             if company is not None and company != self.matrix.company:
                 here = self.here()
                 self.change(self.matrix.with_company(company), "profile", here, here)
+
+        from pvm_tui.screens.profile import ProfileScreen
 
         self.push_screen(ProfileScreen(self.matrix.company, self.labels, self.words), answered)
 

@@ -38,11 +38,9 @@ def run_editor(options: argparse.Namespace) -> int:
         )
     language = choose_language(options.lang, document)
 
-    from pvm_tui import recent
     from pvm_tui.app import PvmApp
 
-    if document is not None and document.file.exists and not document.needs_name:
-        recent.remember(document.path)
+    # The App adds the file to the recent list once it is on screen.
     app = PvmApp(document, language)
     app.run()
     return app.return_code or 0

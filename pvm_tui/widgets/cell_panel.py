@@ -1,49 +1,26 @@
 """The side panel: the selected cell whole, with the method's question, editable in a TextArea.
 
 It shows the partner, the side and category, the guidance question for the
-category and the full text. While the grid has focus the text is read-only;
-editing makes it writable and gives it focus. The panel never changes the
-matrix: the App reads the text back when editing ends.
+category and the full text, in the cell editor (``cell_editor.py``), which
+is added after the first paint. The panel never changes the matrix: the App
+reads the text back when editing ends.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.geometry import Size
 from textual.widgets import Static
 
 from pvm_tui.text import harmless
-from pvm_tui.widgets.local_keys import OrderedTextArea
-from pvm_tui.widgets.sizing import set_virtual_size
 
+if TYPE_CHECKING:
+    from textual.widget import AwaitMount
 
-class CellEditor(OrderedTextArea):
-    """The multi-line editor of one cell."""
-
-    def _refresh_size(self) -> None:
-        # TextArea sets its virtual size in a way that lays out the whole
-        # screen; this editor's size comes from the stylesheet (see sizing.py).
-        if self.soft_wrap:
-            size = Size(0, self.wrapped_document.height)
-        else:
-            width, height = self.document.get_size(self.indent_width)
-            size = Size(width + self.gutter_width + 1, height)
-        set_virtual_size(self, size)
-
-    def begin(self, text: str, *, writable: bool) -> None:
-        """Load a cell's text with the cursor at its end, ready for typing."""
-        self.can_focus = True
-        self.read_only = not writable
-        self.load_text(text)
-        self.move_cursor(self.document.end)
-
-    def end(self) -> None:
-        # Between edits the editor cannot take the focus, so no key can reach
-        # it. It stays writable: going read-only and back restyles it, which
-        # took as long as all the rest of ending an edit.
-        self.can_focus = False
+    from pvm_tui.widgets.cell_editor import CellEditor
 
 
 class PanelLine(Static):
@@ -62,19 +39,31 @@ class PanelLine(Static):
 class CellPanel(Vertical):
     """Partner, side and category, guidance, and the cell's text."""
 
-    def compose(self) -> ComposeResult:
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
         self.partner = PanelLine(id="cell-partner")
         self.where = PanelLine(id="cell-where")
         self.guidance = PanelLine(id="cell-guidance")
-        self.editor = CellEditor(
-            id="cell-editor",
-            read_only=True,
-            soft_wrap=True,
-            tab_behavior="focus",
-            highlight_cursor_line=False,
-        )
-        self.editor.can_focus = False
-        yield from (self.partner, self.where, self.guidance, self.editor)
+        self.editor: CellEditor | None = None
+        self._text = ("", "")
+        self._mounting: tuple[CellEditor, AwaitMount] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from (self.partner, self.where, self.guidance)
+
+    async def add_editor(self) -> CellEditor:
+        """Put the cell editor in the panel (once), showing the cell the panel shows."""
+        if self._mounting is None:
+            from pvm_tui.widgets.cell_editor import CellEditor
+
+            editor = CellEditor()
+            self._mounting = editor, self.mount(editor)
+        editor, mounting = self._mounting
+        await mounting
+        if self.editor is None:
+            self.editor = editor
+            editor.show(*self._text)
+        return editor
 
     def show(self, partner: Text, where: Text, guidance: str, text: str, placeholder: str) -> None:
         """Show a cell (not while it is being edited: the App takes care of that).
@@ -89,16 +78,15 @@ class CellPanel(Vertical):
         self.partner.show(partner)
         self.where.show(where)
         self.guidance.show(Text(guidance, style="italic"))
-        editor = self.editor
-        editor.placeholder = placeholder
-        if editor.text != text:
-            editor.load_text(text)
-        editor.scroll_home(animate=False)
+        self._text = (text, placeholder)
+        if self.editor is not None:
+            self.editor.show(text, placeholder)
 
     def show_message(self, message: str) -> None:
         """No cell to show (no partners, or none let through by the filter)."""
         self.partner.show(Text(""))
         self.where.show(Text(""))
         self.guidance.show(Text(harmless(message)))
-        self.editor.load_text("")
-        self.editor.placeholder = ""
+        self._text = ("", "")
+        if self.editor is not None:
+            self.editor.show("", "")
