@@ -60,7 +60,8 @@ class PvmApp(SavingActions):
         self.editor_screen.set_mode(self.words.read_only if self.read_only else "")
         self.grid.relabel(self.labels, self.matrix)
         self.step_bar.set_labels(self.labels)
-        self.filter_input.placeholder = self.words.filter_placeholder
+        if self.filter_input is not None:
+            self.filter_input.placeholder = self.words.filter_placeholder
         self._refresh_all()
         self.say(self.words.language_now)
 

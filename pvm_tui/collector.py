@@ -8,9 +8,10 @@ presses: typing stutters. So, while the editor runs:
 
 - what exists once it is on screen (Textual, the open matrix) is frozen,
   left out of every collection (it is not garbage: it lives as long as the
-  editor);
+  editor); the collector is off until then (``cli.main`` turns it off);
 - full collections run only after ``QUIET`` seconds without a key; the
-  quick collections of young objects run as usual.
+  quick collections of young objects run as usual. The first one also
+  looks at what was frozen, for the garbage left from starting up.
 
 Everything is put back as it was when the editor closes.
 """
@@ -32,6 +33,7 @@ class IdleCollector:
     def __init__(self) -> None:
         self._threshold: tuple[int, int, int] | None = None
         self._last_key = time.monotonic()
+        self._started_clean = False
 
     def start(self) -> None:
         """Freeze what exists and hold back full collections (until ``stop``)."""
@@ -41,6 +43,7 @@ class IdleCollector:
         young, middle, full = gc.get_threshold()
         self._threshold = (young, middle, full)
         gc.set_threshold(young, middle, _NEVER)
+        gc.enable()
 
     def key(self) -> None:
         """A key arrived: no full collection for the next ``QUIET`` seconds."""
@@ -50,7 +53,12 @@ class IdleCollector:
         """Called now and then: a full collection if one is due and no key came for a while."""
         if self._threshold is None or time.monotonic() - self._last_key < QUIET:
             return
-        if gc.get_count()[2] > 0:  # young collections since the last full one
+        if not self._started_clean:
+            self._started_clean = True
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
+        elif gc.get_count()[2] > 0:  # young collections since the last full one
             gc.collect()
 
     def stop(self) -> None:

@@ -121,6 +121,7 @@ class PvmCore(App[int]):
 
     def on_mount(self) -> None:
         self.set_interval(QUIET, self.collector.tick)
+        self.call_after_refresh(self.collector.start)
         if self.document is None:
             from pvm_tui.screens.start import StartScreen
 
@@ -139,11 +140,10 @@ class PvmCore(App[int]):
         self.grid = screen.query_one(MatrixGrid)
         self.panel = screen.query_one(CellPanel)
         self.cell_editor: CellEditor | None = None
-        self.filter_input = screen.query_one("#filter", Input)
+        self.filter_input: Input | None = None
         self.step_bar = screen.query_one(StepBar)
         self.status = screen.query_one(StatusLine)
         self.title_bar = screen.query_one(TitleBar)
-        self.filter_input.placeholder = self.words.filter_placeholder
         self.grid.show_matrix(self.matrix, self.labels)
         self._reindex()
         self._count_balances()
@@ -158,7 +158,6 @@ class PvmCore(App[int]):
         if not self.panel.is_attached:
             return  # the editor closed at once
         await self.editor_ready()
-        self.collector.start()
         document = self.document
         if document is not None and not document.needs_name and document.file.exists:
             recent.remember(document.path)

@@ -15,6 +15,7 @@ from pvm_tui.core import PvmCore
 from pvm_tui.history import Place
 from pvm_tui.model import COLUMNS, Company, Partner
 from pvm_tui.text import harmless, one_line, shorten
+from pvm_tui.widgets.local_keys import OrderedInput
 
 
 class EditingActions(PvmCore):
@@ -273,9 +274,16 @@ class EditingActions(PvmCore):
 
     async def action_filter(self) -> None:
         await self.to_grid()
-        assert self.editor_screen is not None
+        screen = self.editor_screen
+        assert screen is not None
+        if self.filter_input is None:
+            # Made when first wanted: one widget less to set up before the first paint.
+            self.filter_input = OrderedInput(
+                id="filter", compact=True, placeholder=self.words.filter_placeholder
+            )
+            await screen.mount(self.filter_input, before="#body")
         self.filter_input.display = True
-        self.editor_screen.set_focus(self.filter_input)
+        screen.set_focus(self.filter_input)
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
@@ -284,6 +292,8 @@ class EditingActions(PvmCore):
             self.set_filter(event.value)
 
     async def action_filter_done(self) -> None:
+        if self.filter_input is None:
+            return
         await self.settle(self.filter_input)
         self.set_filter(self.filter_input.value)
         if not self.filter_text.strip():
@@ -292,10 +302,11 @@ class EditingActions(PvmCore):
         self.editor_screen.set_focus(self.grid)
 
     async def action_clear_filter(self) -> None:
-        if self.context() == "filter":
-            await self.settle(self.filter_input)
-        self.filter_input.value = ""
-        self.filter_input.display = False
+        if self.filter_input is not None:
+            if self.context() == "filter":
+                await self.settle(self.filter_input)
+            self.filter_input.value = ""
+            self.filter_input.display = False
         self.set_filter("")
         assert self.editor_screen is not None
         self.editor_screen.set_focus(self.grid)

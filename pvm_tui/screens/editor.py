@@ -1,4 +1,4 @@
-"""The editor's main screen: title, step bar, filter line, grid, cell panel, status and footer.
+"""The editor's main screen: title, step bar, grid, cell panel, status and footer (and the filter line).
 
 It only lays the widgets out and carries the key bindings (made from
 ``keys.KEYS`` in the current language); the App owns the matrix and does
@@ -23,7 +23,6 @@ from pvm_tui.ui_text import ui_text
 from pvm_tui.widgets.cell_panel import CellPanel
 from pvm_tui.widgets.grid import MatrixGrid
 from pvm_tui.widgets.key_bar import KeyBar
-from pvm_tui.widgets.local_keys import OrderedInput
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
 
@@ -72,7 +71,6 @@ class EditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
         yield StepBar(self.labels, id="steps")
-        yield OrderedInput(id="filter", compact=True)
         with Horizontal(id="body"):
             yield MatrixGrid(id="grid")
             yield CellPanel(id="panel")

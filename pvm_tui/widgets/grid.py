@@ -19,9 +19,8 @@ but it holds no copy of the data and never measures it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from operator import attrgetter
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -64,8 +63,7 @@ Cells = list[list[Segment]]
 """One list of segments per column, each exactly as wide as its column."""
 
 
-@dataclass(frozen=True)
-class _Palette:
+class _Palette(NamedTuple):
     """The styles of the grid's parts, read from its component classes."""
 
     base: Style
