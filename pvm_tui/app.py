@@ -22,7 +22,6 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 
 from pvm_tui.saving import SavingActions
-from pvm_tui.screens.help import HelpScreen
 
 
 class PvmApp(SavingActions):
@@ -48,6 +47,8 @@ class PvmApp(SavingActions):
         self.show_cursor_cell()
 
     async def action_help(self) -> None:
+        from pvm_tui.screens.help import HelpScreen
+
         await self.to_grid()
         self.push_screen(HelpScreen(self.labels, self.words))
 
@@ -60,7 +61,8 @@ class PvmApp(SavingActions):
         self.editor_screen.set_mode(self.words.read_only if self.read_only else "")
         self.grid.relabel(self.labels, self.matrix)
         self.step_bar.set_labels(self.labels)
-        self.filter_input.placeholder = self.words.filter_placeholder
+        if self.filter_input is not None:
+            self.filter_input.placeholder = self.words.filter_placeholder
         self._refresh_all()
         self.say(self.words.language_now)
 

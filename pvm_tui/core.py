@@ -18,30 +18,56 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events, on
 from textual.app import App, SuspendNotSupported
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from pvm_tui import recent
+from pvm_tui.collector import QUIET, IdleCollector
 from pvm_tui.document import Document, new_matrix, open_example, open_path
 from pvm_tui.history import History, Place
 from pvm_tui.keys import ACTION_WHERE, CHANGING_ACTIONS
 from pvm_tui.labels import Labels, labels_for
-from pvm_tui.model import COLUMNS, Balance, Matrix
+from pvm_tui.model import COLUMNS, Balance, Matrix, Partner
 from pvm_tui.screens.editor import EditorScreen
-from pvm_tui.screens.start import StartScreen
 from pvm_tui.store import MatrixFileError
 from pvm_tui.text import harmless, one_line, shorten
 from pvm_tui.ui_text import UiText, ui_text
-from pvm_tui.widgets.cell_panel import CellEditor, CellPanel
+from pvm_tui.widgets.cell_panel import CellPanel
 from pvm_tui.widgets.grid import GROUP_STYLES, MARKERS, MatrixGrid
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
+
+if TYPE_CHECKING:
+    from pvm_tui.widgets.cell_editor import CellEditor
+
+_KEY = attrgetter("key")
+
+
+def _differing(
+    old: tuple[Partner, ...], new: tuple[Partner, ...]
+) -> tuple[Sequence[Partner], Sequence[Partner]]:
+    """The partners only in ``old`` and only in ``new``: what lies between their common start and end.
+
+    An edit, an add, a delete or a move (and undoing one) differs in one
+    place, so this looks at few partners however many there are.
+    """
+    start, stop = 0, min(len(old), len(new))
+    while start < stop and old[start] is new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] is new[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    return old[start:end_old], new[start:end_new]
 
 
 class PvmCore(App[int]):
@@ -62,10 +88,13 @@ class PvmCore(App[int]):
         self.editing: tuple[int, int] | None = None
         """While a cell is being edited: its partner's key and its column."""
         self.filter_text = ""
+        self.pending: Callable[[], None] | None = None
+        """What `y` does while the status line asks a question (delete this partner?)."""
         self._index: dict[int, int] = {}
         self._balances: Counter[Balance] = Counter()
         self._shown_cell: tuple[object, ...] | None = None
         self.editor_screen: EditorScreen | None = None
+        self.collector = IdleCollector()
 
     @property
     def labels(self) -> Labels:
@@ -91,8 +120,16 @@ class PvmCore(App[int]):
         return self.editor_screen
 
     def on_mount(self) -> None:
+        self.set_interval(QUIET, self.collector.tick)
+        self.call_after_refresh(self.collector.start)
         if self.document is None:
+            from pvm_tui.screens.start import StartScreen
+
             self.push_screen(StartScreen(self.labels, self.words, recent.load()))
+
+    @on(events.Unmount)
+    def _restore_collector(self) -> None:
+        self.collector.stop()
 
     def editor_mounted(self) -> None:
         """Called by the editor screen once its widgets exist: show the matrix, cursor on the first name."""
@@ -102,12 +139,11 @@ class PvmCore(App[int]):
         screen.set_mode(self.words.read_only if self.read_only else "")
         self.grid = screen.query_one(MatrixGrid)
         self.panel = screen.query_one(CellPanel)
-        self.cell_editor = screen.query_one(CellEditor)
-        self.filter_input = screen.query_one("#filter", Input)
+        self.cell_editor: CellEditor | None = None
+        self.filter_input: Input | None = None
         self.step_bar = screen.query_one(StepBar)
         self.status = screen.query_one(StatusLine)
         self.title_bar = screen.query_one(TitleBar)
-        self.filter_input.placeholder = self.words.filter_placeholder
         self.grid.show_matrix(self.matrix, self.labels)
         self._reindex()
         self._count_balances()
@@ -115,14 +151,28 @@ class PvmCore(App[int]):
         screen.set_focus(self.grid)
         self._refresh_all()
         self.status.say(self.words.welcome)
+        self.call_after_refresh(self._after_first_paint)
+
+    async def _after_first_paint(self) -> None:
+        """What the first paint does not need: the cell editor, the list of recent files."""
+        if not self.panel.is_attached:
+            return  # the editor closed at once
+        await self.editor_ready()
+        document = self.document
+        if document is not None and not document.needs_name and document.file.exists:
+            recent.remember(document.path)
+
+    async def editor_ready(self) -> CellEditor:
+        """The cell editor, put on screen now if it is not there yet."""
+        if self.cell_editor is None:
+            self.cell_editor = await self.panel.add_editor()
+        return self.cell_editor
 
     def open_document(self, document: Document, matrix: Matrix | None = None) -> None:
         """Leave the start screen for the editor of ``document``."""
         self.document = document
         self.matrix = matrix if matrix is not None else document.file.saved
         self.history.clear()
-        if not document.needs_name and document.file.exists:
-            recent.remember(document.path)
         self.editor_screen = EditorScreen(self.labels)
         self.switch_screen(self.editor_screen)
 
@@ -228,7 +278,7 @@ class PvmCore(App[int]):
             return list(range(len(self.matrix.partners)))
         return [self._index[key] for key in self.grid.keys_in_view()]
 
-    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+    def on_matrix_grid_cell_highlighted(self, event: MatrixGrid.CellHighlighted) -> None:
         event.stop()
         if self.editing is None:
             self.show_cursor_cell()
@@ -275,9 +325,13 @@ class PvmCore(App[int]):
         if cell is not None:
             self._balances[old.partners[cell.row].balance] -= 1
             self._balances[new.partners[cell.row].balance] += 1
-            self.grid.show_cells(new.partners[cell.row], (COLUMNS[cell.column],))
+            self.grid.show_partner(new.partners[cell.row])
         else:
-            self._count_balances()
+            removed, added = _differing(old.partners, new.partners)
+            for partner in removed:
+                self._balances[partner.balance] -= 1
+            for partner in added:
+                self._balances[partner.balance] += 1
             reveal: Iterable[int] = ()
             if 0 <= place.row < len(new.partners):
                 reveal = (new.partners[place.row].key,)
@@ -287,12 +341,13 @@ class PvmCore(App[int]):
         self._refresh_all()
 
     def _count_balances(self) -> None:
-        """How many partners are mutual, one-sided, empty: counted again after a change of rows,
-        kept up to date one partner at a time while cells are edited."""
+        """How many partners are mutual, one-sided, empty: counted when a matrix opens, then
+        kept up to date with the partners each change replaces (``apply``)."""
         self._balances = Counter(partner.balance for partner in self.matrix.partners)
 
     def _reindex(self) -> None:
-        self._index = {partner.key: index for index, partner in enumerate(self.matrix.partners)}
+        partners = self.matrix.partners
+        self._index = dict(zip(map(_KEY, partners), range(len(partners)), strict=True))
 
     def _refresh_all(self) -> None:
         self._refresh_title()

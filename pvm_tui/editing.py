@@ -12,31 +12,68 @@ from textual.widgets import Input
 
 from pvm_tui import navigation
 from pvm_tui.core import PvmCore
-from pvm_tui.external_editor import EditorFailed, edit_text
 from pvm_tui.history import Place
 from pvm_tui.model import COLUMNS, Company, Partner
-from pvm_tui.screens.choice import delete_dialog
-from pvm_tui.screens.profile import ProfileScreen
 from pvm_tui.text import harmless, one_line, shorten
+from pvm_tui.widgets.local_keys import OrderedInput
 
 
 class EditingActions(PvmCore):
     """The cell editor, the filter line, and every change to the partners and the company."""
 
     async def on_event(self, event: events.Event) -> None:
-        """Read alt+key in the cell editor and the filter line as `Esc`, then the key.
+        """Handle each key as one batch: what it changes appears in one frame.
+
+        The screen is not drawn while an action waits (for the cell editor
+        to take its last keys) or while the widgets restyle for a change of
+        focus; each of those would otherwise cost a frame of its own.
+        """
+        if not isinstance(event, events.Key):
+            await super().on_event(event)
+            return
+        self.collector.key()
+        screen = self.screen
+        focused = screen.focused
+        with self.batch_update():
+            await self._handle_key(event)
+            if screen.focused is not focused:
+                # The widgets restyle for the focus change in their own time;
+                # the frame waits for that rather than come twice.
+                for widget in (focused, screen.focused):
+                    if widget is not None:
+                        await self.settle(widget)
+        # Textual's batch wakes the App, not the screen that waits to draw.
+        self.screen.check_idle()
+
+    async def _handle_key(self, event: events.Key) -> None:
+        """Answer a question in the status line; read alt+key in the editor and filter as `Esc`, then the key.
 
         A terminal reports `Esc` and the next key, when they arrive in one
         read (fast typing over SSH, a paste), as alt+key. Typing there never
         means alt+key, so the App leaves the editor or the filter as `Esc`
         does and handles the key after it, here, in arrival order.
         """
-        if isinstance(event, events.Key) and not event.is_forwarded and _is_glued_escape(event):
+        if self.pending is not None and self._answer(event):
+            return
+        if not event.is_forwarded and _is_glued_escape(event):
             here = self.context()
             if here in ("editor", "filter"):
                 await (self.finish_edit() if here == "editor" else self.action_clear_filter())
                 event = events.Key(event.key.removeprefix("alt+"), event.character)
         await super().on_event(event)
+
+    def _answer(self, key: events.Key) -> bool:
+        """The key after a question in the status line: `y` does it, `n` or Esc does not.
+
+        Any other key leaves the question unanswered (so, no) and does its
+        own job; True when the key was the answer.
+        """
+        pending, self.pending = self.pending, None
+        self.status.say("")
+        if key.key == "y" and pending is not None:
+            pending()
+            return True
+        return key.key in ("n", "escape")
 
     async def to_grid(self) -> None:
         """Finish whatever has the keys (the cell editor, the filter line) and give them to the grid."""
@@ -60,30 +97,32 @@ class EditingActions(PvmCore):
         if not self.matrix.partners:
             self.say(self.words.no_partners)
             return
-        self.begin_edit()
+        await self.begin_edit()
 
-    def begin_edit(self) -> None:
+    async def begin_edit(self) -> None:
         """Edit the cell under the cursor; the editor has the focus before the next key is handled."""
         place = self.cursor_place()
         if place is None or self.editor_screen is None:
             return
+        editor = await self.editor_ready()
         index, column = place
         partner = self.matrix.partners[index]
         self.editing = (partner.key, column)
         self.show_cursor_cell(force=True)
-        self.cell_editor.begin(harmless(partner.cell(COLUMNS[column])), writable=not self.read_only)
-        self.editor_screen.set_focus(self.cell_editor)
+        editor.begin(harmless(partner.cell(COLUMNS[column])), writable=not self.read_only)
+        self.editor_screen.set_focus(editor)
         self._refresh_mode()
 
     async def finish_edit(self) -> None:
         """Leave the editor, keeping its text: one undoable change when the text differs."""
-        if self.editing is None or self.editor_screen is None:
+        editor = self.cell_editor
+        if self.editing is None or self.editor_screen is None or editor is None:
             return
-        await self.settle(self.cell_editor)
+        await self.settle(editor)
         key, column = self.editing
         self.editing = None
-        text = self.cell_editor.text
-        self.cell_editor.end()
+        text = editor.text
+        editor.end()
         self.editor_screen.set_focus(self.grid)
         self._refresh_mode()
         index = self._index.get(key)
@@ -104,7 +143,7 @@ class EditingActions(PvmCore):
     async def action_editor_move(self, delta: int) -> None:
         await self.finish_edit()
         self.step_cursor(delta)
-        self.begin_edit()
+        await self.begin_edit()
 
     def step_cursor(self, delta: int) -> None:
         """One cell on in reading order (Tab), wrapping to the next or previous partner."""
@@ -116,16 +155,19 @@ class EditingActions(PvmCore):
         grid.move_cursor(row=position // len(COLUMNS), column=position % len(COLUMNS), animate=False)
 
     async def action_external_editor(self) -> None:
+        from pvm_tui.external_editor import EditorFailed, edit_text
+
         if self.editing is None:
             return
-        await self.settle(self.cell_editor)
-        text = self.cell_editor.text
+        editor = await self.editor_ready()
+        await self.settle(editor)
+        text = editor.text
         try:
             edited = self.run_external(lambda: edit_text(text))
         except EditorFailed as error:
             self.say(str(error), error=True)
             return
-        self.cell_editor.load_text(edited)
+        editor.load_text(edited)
         await self.finish_edit()
 
     async def action_step(self, step: int) -> None:
@@ -149,7 +191,7 @@ class EditingActions(PvmCore):
         self.move_cursor(*found)
         if navigation.step_of(found[1]) != navigation.step_of(here.column):
             self.grid.show_step(navigation.step_of(found[1]))
-        self.begin_edit()
+        await self.begin_edit()
 
     async def action_add_partner(self) -> None:
         """A new partner below the current one, its name open for typing."""
@@ -159,7 +201,7 @@ class EditingActions(PvmCore):
         index = here.row + 1 if self.cursor_place() is not None else len(self.matrix.partners)
         new = self.matrix.with_partner_added(index)
         self.change(new, "add", here, Place(index, 0))
-        self.begin_edit()
+        await self.begin_edit()
 
     async def action_delete_partner(self) -> None:
         if not await self.ready_to_change():
@@ -170,15 +212,19 @@ class EditingActions(PvmCore):
         partner = self.matrix.partners[place[0]]
         name = shorten(one_line(self.labels.partner_name(partner.name)), 60)
 
-        def answered(answer: str | None) -> None:
+        def delete() -> None:
             index = self._index.get(partner.key)
-            if answer != "yes" or index is None:
+            if index is None:
                 return
             new = self.matrix.with_partner_removed(index)
             column = self.grid.cursor_column
             self.change(new, "delete", Place(index, column), Place(min(index, len(new.partners) - 1), column))
 
-        self.push_screen(delete_dialog(self.words, name), answered)
+        # Asked in the status line rather than in a dialog: a dialog screen
+        # takes four frames to come and four to go (over 100 ms).
+        words = self.words
+        self.pending = delete
+        self.status.ask(words.delete_question.format(name=name), (words.delete_yes, words.delete_no))
 
     async def action_move_partner(self, delta: int) -> None:
         """Move the partner one row up or down, past the neighbour in view."""
@@ -222,13 +268,22 @@ class EditingActions(PvmCore):
                 here = self.here()
                 self.change(self.matrix.with_company(company), "profile", here, here)
 
+        from pvm_tui.screens.profile import ProfileScreen
+
         self.push_screen(ProfileScreen(self.matrix.company, self.labels, self.words), answered)
 
     async def action_filter(self) -> None:
         await self.to_grid()
-        assert self.editor_screen is not None
+        screen = self.editor_screen
+        assert screen is not None
+        if self.filter_input is None:
+            # Made when first wanted: one widget less to set up before the first paint.
+            self.filter_input = OrderedInput(
+                id="filter", compact=True, placeholder=self.words.filter_placeholder
+            )
+            await screen.mount(self.filter_input, before="#body")
         self.filter_input.display = True
-        self.editor_screen.set_focus(self.filter_input)
+        screen.set_focus(self.filter_input)
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
@@ -237,6 +292,8 @@ class EditingActions(PvmCore):
             self.set_filter(event.value)
 
     async def action_filter_done(self) -> None:
+        if self.filter_input is None:
+            return
         await self.settle(self.filter_input)
         self.set_filter(self.filter_input.value)
         if not self.filter_text.strip():
@@ -245,10 +302,11 @@ class EditingActions(PvmCore):
         self.editor_screen.set_focus(self.grid)
 
     async def action_clear_filter(self) -> None:
-        if self.context() == "filter":
-            await self.settle(self.filter_input)
-        self.filter_input.value = ""
-        self.filter_input.display = False
+        if self.filter_input is not None:
+            if self.context() == "filter":
+                await self.settle(self.filter_input)
+            self.filter_input.value = ""
+            self.filter_input.display = False
         self.set_filter("")
         assert self.editor_screen is not None
         self.editor_screen.set_focus(self.grid)

@@ -9,21 +9,19 @@ back there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pvm_tui.model import Matrix
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """A cell of the matrix: the partner's index and the column's index."""
 
     row: int
     column: int
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One change: the matrix on the other side of it, and where it happened.
 
     ``before`` is where the cursor belongs when the change is undone,

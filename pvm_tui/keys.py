@@ -12,11 +12,10 @@ No Textual import here, so the README test and the help text can read it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class KeySpec:
+class KeySpec(NamedTuple):
     """One binding: its keys, its action, where it applies and what it does, in nl and en."""
 
     id: str

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pvm_tui.model import Balance, Column
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 
 
-@dataclass(frozen=True)
-class Labels:
+class Labels(NamedTuple):
     """The words of one language."""
 
     code: str

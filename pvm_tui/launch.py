@@ -46,11 +46,9 @@ def run_editor(options: argparse.Namespace) -> int:
     if os.environ.get("TERM") == "dumb":
         return _show_instead(document, options)
 
-    from pvm_tui import recent
     from pvm_tui.app import PvmApp
 
-    if document is not None and document.file.exists and not document.needs_name:
-        recent.remember(document.path)
+    # The App adds the file to the recent list once it is on screen.
     app = PvmApp(document, language, handle_signals=True)
     try:
         app.run()

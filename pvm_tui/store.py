@@ -24,12 +24,13 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pvm_tui import atomic
-from pvm_tui.file_messages import Key, describe, dotted, locate, quote_hint, syntax_problem
 from pvm_tui.model import CATEGORIES, COMPANY_FIELDS, SIDES, Company, Matrix, Partner, Side
 from pvm_tui.text import inline
+
+if TYPE_CHECKING:
+    from pvm_tui.file_messages import Key
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -45,6 +46,28 @@ stray multi-megabyte file from freezing the terminal."""
 
 _SIZE_LIMIT = f"pvm reads matrix files up to {MAX_FILE_BYTES / 1_000_000:g} MB"
 _SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _words() -> Any:
+    """The plain words for file problems: loaded only when there is one to tell."""
+    from pvm_tui import file_messages
+
+    return file_messages
+
+
+def _describe(value: Any) -> str:
+    return str(_words().describe(value))
+
+
+def _quote_hint(key: Key, value: Any) -> str:
+    return str(_words().quote_hint(key, value))
+
+
+def _atomic() -> Any:
+    """The atomic file replacement: loaded only to save."""
+    from pvm_tui import atomic
+
+    return atomic
 
 
 class MatrixFileError(Exception):
@@ -217,7 +240,7 @@ def parse(text: str, path: Path | str = "<text>", *, default_language: str = "nl
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        message, line, column = syntax_problem(error, text)
+        message, line, column = _words().syntax_problem(error, text)
         raise MatrixFileError(path, message, line, column) from None
     except RecursionError:
         # The standard parser recurses once per nesting level: [[[[...]]]]
@@ -235,9 +258,9 @@ class _Reader:
         self.default_language = default_language
 
     def fail(self, key: Key, message: str) -> MatrixFileError:
-        place = locate(self.source, key)
+        place = _words().locate(self.source, key)
         line, column = place if place else (None, None)
-        return MatrixFileError(self.path, f"{dotted(key)}: {message}", line, column)
+        return MatrixFileError(self.path, f"{_words().dotted(key)}: {message}", line, column)
 
     def matrix(self, data: dict[str, Any]) -> Matrix:
         if data and not any(key in data for key in _MATRIX_KEYS):
@@ -250,12 +273,12 @@ class _Reader:
         if form != FORMAT_NAME:
             raise self.fail(
                 ("format",),
-                f'expected "{FORMAT_NAME}", found {describe(form)}; is this a Partner Value Matrix?',
+                f'expected "{FORMAT_NAME}", found {_describe(form)}; is this a Partner Value Matrix?',
             )
         version = data.get("version", FORMAT_VERSION)
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             raise self.fail(
-                ("version",), f"expected a whole number like {FORMAT_VERSION}, found {describe(version)}"
+                ("version",), f"expected a whole number like {FORMAT_VERSION}, found {_describe(version)}"
             )
         if version > FORMAT_VERSION:
             raise self.fail(
@@ -265,7 +288,7 @@ class _Reader:
             )
         language = data.get("language", self.default_language)
         if language not in ("nl", "en"):
-            raise self.fail(("language",), f'expected "nl" or "en", found {describe(language)}')
+            raise self.fail(("language",), f'expected "nl" or "en", found {_describe(language)}')
         company = self.company(data.get("company", {}))
         partners = data.get("partners", [])
         if not isinstance(partners, list):
@@ -275,7 +298,7 @@ class _Reader:
                 else ""
             )
             raise self.fail(
-                ("partners",), f"expected a list of [[partners]] tables, found {describe(partners)}{hint}"
+                ("partners",), f"expected a list of [[partners]] tables, found {_describe(partners)}{hint}"
             )
         return Matrix(
             company=company,
@@ -285,7 +308,7 @@ class _Reader:
 
     def company(self, table: Any) -> Company:
         if not isinstance(table, dict):
-            raise self.fail(("company",), f"expected a [company] table, found {describe(table)}")
+            raise self.fail(("company",), f"expected a [company] table, found {_describe(table)}")
         values: dict[str, Any] = {}
         for name in COMPANY_FIELDS:
             if name not in table:
@@ -308,24 +331,25 @@ class _Reader:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        raise self.fail(("company", "date"), f"expected a date like 2026-11-28, found {describe(value)}")
+        raise self.fail(("company", "date"), f"expected a date like 2026-11-28, found {_describe(value)}")
 
     def partner(self, index: int, table: Any) -> Partner:
         where: Key = ("partners", index)
         if not isinstance(table, dict):
-            raise self.fail(where, f"expected a [[partners]] table, found {describe(table)}")
+            raise self.fail(where, f"expected a [[partners]] table, found {_describe(table)}")
         name = self.text((*where, "name"), table.get("name", ""))
         brings, gets = (self.side((*where, side), table.get(side, {})) for side in SIDES)
         return Partner(name=name, brings=brings, gets=gets)
 
     def side(self, where: Key, table: Any) -> Side:
         if not isinstance(table, dict):
-            raise self.fail(where, f"expected a table of {', '.join(CATEGORIES)}, found {describe(table)}")
+            raise self.fail(where, f"expected a table of {', '.join(CATEGORIES)}, found {_describe(table)}")
         return Side(**{c: self.text((*where, c), table[c]) for c in CATEGORIES if c in table})
 
     def text(self, key: Key, value: Any) -> str:
         if not isinstance(value, str):
-            raise self.fail(key, f"expected text in quotes, found {describe(value)}{quote_hint(key, value)}")
+            found = f"{_describe(value)}{_quote_hint(key, value)}"
+            raise self.fail(key, f"expected text in quotes, found {found}")
         return value
 
 
@@ -384,7 +408,7 @@ def write_atomically(path: Path, data: bytes, *, backup: bool = True) -> None:
     and leaves the old file as it was.
     """
     try:
-        atomic.replace_file(path, data, backup=backup)
+        _atomic().replace_file(path, data, backup=backup)
     except OSError as error:
         raise MatrixFileError(path, f"cannot save: {_save_reason(error, Path(path))}") from None
 
@@ -602,7 +626,7 @@ def _os_reason(error: OSError) -> str:
 
 def _save_reason(error: OSError, path: Path) -> str:
     """Why a save failed, in words that say what to do about it."""
-    if isinstance(error, atomic.SaveRefused):
+    if isinstance(error, _atomic().SaveRefused):
         return str(error.strerror)
     folder = Path(os.path.realpath(path)).parent
     if isinstance(error, FileNotFoundError) and not folder.is_dir():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 # C0 controls except tab and newline, DEL, C1 controls, the Unicode
 # bidirectional overrides and isolates that can make text display in a
@@ -75,9 +76,11 @@ def shorten(text: str, width: int) -> str:
         return ""
     if _cells(text) <= width:
         return text
+    if text.isascii() and text.isprintable():
+        return text[: width - 1].rstrip() + "…"  # one cell per character
     result, used = [], 0
     for cluster in _clusters(text):
-        size = _cells(cluster)
+        size = 1 if len(cluster) == 1 and " " <= cluster < "\x7f" else _cells(cluster)
         if used + size > width - 1:
             break
         result.append(cluster)
@@ -85,20 +88,26 @@ def shorten(text: str, width: int) -> str:
     return "".join(result).rstrip() + "…"
 
 
-def _clusters(text: str) -> list[str]:
-    """``text`` split into what shows as one unit: a character with its accents and joiners."""
-    clusters: list[str] = []
+def _clusters(text: str) -> Iterator[str]:
+    """``text`` split into what shows as one unit: a character with its accents and joiners.
+
+    A generator, so that cutting a long text looks at its start only.
+    """
+    cluster = ""
     join_next = False
     for char in text:
         joins = join_next or unicodedata.category(char)[0] == "M" or _JOINING.match(char)
         # Two regional indicators make one flag: 🇳 + 🇱 = 🇳🇱.
-        flag = _FLAG_LETTER.match(char) and clusters and _FLAG_LETTER.fullmatch(clusters[-1])
-        if clusters and (joins or flag):
-            clusters[-1] += char
+        flag = _FLAG_LETTER.match(char) and _FLAG_LETTER.fullmatch(cluster)
+        if cluster and (joins or flag):
+            cluster += char
         else:
-            clusters.append(char)
+            if cluster:
+                yield cluster
+            cluster = char
         join_next = char == "\u200d"
-    return clusters
+    if cluster:
+        yield cluster
 
 
 def _cells(text: str) -> int:

@@ -8,11 +8,10 @@ always shown as ``rich.text.Text``, never as markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class UiText:
+class UiText(NamedTuple):
     welcome: str
     unsaved: str
     read_only: str

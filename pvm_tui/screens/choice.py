@@ -1,4 +1,4 @@
-"""Small dialogs answered with one key: quit with unsaved changes, delete a partner, file changed."""
+"""Small dialogs answered with one key: quit with unsaved changes, file changed on disk."""
 
 from __future__ import annotations
 
@@ -55,15 +55,6 @@ def quit_dialog(words: UiText) -> ChoiceDialog:
             ("escape", None, words.quit_cancel),
         ],
         id="quit-dialog",
-    )
-
-
-def delete_dialog(words: UiText, name: str) -> ChoiceDialog:
-    return ChoiceDialog(
-        words.what["delete"].capitalize(),
-        words.delete_question.format(name=name),
-        [("y", "yes", words.delete_yes), ("n,escape", None, words.delete_no)],
-        id="delete-dialog",
     )
 
 

@@ -1,4 +1,4 @@
-"""The editor's main screen: title, step bar, filter line, grid, cell panel, status and footer.
+"""The editor's main screen: title, step bar, grid, cell panel, status and footer (and the filter line).
 
 It only lays the widgets out and carries the key bindings (made from
 ``keys.KEYS`` in the current language); the App owns the matrix and does
@@ -13,7 +13,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Horizontal
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 
 from pvm_tui.keys import CHANGING_ACTIONS, FOOTER_ORDER, KEYS
 from pvm_tui.labels import Labels
@@ -21,7 +23,6 @@ from pvm_tui.ui_text import ui_text
 from pvm_tui.widgets.cell_panel import CellPanel
 from pvm_tui.widgets.grid import MatrixGrid
 from pvm_tui.widgets.key_bar import KeyBar
-from pvm_tui.widgets.local_keys import OrderedInput
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
 
@@ -58,6 +59,11 @@ class EditorScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("en")
 
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As on every Screen, but a change of focus does not repaint the whole screen: the
+    widgets it concerns restyle and repaint themselves, and the rest stays as it is
+    (a full repaint is most of the cost of starting and ending an edit)."""
+
     def __init__(self, labels: Labels) -> None:
         super().__init__()
         self.labels = labels
@@ -65,7 +71,6 @@ class EditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
         yield StepBar(self.labels, id="steps")
-        yield OrderedInput(id="filter", compact=True)
         with Horizontal(id="body"):
             yield MatrixGrid(id="grid")
             yield CellPanel(id="panel")
@@ -79,6 +84,14 @@ class EditorScreen(Screen[None]):
         """Footer words in another language: the bindings are made again."""
         # Binding descriptions are fixed once made, and the footer shows them as they are.
         self._bindings = BindingsMap(bindings(language, read_only))
+        self.refresh_bindings()
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        super().set_focus(widget, scroll_visible, from_app_focus)
+        # Textual tells the footer only after the next frame, which would
+        # then need a frame of its own; now it changes in the same one.
         self.refresh_bindings()
 
     def set_mode(self, word: str) -> None:

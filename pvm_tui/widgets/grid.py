@@ -1,123 +1,187 @@
 """The matrix as a table: one row per partner, the name then four *brings* and four *gets* columns.
 
 The grid only shows; the App owns the matrix and tells the grid what
-changed. Rows are keyed by the partner's identity (``Partner.key``), so an
-edit updates one row, and adding, deleting or moving a partner touches only
-that partner's row and the order of the rows: the table is never rebuilt
-for an edit. Every cell and label is a ``rich.text.Text`` made from
-harmless, one-line text, because a plain ``str`` would be parsed as markup.
+changed. It draws the lines on screen straight from the partners it was
+given, so nothing is built per row: a matrix of 5,000 partners opens as
+fast as one of five, and adding or deleting a partner is a change to a
+list. A row's cells become terminal segments once per version of a partner
+(a changed partner is a new object, so the version is its identity) and
+are kept in a small cache. An edit repaints one line, a cursor move two,
+adding or deleting a partner the lines below it; scrolling and a change of
+focus repaint the lines on screen from the cache.
+
+It looks like Textual's ``DataTable`` with a cell cursor, a fixed partner
+column, a two-line header and zebra stripes, and keeps its names for the
+cursor (``cursor_coordinate``, ``move_cursor``, the ``action_*`` moves),
+but it holds no copy of the data and never measures it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
+from typing import ClassVar, NamedTuple
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual._two_way_dict import TwoWayDict  # Textual is pinned exactly; see _place_rows
+from textual import events
+from textual._segment_tools import line_crop  # Textual is pinned exactly
+from textual.cache import LRUCache
+from textual.color import Color
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, RowDoesNotExist, RowKey
+from textual.geometry import Region, Size, Spacing
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from pvm_tui.labels import Labels
-from pvm_tui.model import COLUMNS, Balance, Column, Matrix, Partner
-from pvm_tui.text import one_line, shorten
+from pvm_tui.model import COLUMNS, Matrix, Partner
+from pvm_tui.widgets.grid_cells import (
+    CELL_WIDTH,
+    GROUP_STYLES,
+    MARKERS,
+    NAME_WIDTH,
+    WIDTHS,
+    cell_text,
+    column_label,
+)
+from pvm_tui.widgets.sizing import set_virtual_size
 
-NAME_WIDTH = 22
-CELL_WIDTH = 18
+__all__ = ["CELL_WIDTH", "GROUP_STYLES", "MARKERS", "NAME_WIDTH", "MatrixGrid"]
 
-GROUP_STYLES = {"brings": "bold #3fa34d", "gets": "bold #3b8fd9"}
-MARKERS = {
-    Balance.BALANCED: ("●", "bold #3fa34d"),
-    Balance.BRINGS_ONLY: ("◐", "bold #d9a21b"),
-    Balance.GETS_ONLY: ("◑", "bold #d9a21b"),
-    Balance.EMPTY: ("○", "dim"),
-}
-"""The balance marker before each partner's name: left half filled = only brings
-(the left group), right half filled = only gets."""
+HEADER_HEIGHT = 2
+FIXED_WIDTH = WIDTHS[0]
+"""The partner column stays in place when the grid scrolls sideways."""
+SCROLLING_WIDTH = sum(WIDTHS[1:])
+COLUMN_X = tuple(sum(WIDTHS[:index]) for index in range(len(WIDTHS)))
+LAST_COLUMN = len(COLUMNS) - 1
 
+_KEY = attrgetter("key")
 
-def _starts_group(column: Column) -> bool:
-    return column.category == "resources"
-
-
-def cell_text(partner: Partner, column: Column, labels: Labels) -> Text:
-    """What one cell of the grid shows: one line, shortened with an ellipsis, never markup."""
-    if column.side is None:
-        marker, style = MARKERS[partner.balance]
-        name = partner.name if partner.name.strip() else labels.unnamed_partner
-        text = Text(no_wrap=True, end="")
-        text.append(f" {marker} ", style)
-        name_style = "" if partner.name.strip() else "dim italic"
-        text.append(shorten(one_line(name), NAME_WIDTH - 4), name_style)
-        return text
-    text = Text(no_wrap=True, end="")
-    text.append("│ " if _starts_group(column) else " ", GROUP_STYLES[column.side])
-    text.append(shorten(one_line(partner.cell(column)), CELL_WIDTH - len(text) - 1))
-    return text
+Cells = list[list[Segment]]
+"""One list of segments per column, each exactly as wide as its column."""
 
 
-def column_label(column: Column, labels: Labels) -> Text:
-    """Two header lines: the side's heading spread over its four columns, then the category."""
-    label = Text(no_wrap=True, end="")
-    if column.side is None:
-        label.append("\n")
-        label.append(f" {labels.partner}", "bold")
-        return label
-    style = GROUP_STYLES[column.side]
-    group = [other for other in COLUMNS if other.side == column.side]
-    banner_width = CELL_WIDTH * len(group)
-    heading = shorten(labels.sides[column.side], banner_width - 4)
-    banner = f"│ {heading} ".ljust(banner_width, "─")
-    start = group.index(column) * CELL_WIDTH
-    label.append(banner[start : start + CELL_WIDTH], style)
-    label.append("\n")
-    label.append("│ " if _starts_group(column) else " ", style)
-    label.append(
-        shorten(labels.categories[column.category or ""], CELL_WIDTH - 3), style.replace("bold ", "")
-    )
-    return label
+class _Palette(NamedTuple):
+    """The styles of the grid's parts, read from its component classes."""
+
+    base: Style
+    header: Style
+    fixed: Style
+    rows: tuple[Style, Style]
+    """Even and odd rows (zebra stripes)."""
+    cursor: tuple[Style, Style]
+    """Before and after a cell's own styles, on the cursor."""
+    fixed_cursor: tuple[Style, Style]
+    ends: tuple[Style, Style, Style]
+    """Past the last column, for even rows, odd rows and the header."""
 
 
-class MatrixGrid(DataTable[Text]):
-    """A DataTable of partners that the App updates row by row."""
+class MatrixGrid(ScrollView, can_focus=True):
+    """A table of partners that the App updates row by row."""
+
+    ALLOW_SELECT = False
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "grid--header",
+        "grid--fixed",
+        "grid--even-row",
+        "grid--odd-row",
+        "grid--cursor",
+        "grid--fixed-cursor",
+    }
+
+    DEFAULT_CSS = """
+    MatrixGrid {
+        background: $surface;
+        color: $foreground;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .grid--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+            & > .grid--header {
+                background-tint: $foreground 5%;
+            }
+            & > .grid--fixed-cursor {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+            }
+        }
+        &:dark > .grid--even-row {
+            background: $surface-darken-1 40%;
+        }
+        & > .grid--header {
+            text-style: bold;
+            background: $panel;
+            color: $foreground;
+        }
+        &:ansi > .grid--header {
+            background: ansi_bright_blue;
+            color: ansi_default;
+        }
+        & > .grid--fixed {
+            background: $secondary-muted;
+            color: $foreground;
+        }
+        & > .grid--even-row {
+            background: $surface-lighten-1 50%;
+        }
+        & > .grid--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        & > .grid--fixed-cursor {
+            background: $block-cursor-blurred-background;
+            color: $foreground;
+        }
+    }
+    """
+
+    class CellHighlighted(Message):
+        """The cursor moved to a cell by a mouse click (the App moves it for every key)."""
+
+        def __init__(self, grid: MatrixGrid, coordinate: Coordinate) -> None:
+            super().__init__()
+            self.grid = grid
+            self.coordinate = coordinate
+
+        @property
+        def control(self) -> MatrixGrid:
+            return self.grid
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(
-            cursor_type="cell",
-            header_height=2,
-            cell_padding=0,
-            fixed_columns=1,
-            zebra_stripes=True,
-            show_row_labels=False,
-            **kwargs,  # type: ignore[arg-type]
-        )
+        super().__init__(**kwargs)  # type: ignore[arg-type]
         self.labels: Labels | None = None
         self.shown: set[int] | None = None
         """The partner keys a filter lets through, or None when every partner is shown."""
+        self._rows: list[Partner] = []
+        self._row_of: dict[int, int] | None = None
+        self._cursor = Coordinate(0, 0)
+        self._cells: LRUCache[int, tuple[Partner, Cells]] = LRUCache(1024)
+        self._header: list[Cells] | None = None
+        self._palette: _Palette | None = None
 
     # -- building -------------------------------------------------------------
 
     def show_matrix(self, matrix: Matrix, labels: Labels) -> None:
-        """Fill the table from scratch: when a matrix opens, and when a filter changes."""
-        self.labels = labels
-        self.clear(columns=not self.columns)
-        if not self.columns:
-            for column in COLUMNS:
-                width = NAME_WIDTH if column.side is None else CELL_WIDTH
-                self.add_column(column_label(column, labels), width=width, key=column.key)
-        for partner in matrix.partners:
-            if self.is_shown(partner.key):
-                self._add(partner)
+        """Show a matrix from scratch: when it opens, and when a filter changes."""
+        if labels is not self.labels:
+            self.labels = labels
+            self._forget_rendering()
+        self._set_rows(self._shown_of(matrix))
+        self._cursor = Coordinate(0, 0)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
 
     def relabel(self, labels: Labels, matrix: Matrix) -> None:
         """New column headings and placeholders after a language switch; rows stay."""
         self.labels = labels
-        for column in COLUMNS:
-            self.columns[ColumnKey(column.key)].label = column_label(column, labels)
-        for partner in matrix.partners:
-            if not partner.name.strip() and self.row_of(partner.key) is not None:
-                self.show_cells(partner, (COLUMNS[0],))
-        self._clear_caches()
+        self._forget_rendering()
         self.refresh()
 
     def is_shown(self, key: int) -> bool:
@@ -125,98 +189,296 @@ class MatrixGrid(DataTable[Text]):
 
     # -- what the App tells the grid ------------------------------------------
 
-    def show_cells(self, partner: Partner, columns: Iterable[Column]) -> None:
-        """Redraw some cells of one partner; the name cell too, as its balance marker may change."""
-        assert self.labels is not None
-        row = str(partner.key)
-        done = set()
-        for column in (COLUMNS[0], *columns):
-            if column.key not in done:
-                done.add(column.key)
-                self.update_cell(row, column.key, cell_text(partner, column, self.labels))
+    def show_partner(self, partner: Partner) -> None:
+        """Show this version of a partner in its row (its other cells, such as the marker, may change too)."""
+        row = self.row_of(partner.key)
+        if row is not None:
+            self._rows[row] = partner
+            self._refresh_row(row)
 
     def sync(self, old: Matrix, new: Matrix, reveal: Iterable[int] = ()) -> bool:
         """Make the rows show ``new`` where it differs from ``old``; True when rows came, went or moved.
 
-        Only changed partners are redrawn (compared by identity first, which
-        is how the model shares untouched partners between versions).
         ``reveal`` are partners to show even if a filter hides them: where
-        an undo takes the cursor.
+        an undo takes the cursor. A partner added while filtering stays in
+        view until the filter changes.
         """
-        revealed = False
         if self.shown is not None:
-            for key in reveal:
-                if key not in self.shown:
-                    self.shown.add(key)
-                    revealed = True
-        old_keys = [partner.key for partner in old.partners]
-        new_keys = [partner.key for partner in new.partners]
-        if old_keys == new_keys and not revealed:
-            for before, after in zip(old.partners, new.partners, strict=True):
-                if before is not after and before != after and self.is_shown(after.key):
-                    self.show_cells(after, COLUMNS)
+            self.shown.update(reveal)
+            known = {partner.key for partner in old.partners}
+            self.shown.update(partner.key for partner in new.partners if partner.key not in known)
+        rows = self._shown_of(new)
+        before = self._rows
+        if len(rows) == len(before) and list(map(_KEY, rows)) == list(map(_KEY, before)):
+            for row, (was, now) in enumerate(zip(before, rows, strict=True)):
+                if was is not now:
+                    self._rows[row] = now
+                    self._refresh_row(row)
             return False
-        kept = set(new_keys)
-        for key in old_keys:
-            if key not in kept and self.row_of(key) is not None:
-                self.remove_row(str(key))
-        known: dict[int, Partner] = {partner.key: partner for partner in old.partners}
-        for partner in new.partners:
-            previous = known.get(partner.key)
-            if previous is None and self.shown is not None:
-                # A partner added while filtering stays in view until the filter changes.
-                self.shown.add(partner.key)
-            if not self.is_shown(partner.key):
-                continue
-            if self.row_of(partner.key) is None:
-                self._add(partner)
-            elif previous is not partner:
-                self.show_cells(partner, COLUMNS)
-        self._place_rows([partner.key for partner in new.partners if self.is_shown(partner.key)])
+        first = 0
+        while first < min(len(rows), len(before)) and rows[first] is before[first]:
+            first += 1
+        self._set_rows(rows)
+        self._cursor = self._clamp(self._cursor)
+        self.refresh_lines(HEADER_HEIGHT + first, max(len(rows), len(before)) - first)
         return True
+
+    # -- the cursor -----------------------------------------------------------
+
+    @property
+    def cursor_coordinate(self) -> Coordinate:
+        return self._cursor
+
+    @property
+    def cursor_row(self) -> int:
+        return self._cursor.row
+
+    @property
+    def cursor_column(self) -> int:
+        return self._cursor.column
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def move_cursor(
+        self, *, row: int | None = None, column: int | None = None, animate: bool = False, scroll: bool = True
+    ) -> None:
+        """Put the cursor on a cell (clamped to the table), and bring it into view if ``scroll``."""
+        old = self._cursor
+        new = self._clamp(
+            Coordinate(old.row if row is None else row, old.column if column is None else column)
+        )
+        self._cursor = new
+        if new.row != old.row:
+            self._refresh_row(old.row)
+        self._refresh_row(new.row)
+        if scroll:
+            self.scroll_to_region(
+                self.cell_region(new),
+                spacing=Spacing(HEADER_HEIGHT, 0, 0, FIXED_WIDTH),
+                animate=False,
+                force=True,
+                immediate=True,
+            )
+
+    def _clamp(self, coordinate: Coordinate) -> Coordinate:
+        row, column = coordinate
+        return Coordinate(
+            max(0, min(row, len(self._rows) - 1)),
+            max(0, min(column, LAST_COLUMN)),
+        )
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(row=self._cursor.row - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(row=self._cursor.row + 1)
+
+    def action_cursor_left(self) -> None:
+        self.move_cursor(column=self._cursor.column - 1)
+
+    def action_cursor_right(self) -> None:
+        self.move_cursor(column=self._cursor.column + 1)
+
+    def action_scroll_home(self) -> None:
+        self.move_cursor(column=0)
+
+    def action_scroll_end(self) -> None:
+        self.move_cursor(column=LAST_COLUMN)
+
+    def action_scroll_top(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_scroll_bottom(self) -> None:
+        self.move_cursor(row=len(self._rows) - 1)
+
+    def action_page_down(self) -> None:
+        """A page further: the view scrolls by a page, and the cursor with it."""
+        page = self._page()
+        self.scroll_relative(y=page, animate=False, force=True, immediate=True)
+        self.move_cursor(row=self._cursor.row + page, scroll=False)
+
+    def action_page_up(self) -> None:
+        page = self._page()
+        self.scroll_relative(y=-page, animate=False, force=True, immediate=True)
+        self.move_cursor(row=self._cursor.row - page, scroll=False)
+
+    def _page(self) -> int:
+        return max(self.scrollable_content_region.height - HEADER_HEIGHT, 1)
+
+    async def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < HEADER_HEIGHT:
+            return
+        row = offset.y - HEADER_HEIGHT + self.scroll_offset.y
+        x = offset.x if offset.x < FIXED_WIDTH else offset.x + self.scroll_offset.x
+        column = max(index for index, start in enumerate(COLUMN_X) if start <= x)
+        if row < len(self._rows):
+            self.move_cursor(row=row, column=column)
+            self.post_message(self.CellHighlighted(self, self._cursor))
+            event.stop()
 
     # -- positions ------------------------------------------------------------
 
     def key_at(self, row: int) -> int | None:
         """The partner key of a grid row, or None when there is no such row."""
-        if not 0 <= row < self.row_count:
+        if not 0 <= row < len(self._rows):
             return None
-        row_key = self.coordinate_to_cell_key(Coordinate(row, 0)).row_key
-        return int(row_key.value or 0)
+        return self._rows[row].key
 
     def row_of(self, key: int) -> int | None:
-        try:
-            return self.get_row_index(str(key))
-        except RowDoesNotExist:
-            return None
+        if self._row_of is None:
+            self._row_of = dict(zip(map(_KEY, self._rows), range(len(self._rows)), strict=True))
+        return self._row_of.get(key)
 
     def keys_in_view(self) -> list[int]:
         """The partner keys of the rows, top to bottom."""
-        keys = (self._row_locations.get_key(row) for row in range(self.row_count))
-        return [int(key.value or 0) for key in keys if key is not None]
+        return [partner.key for partner in self._rows]
+
+    def get_cell_at(self, coordinate: tuple[int, int]) -> Text:
+        """The text a cell shows (as the table's cells are Text)."""
+        row, column = coordinate
+        assert self.labels is not None
+        return cell_text(self._rows[row], COLUMNS[column], self.labels)
+
+    def cell_region(self, coordinate: tuple[int, int]) -> Region:
+        """Where a cell is in the whole table (header included), as a region of the scrollable area."""
+        row, column = coordinate
+        return Region(COLUMN_X[column], HEADER_HEIGHT + row, WIDTHS[column], 1)
 
     def show_step(self, step: int) -> None:
         """Scroll sideways so that a step's columns start right after the (fixed) partner column."""
         first = next(index for index, column in enumerate(COLUMNS) if column.step == step)
-        offset = sum(self.ordered_columns[index].get_render_width(self) for index in range(1, first))
-        self.scroll_to(x=offset, animate=False, immediate=True)
+        self.scroll_to(x=COLUMN_X[first] - FIXED_WIDTH, animate=False, immediate=True)
+
+    # -- drawing --------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._palette = None
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        palette = self._get_palette()
+        if y < HEADER_HEIGHT:
+            fixed, rest = self._header_line(y, palette)
+        else:
+            row = y - HEADER_HEIGHT + self.scroll_offset.y
+            if row >= len(self._rows):
+                return Strip.blank(width, palette.base)
+            fixed, rest = self._row_line(row, palette)
+        scroll_x = self.scroll_offset.x
+        visible = width - FIXED_WIDTH
+        if visible > 0:
+            end = max(0, width - FIXED_WIDTH - SCROLLING_WIDTH)
+            if end:
+                rest.append(Segment(" " * end, palette.ends[2 if y < HEADER_HEIGHT else row % 2]))
+            fixed += line_crop(rest, scroll_x, scroll_x + visible, SCROLLING_WIDTH + end)
+        return Strip(fixed).adjust_cell_length(width, palette.base).simplify()
+
+    def _row_line(self, row: int, palette: _Palette) -> tuple[list[Segment], list[Segment]]:
+        """The partner column, and the other columns, of one row."""
+        cells = self._cells_of(self._rows[row])
+        cursor_row, cursor_column = self._cursor
+        row_style = palette.rows[row % 2]
+        if row == cursor_row and cursor_column == 0:
+            fixed = _styled(cells[0], palette.fixed + palette.fixed_cursor[0], palette.fixed_cursor[1])
+        else:
+            fixed = _styled(cells[0], palette.fixed)
+        rest: list[Segment] = []
+        for column in range(1, len(cells)):
+            if row == cursor_row and column == cursor_column:
+                rest += _styled(cells[column], row_style + palette.cursor[0], palette.cursor[1])
+            else:
+                rest += _styled(cells[column], row_style)
+        return fixed, rest
+
+    def _header_line(self, line: int, palette: _Palette) -> tuple[list[Segment], list[Segment]]:
+        if self._header is None:
+            assert self.labels is not None
+            self._header = [
+                _lines(column_label(column, self.labels), width, self.app.console, HEADER_HEIGHT)
+                for column, width in zip(COLUMNS, WIDTHS, strict=True)
+            ]
+        fixed = _styled(self._header[0][line], palette.header)
+        rest: list[Segment] = []
+        for cell in self._header[1:]:
+            rest += _styled(cell[line], palette.header)
+        return fixed, rest
+
+    def _cells_of(self, partner: Partner) -> Cells:
+        cached = self._cells.get(partner.key)
+        if cached is not None and cached[0] is partner:
+            return cached[1]
+        assert self.labels is not None
+        console, labels = self.app.console, self.labels
+        cells = [
+            _lines(cell_text(partner, column, labels), width, console, 1)[0]
+            for column, width in zip(COLUMNS, WIDTHS, strict=True)
+        ]
+        self._cells.set(partner.key, (partner, cells))
+        return cells
+
+    def _get_palette(self) -> _Palette:
+        if self._palette is None:
+            header = self.get_component_styles("grid--header").rich_style
+            fixed = self.get_component_styles("grid--fixed").rich_style
+            even = self.get_component_styles("grid--even-row").rich_style
+            odd = self.get_component_styles("grid--odd-row").rich_style
+            cursor = self.get_component_rich_style("grid--cursor")
+            fixed_cursor = cursor + self.get_component_rich_style("grid--fixed-cursor")
+            background = self.background_colors[1]
+            self._palette = _Palette(
+                base=self.rich_style,
+                header=header,
+                fixed=fixed,
+                rows=(even, odd),
+                # The cursor's colour wins over a cell's own (the coloured │ of a group).
+                cursor=(cursor, Style.from_color(cursor.color)),
+                fixed_cursor=(fixed_cursor, Style.from_color(fixed_cursor.color)),
+                ends=tuple(_end_style(style, background) for style in (even, odd, header)),  # type: ignore[arg-type]
+            )
+        return self._palette
 
     # -- internals ------------------------------------------------------------
 
-    def _add(self, partner: Partner) -> None:
-        assert self.labels is not None
-        labels = self.labels
-        self.add_row(*(cell_text(partner, column, labels) for column in COLUMNS), key=str(partner.key))
+    def _shown_of(self, matrix: Matrix) -> list[Partner]:
+        if self.shown is None:
+            return list(matrix.partners)
+        shown = self.shown
+        return [partner for partner in matrix.partners if partner.key in shown]
 
-    def _place_rows(self, keys: list[int]) -> None:
-        """Put the rows in this order, in one pass.
+    def _set_rows(self, rows: list[Partner]) -> None:
+        self._rows = rows
+        self._row_of = None
+        set_virtual_size(self, Size(FIXED_WIDTH + SCROLLING_WIDTH, HEADER_HEIGHT + len(rows)))
 
-        DataTable can only append rows, and its ``sort`` orders by cell
-        values; the order of the partners is the user's, so the row
-        locations are set directly (the same thing ``sort`` does inside).
-        """
-        self._row_locations = TwoWayDict({RowKey(str(key)): index for index, key in enumerate(keys)})
-        self._update_count += 1
-        self._require_update_dimensions = True
-        self.cursor_coordinate = self.cursor_coordinate
-        self.refresh()
+    def _refresh_row(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.refresh_line(HEADER_HEIGHT + row)
+
+    def _forget_rendering(self) -> None:
+        self._cells.clear()
+        self._header = None
+
+
+def _lines(text: Text, width: int, console: object, height: int) -> list[list[Segment]]:
+    """``text`` as ``height`` lines of segments, each cropped or padded to ``width`` cells."""
+    lines = list(Segment.split_lines(text.render(console)))  # type: ignore[arg-type]
+    lines += [[] for _ in range(height - len(lines))]
+    return [Segment.adjust_line_length(line, width) for line in lines[:height]]
+
+
+def _styled(segments: list[Segment], style: Style, post: Style | None = None) -> list[Segment]:
+    """``style`` under the segments' own styles (and ``post`` over them)."""
+    return list(Segment.apply_style(segments, style, post))
+
+
+def _end_style(row: Style, background: Color) -> Style:
+    """The space past the last column: the row's colours, its background faded."""
+    if row.bgcolor is None:
+        return Style.from_color(row.color, row.bgcolor)
+    faded = Color.from_rich_color(row.bgcolor).blend(background, factor=0.25)
+    return Style.from_color(row.color, faded.rich_color)

@@ -43,6 +43,7 @@ class KeyBar(Widget):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.order = order
         self.badge = ""
+        self._keys: tuple[list[tuple[str, str]], str] | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._keys_changed)
@@ -51,18 +52,21 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _keys_changed(self, screen: Screen[object]) -> None:
-        self.refresh()
+        # Textual announces the bindings again after every focus change,
+        # mostly unchanged; a repaint then would cost a frame of its own.
+        if self._keys is None:
+            self.refresh()  # not drawn yet (and the App may not be ready to say which keys apply)
+            return
+        keys = self._current_keys()
+        if keys != self._keys:
+            self.refresh()
 
     def set_badge(self, word: str) -> None:
         self.badge = word
         self.refresh()
 
-    def render(self) -> Text:
-        key_style = self.get_component_rich_style("key-bar--key")
-        text = Text(no_wrap=True, overflow="crop", end="")
-        if self.badge:
-            text.append(f" {self.badge} ", self.get_component_rich_style("key-bar--badge"))
-            text.append(" ")
+    def _current_keys(self) -> tuple[list[tuple[str, str]], str]:
+        """The (key, word) pairs to show, most used first, and the command palette's key and word."""
         palette = ""
         shown: dict[str, tuple[str, str, int]] = {}
         for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
@@ -72,7 +76,17 @@ class KeyBar(Widget):
                 continue
             rank = self.order.get(binding.id or "", len(self.order))
             shown[binding.action] = (self.app.get_key_display(binding), binding.description, rank)
-        for display, description, _rank in sorted(shown.values(), key=lambda item: item[2]):
+        ordered = sorted(shown.values(), key=lambda item: item[2])
+        return [(display, description) for display, description, _rank in ordered], palette
+
+    def render(self) -> Text:
+        self._keys = keys, palette = self._current_keys()
+        key_style = self.get_component_rich_style("key-bar--key")
+        text = Text(no_wrap=True, overflow="crop", end="")
+        if self.badge:
+            text.append(f" {self.badge} ", self.get_component_rich_style("key-bar--badge"))
+            text.append(" ")
+        for display, description in keys:
             text.append(f" {display}", key_style)
             text.append(f" {description} ")
         if palette:

@@ -6,15 +6,20 @@ keys are handled on the spot. In a burst of typed keys (a paste, a slow SSH
 link) that can reorder "a, backspace, b". These widgets run their own
 bindings as soon as a key reaches them, so every key typed into them is
 applied in order before anything that comes after it (see ``PvmCore.settle``).
+
+The cell editor does the same (``cell_editor.py``, kept apart because
+Textual's TextArea is costly to load and is loaded after the first paint).
 """
 
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Input, TextArea
+from textual.widget import Widget
+from textual.widgets import Input
 
 
-async def _run_own_binding(widget: TextArea | Input, event: events.Key) -> bool:
+async def run_own_binding(widget: Widget, event: events.Key) -> bool:
+    """Run the widget's own binding for ``event`` now; True when there was one."""
     for binding in widget._bindings.key_to_bindings.get(event.key, ()):
         if await widget.app.run_action(binding.action, widget):
             event.stop()
@@ -23,19 +28,10 @@ async def _run_own_binding(widget: TextArea | Input, event: events.Key) -> bool:
     return False
 
 
-class OrderedTextArea(TextArea):
-    """A TextArea whose own key bindings run in key order."""
-
-    async def _on_key(self, event: events.Key) -> None:
-        if not self.read_only and await _run_own_binding(self, event):
-            return
-        await super()._on_key(event)
-
-
 class OrderedInput(Input):
     """An Input whose own key bindings run in key order."""
 
     async def _on_key(self, event: events.Key) -> None:
-        if await _run_own_binding(self, event):
+        if await run_own_binding(self, event):
             return
         await super()._on_key(event)

@@ -17,8 +17,9 @@ class TitleBar(Widget):
 
     def set(self, method: str, company: str, file: str, marker: str) -> None:
         """``marker`` is empty, or a short word like '● unsaved' or 'READ-ONLY'."""
-        self.parts = (method, company, file, marker)
-        self.refresh()
+        if (method, company, file, marker) != self.parts:
+            self.parts = (method, company, file, marker)
+            self.refresh()
 
     def render(self) -> Text:
         method, company, file, marker = self.parts
@@ -45,11 +46,18 @@ class StatusLine(Widget):
         self.error = False
         self.counts = ""
         self.mode = ""
+        self.choices: tuple[str, ...] = ()
 
     def say(self, message: str, *, error: bool = False) -> None:
         self.message = one_line(message)
         self.error = error
+        self.choices = ()
         self.refresh()
+
+    def ask(self, question: str, choices: tuple[str, ...]) -> None:
+        """A question answered with the next key; each choice is "KEY  what it does"."""
+        self.say(question)
+        self.choices = choices
 
     def set_mode(self, mode: str) -> None:
         """A word shown first, in reverse, while it holds: EDITING."""
@@ -58,8 +66,9 @@ class StatusLine(Widget):
             self.refresh()
 
     def set_counts(self, counts: str) -> None:
-        self.counts = counts
-        self.refresh()
+        if counts != self.counts:
+            self.counts = counts
+            self.refresh()
 
     def render(self) -> Text:
         width = max(self.size.width, 1)
@@ -69,7 +78,22 @@ class StatusLine(Widget):
         message = shorten(self.message, room) if room else ""
         text = Text(no_wrap=True, overflow="crop", end="")
         text.append(badge, "bold reverse")
+        if self.choices:
+            return self._question(text, width)
         text.append(f" {message}", "bold red" if self.error else "")
         text.append(" " * max(width - len(badge) - len(message) - 1 - len(counts), 1))
         text.append(counts, "dim")
+        return text
+
+    def _question(self, text: Text, width: int) -> Text:
+        """The question and its keys, in place of the counts (the question matters now)."""
+        answers = Text(end="")
+        for choice in self.choices:
+            key, _, words = choice.partition("  ")
+            answers.append("  ")
+            answers.append(f" {key} ", "bold reverse")
+            answers.append(f" {words}")
+        room = max(width - text.cell_len - answers.cell_len - 2, 0)
+        text.append(f" {shorten(self.message, room)}" if room else "", "bold")
+        text.append_text(answers)
         return text

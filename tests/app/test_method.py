@@ -35,7 +35,7 @@ async def test_every_column_is_reachable_at_80_by_24(sample: Path) -> None:
         for column in range(1, len(COLUMNS)):
             await pilot.press("l")
             await pilot.pause()
-            region = app.grid._get_cell_region(app.grid.cursor_coordinate)
+            region = app.grid.cell_region(app.grid.cursor_coordinate)
             visible_left = app.grid.scroll_x + NAME_WIDTH
             assert region.x >= visible_left - 1
             assert region.right <= app.grid.scroll_x + app.grid.scrollable_content_region.width

@@ -54,8 +54,8 @@ async def test_delete_asks_first_and_y_deletes(sample: Path) -> None:
     app = editor(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j", "d")
-        assert app.screen.id == "delete-dialog"
-        assert "Zorgverzekeringen" in screen_text(app)
+        assert app.screen is app.editor_screen  # asked in the status line, not in a dialog
+        assert "Delete the partner “Zorgverzekeringen”" in screen_text(app)
         await pilot.press("n")
         assert len(app.matrix.partners) == 5
         await pilot.press("d", "escape")
