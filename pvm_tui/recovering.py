@@ -120,7 +120,7 @@ class RecoveringActions(EditingActions):
 
     def pending_matrix(self) -> Matrix:
         """The matrix with the text still open in the cell editor, kept as `Esc` would keep it."""
-        if self.editing is None:
+        if self.editing is None or self.cell_editor is None:
             return self.matrix
         key, column = self.editing
         index = self._index.get(key)
