@@ -2,7 +2,9 @@
 
 A program is started on a pty of a fixed size; its output is fed to pyte, and
 the clock stops when a given text is visible on the emulated screen. The
-child's peak memory comes from the kernel's accounting when it is reaped.
+child's peak memory is its VmHWM from /proc, read just before it is
+stopped (ru_maxrss from wait4 would not do: Linux carries the forking
+parent's high-water mark over into the child across exec).
 """
 
 from __future__ import annotations
@@ -56,9 +58,22 @@ def time_to_text(
                 seen = time.perf_counter() - start
                 break
     finally:
+        peak = _peak_memory_kib(pid)
         os.kill(pid, signal.SIGKILL)
-        _, _, usage = os.wait4(pid, 0)
+        os.waitpid(pid, 0)
         os.close(fd)
     if seen is None:
         raise RuntimeError(f"{' '.join(argv)}: {text!r} never appeared on screen")
-    return Paint(seen, usage.ru_maxrss)
+    return Paint(seen, peak)
+
+
+def _peak_memory_kib(pid: int) -> int:
+    """The process's peak resident memory (VmHWM) in KiB, 0 where /proc does not say."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
