@@ -14,7 +14,7 @@ from pvm_tui import navigation
 from pvm_tui.core import PvmCore
 from pvm_tui.history import Place
 from pvm_tui.model import COLUMNS, Company, Partner
-from pvm_tui.text import harmless, one_line, shorten
+from pvm_tui.text import edited_text, harmless, one_line, shorten
 from pvm_tui.widgets.local_keys import OrderedInput
 
 
@@ -129,12 +129,12 @@ class EditingActions(PvmCore):
         if index is None:
             return
         old = self.matrix.partners[index].cell(COLUMNS[column])
-        # Control characters are shown as stand-ins; untouched text keeps the original.
-        if text == harmless(old) or text.rstrip() == old:
+        kept = edited_text(old, text)
+        if kept is None:
             self.show_cursor_cell(force=True)
             return
         place = Place(index, column)
-        new = self.matrix.with_cell(index, COLUMNS[column], text.rstrip())
+        new = self.matrix.with_cell(index, COLUMNS[column], kept)
         self.change(new, "cell", place, place, cell=place)
 
     async def action_editor_done(self) -> None:

@@ -36,7 +36,7 @@ from pvm_tui.editing import EditingActions
 from pvm_tui.history import Place
 from pvm_tui.model import COLUMNS, Matrix
 from pvm_tui.screens.recovery import RecoveryDialog, when
-from pvm_tui.text import harmless, inline
+from pvm_tui.text import edited_text, inline
 
 EXIT_GRACE = 5.0
 """Seconds a signalled app has to shut down before the process ends regardless (a terminal
@@ -127,11 +127,10 @@ class RecoveringActions(EditingActions):
         if index is None:
             return self.matrix
         old = self.matrix.partners[index].cell(COLUMNS[column])
-        text = self.cell_editor.text
-        # The same rule as EditingActions.finish_edit: untouched text keeps the original.
-        if text == harmless(old) or text.rstrip() == old:
+        kept = edited_text(old, self.cell_editor.text)
+        if kept is None:
             return self.matrix
-        return self.matrix.with_cell(index, COLUMNS[column], text.rstrip())
+        return self.matrix.with_cell(index, COLUMNS[column], kept)
 
     def keep_copy(self) -> Path | None:
         """Write the copy now if there are unsaved changes, else remove this session's copy.

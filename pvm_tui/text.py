@@ -115,3 +115,15 @@ def _cells(text: str) -> int:
     from rich.cells import cell_len
 
     return cell_len(text)
+
+
+def edited_text(original: str, typed: str) -> str | None:
+    """What a cell editor's ``typed`` text changes ``original`` to, or None when untouched.
+
+    The editor shows control characters as stand-ins (``harmless``), so text
+    that still reads as the original keeps the original; trailing blank
+    lines and spaces are not kept.
+    """
+    if typed == harmless(original) or typed.rstrip() == original:
+        return None
+    return typed.rstrip()
