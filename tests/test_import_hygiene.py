@@ -68,5 +68,5 @@ def test_the_check_itself_sees_textual_when_it_is_imported(tmp_path: Path) -> No
 )
 def test_commands_without_the_editor_never_import_textual(tmp_path: Path, command: list[str]) -> None:
     modules = loaded_modules("pvm_tui", command, tmp_path)
-    assert f"pvm_tui.commands.{command[0]}" in modules  # the real command ran
+    assert f"pvm_tui.subcommands.{command[0]}" in modules  # the real command ran
     assert textual_modules(modules) == set()
