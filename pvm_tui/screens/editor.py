@@ -3,9 +3,14 @@
 The screen owns a ``Session`` (the matrix, its history, the file). A key
 becomes one of the actions below; a change is a pure edit from
 ``model.py`` handed to ``Session.change``, and ``EditorView`` shows it with
-as little redrawing as it needs. The dialogs about the file (save as,
-changed on disk, quit, recovery copies) are in ``file_dialogs.py``; the
-cell being typed in is ``cell_editing.py``.
+as little redrawing as it needs. The widgets only show and post messages
+(a cell highlighted, text typed); they never change the matrix.
+
+Its actions live in a few files, each one concern: moving, help, language
+and the file here; the cell editor in ``cell_editing.py``; changes to the
+partners and the company in ``editor_changes.py``; the filter line in
+``editor_filter.py``. The dialogs about the file (save as, changed on
+disk, quit, recovery copies) are ``file_dialogs.py``.
 
 Type-ahead: every key of the editor is a priority binding, so it is handled
 the moment it arrives, in order; an action that starts editing moves the
@@ -21,8 +26,8 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events, on
-from textual.app import ComposeResult, SuspendNotSupported
-from textual.binding import Binding, BindingsMap, BindingType
+from textual.app import ComposeResult
+from textual.binding import BindingsMap, BindingType
 from textual.containers import Horizontal
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -33,51 +38,25 @@ from pvm_tui import navigation, recent
 from pvm_tui.history import Place
 from pvm_tui.keys import ACTION_WHERE, CHANGING_ACTIONS, FOOTER_ORDER, KEYS
 from pvm_tui.labels import Labels, labels_for
-from pvm_tui.model import COLUMNS, Company, Matrix
-from pvm_tui.screens.cell_editing import CellEditing
+from pvm_tui.model import Matrix
+from pvm_tui.screens.cell_editing import CellActions, CellEditing
 from pvm_tui.screens.copy_keeper import CopyKeeper
+from pvm_tui.screens.editor_bindings import bindings, is_glued_escape
+from pvm_tui.screens.editor_changes import ChangeActions
+from pvm_tui.screens.editor_filter import FilterActions
 from pvm_tui.screens.editor_view import EditorView
 from pvm_tui.screens.file_dialogs import FileDialogs
 from pvm_tui.session import Session
-from pvm_tui.text import harmless, one_line, shorten
+from pvm_tui.text import harmless
 from pvm_tui.ui_text import UiText, ui_text
 from pvm_tui.widgets.cell_panel import CellPanel
 from pvm_tui.widgets.grid import MatrixGrid
 from pvm_tui.widgets.key_bar import KeyBar
-from pvm_tui.widgets.local_keys import OrderedInput
-from pvm_tui.widgets.settle import settle
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
 
 
-def bindings(language: str, read_only: bool = False) -> list[BindingType]:
-    """The editor's bindings with footer words in ``language``.
-
-    All are priority bindings: the screen sees each key first and in order,
-    and ``check_action`` lets a binding through only where it applies.
-    In read-only mode `e` shows a cell rather than edits it, and says so.
-    """
-    made: list[BindingType] = []
-    for key in KEYS:
-        footer = key.footer[language] if key.footer else key.help[language]
-        if read_only and key.id == "edit":
-            footer = ui_text(language).view
-        made.append(
-            Binding(
-                key.keys,
-                key.action,
-                footer,
-                show=key.footer is not None,
-                key_display=key.footer_key,
-                priority=True,
-                id=key.id,
-                tooltip=key.help[language],
-            )
-        )
-    return made
-
-
-class EditorScreen(Screen[None]):
+class EditorScreen(CellActions, ChangeActions, FilterActions, Screen[None]):
     """The screen of one open matrix."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("en")
@@ -212,7 +191,7 @@ class EditorScreen(Screen[None]):
         """
         if self.pending is not None and self._answer(event):
             return None
-        if not event.is_forwarded and _is_glued_escape(event):
+        if not event.is_forwarded and is_glued_escape(event):
             here = self.context()
             if here in ("editor", "filter"):
                 await (self.finish_edit() if here == "editor" else self.action_clear_filter())
@@ -308,165 +287,6 @@ class EditorScreen(Screen[None]):
             return False
         return True
 
-    async def action_edit(self) -> None:
-        await self.to_grid()
-        if not self.session.matrix.partners:
-            self.say(self.words.no_partners)
-            return
-        await self.begin_edit()
-
-    async def begin_edit(self) -> None:
-        """Edit the cell under the cursor; the editor has the focus before the next key is handled."""
-        place = self.view.cursor_place()
-        if place is None:
-            return
-        index, column = place
-        partner = self.session.matrix.partners[index]
-        self.view.editing = True
-        self.view.show_cursor_cell(force=True)
-        editor = await self.cells.open(partner.key, column, harmless(partner.cell(COLUMNS[column])))
-        self.set_focus(editor)
-        self.view.refresh_mode()
-
-    async def finish_edit(self) -> None:
-        """Leave the editor, keeping its text: one undoable change when the text differs."""
-        closed = await self.cells.close()
-        if closed is None:
-            return
-        cell, text = closed
-        self.view.editing = False
-        self.set_focus(self.grid)
-        self.view.refresh_mode()
-        index = self.session.index_of(cell.key)
-        if index is None:
-            return
-        kept = self.session.kept_text(index, cell.column, text)
-        if kept is None:
-            self.view.show_cursor_cell(force=True)
-            return
-        place = Place(index, cell.column)
-        new = self.session.matrix.with_cell(index, COLUMNS[cell.column], kept)
-        self.change(new, "cell", place, place, cell=place)
-
-    async def action_editor_done(self) -> None:
-        await self.finish_edit()
-
-    async def action_editor_move(self, delta: int) -> None:
-        await self.finish_edit()
-        self.view.step_cursor(delta)
-        await self.begin_edit()
-
-    async def action_external_editor(self) -> None:
-        from pvm_tui.external_editor import EditorFailed, edit_text
-
-        if self.session.open_cell is None:
-            return
-        text = await self.cells.typed()
-        try:
-            edited = self.run_external(lambda: edit_text(text))
-        except EditorFailed as error:
-            self.say(str(error), error=True)
-            return
-        self.cells.replace(edited)
-        await self.finish_edit()
-
-    # -- changing the partners and the company ----------------------------------------------
-
-    async def action_next_empty(self) -> None:
-        if not await self.ready_to_change():
-            return
-        matrix = self.session.matrix
-        if not matrix.partners:
-            await self.action_add_partner()
-            return
-        here = self.view.here()
-        found = navigation.next_empty(matrix, self.view.rows_in_view(), here.row, here.column)
-        if found is None:
-            self.say(self.words.all_filled)
-            return
-        self.view.move_cursor(*found)
-        if navigation.step_of(found[1]) != navigation.step_of(here.column):
-            self.grid.show_step(navigation.step_of(found[1]))
-        await self.begin_edit()
-
-    async def action_add_partner(self) -> None:
-        """A new partner below the current one, its name open for typing."""
-        if not await self.ready_to_change():
-            return
-        here, matrix = self.view.here(), self.session.matrix
-        index = here.row + 1 if self.view.cursor_place() is not None else len(matrix.partners)
-        self.change(matrix.with_partner_added(index), "add", here, Place(index, 0))
-        await self.begin_edit()
-
-    async def action_delete_partner(self) -> None:
-        if not await self.ready_to_change():
-            return
-        place = self.view.cursor_place()
-        if place is None:
-            return
-        partner = self.session.matrix.partners[place[0]]
-        name = shorten(one_line(self.labels.partner_name(partner.name)), 60)
-
-        def delete() -> None:
-            index = self.session.index_of(partner.key)
-            if index is None:
-                return
-            new = self.session.matrix.with_partner_removed(index)
-            column = self.grid.cursor_column
-            self.change(new, "delete", Place(index, column), Place(min(index, len(new.partners) - 1), column))
-
-        # Asked in the status line rather than in a dialog: a dialog screen
-        # takes four frames to come and four to go (over 100 ms).
-        words = self.words
-        self.pending = delete
-        self.status.ask(words.delete_question.format(name=name), (words.delete_yes, words.delete_no))
-
-    async def action_move_partner(self, delta: int) -> None:
-        """Move the partner one row up or down, past the neighbour in view."""
-        if not await self.ready_to_change():
-            return
-        place = self.view.cursor_place()
-        if place is None:
-            return
-        index, column = place
-        rows = self.view.rows_in_view()
-        position = rows.index(index) + delta
-        if not 0 <= position < len(rows):
-            return
-        target = rows[position]
-        new = self.session.matrix.with_partner_moved(index, target - index)
-        self.change(new, "move", Place(index, column), Place(target, column))
-
-    async def action_undo(self) -> None:
-        await self.travel(back=True)
-
-    async def action_redo(self) -> None:
-        await self.travel(back=False)
-
-    async def travel(self, *, back: bool) -> None:
-        """One step back (undo) or forward (redo) in the history; the cursor goes where it happened."""
-        await self.to_grid()
-        words, old = self.words, self.session.matrix
-        step = self.session.undo() if back else self.session.redo()
-        if step is None:
-            self.say(words.nothing_to_undo if back else words.nothing_to_redo)
-            return
-        self.show_change(old, step.before if back else step.after)
-        self.say((words.undone if back else words.redone).format(what=words.what[step.what]))
-
-    async def action_profile(self) -> None:
-        if not await self.ready_to_change():
-            return
-
-        def answered(company: Company | None) -> None:
-            if company is not None and company != self.session.matrix.company:
-                here = self.view.here()
-                self.change(self.session.matrix.with_company(company), "profile", here, here)
-
-        from pvm_tui.screens.profile import ProfileScreen
-
-        self.app.push_screen(ProfileScreen(self.session.matrix.company, self.labels, self.words), answered)
-
     # -- the file --------------------------------------------------------------------------
 
     async def action_save(self) -> None:
@@ -514,59 +334,3 @@ class EditorScreen(Screen[None]):
     def _typed(self, event: TextArea.Changed) -> None:
         if self.session.open_cell is not None:
             self.copies.soon()
-
-    # -- the external editor ------------------------------------------------------------
-
-    def run_external(self, run: Callable[[], str]) -> str:
-        """Run ``run`` with the terminal handed over (the app suspends); headless runs it as it is."""
-        try:
-            with self.app.suspend():
-                return run()
-        except SuspendNotSupported:
-            return run()
-
-    # -- the filter line ------------------------------------------------------------------
-
-    async def action_filter(self) -> None:
-        await self.to_grid()
-        if self.filter_input is None:
-            # Made when first wanted: one widget less to set up before the first paint.
-            self.filter_input = OrderedInput(
-                id="filter", compact=True, placeholder=self.words.filter_placeholder
-            )
-            await self.mount(self.filter_input, before="#body")
-        self.filter_input.display = True
-        self.set_focus(self.filter_input)
-
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        if event.value != self.view.filter_text:
-            self.set_filter(event.value)
-
-    async def action_filter_done(self) -> None:
-        if self.filter_input is None:
-            return
-        await settle(self.filter_input)
-        self.set_filter(self.filter_input.value)
-        if not self.view.filter_text.strip():
-            self.filter_input.display = False
-        self.set_focus(self.grid)
-
-    async def action_clear_filter(self) -> None:
-        if self.filter_input is not None:
-            if self.context() == "filter":
-                await settle(self.filter_input)
-            self.filter_input.value = ""
-            self.filter_input.display = False
-        self.set_filter("")
-        self.set_focus(self.grid)
-
-    def set_filter(self, text: str) -> None:
-        self.view.set_filter(text)
-        self.refresh_bindings()
-
-
-def _is_glued_escape(event: events.Key) -> bool:
-    character = event.character or ""
-    return event.key.startswith("alt+") and len(character) == 1 and character.isprintable()
