@@ -50,9 +50,17 @@ class SaveRefused(OSError):
 
 
 def replace_file(
-    path: Path | str, data: bytes, *, backup: bool = True, before_rename: Callable[[], None] | None = None
+    path: Path | str,
+    data: bytes,
+    *,
+    backup: bool = True,
+    before_rename: Callable[[], None] | None = None,
+    mode: int | None = None,
 ) -> None:
     """Atomically replace the file at ``path`` (or the file it links to) with ``data``.
+
+    The new version keeps the old file's mode, owner and group; ``mode``
+    gives it that mode instead (a private file of pvm's own).
 
     ``before_rename`` runs after everything else, right before the rename that
     makes the new version the file; raising there leaves the file as it is.
@@ -62,9 +70,16 @@ def replace_file(
     folder = real.parent
     old = _existing(real)
     remove_leftovers(real)
-    handle, temporary = _create_temporary(real, old)
+    # A new file gets the usual permissions (the system applies the umask); a
+    # replacement starts private and gets the old file's bits before any data
+    # is written; a private file is private from the start.
+    initial = mode if mode is not None else 0o600 if old is not None else 0o666
+    handle, temporary = _create_exclusive(real, ".", initial)
     try:
-        _keep_owner_and_mode(handle, old)
+        if mode is None:
+            _keep_owner_and_mode(handle, old)
+        else:
+            os.fchmod(handle, mode)
         _write_all(handle, data)
         os.fsync(handle)
         if backup and old is not None:
@@ -226,14 +241,6 @@ def _existing(real: Path) -> os.stat_result | None:
             raise SaveRefused(errno.EROFS, "the file system is read-only")
         raise SaveRefused(errno.EACCES, "the file is read-only")
     return old
-
-
-def _create_temporary(real: Path, old: os.stat_result | None) -> tuple[int, str]:
-    """A new, empty, locked temporary file beside ``real``: its descriptor and path."""
-    # A new file gets the usual permissions (the system applies the umask); a
-    # replacement starts private and gets the old file's bits before any data
-    # is written.
-    return _create_exclusive(real, ".", 0o600 if old is not None else 0o666)
 
 
 def _create_exclusive(real: Path, marker: str, mode: int) -> tuple[int, str]:

@@ -409,7 +409,12 @@ def save(
 
 
 def write_atomically(
-    path: Path, data: bytes, *, backup: bool = True, before_rename: Callable[[], None] | None = None
+    path: Path,
+    data: bytes,
+    *,
+    backup: bool = True,
+    before_rename: Callable[[], None] | None = None,
+    mode: int | None = None,
 ) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never a mix.
 
@@ -418,9 +423,10 @@ def write_atomically(
     link's target). Any failure is a ``MatrixFileError`` "cannot save: ...",
     and leaves the old file as it was. ``before_rename`` runs right before the
     file is replaced; a ``MatrixFileError`` it raises stops the save.
+    ``mode`` gives the file that mode instead of the old file's.
     """
     try:
-        _atomic().replace_file(path, data, backup=backup, before_rename=before_rename)
+        _atomic().replace_file(path, data, backup=backup, before_rename=before_rename, mode=mode)
     except OSError as error:
         raise MatrixFileError(path, f"cannot save: {_save_reason(error, Path(path))}") from None
 
