@@ -19,7 +19,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from pvm_tui import recent
+from pvm_tui import recent, state
 from pvm_tui.text import inline
 
 EXIT_GRACE = 5.0
@@ -53,8 +53,7 @@ def write_log(error: BaseException) -> Path | None:
     lines = traceback.format_exception(type(error), error, error.__traceback__)
     stamp = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"pvm crashed at {stamp}\n\n" + "".join(lines), encoding="utf-8", errors="replace")
+        state.write(path, (f"pvm crashed at {stamp}\n\n" + "".join(lines)).encode("utf-8", "replace"))
     except OSError:
         return None
     return path
