@@ -41,5 +41,8 @@ def test_a_terminal_closed_without_a_hang_up_ends_pvm_with_the_text_kept(matrix_
     assert status == 128 + signal.SIGHUP
     assert matrix_file.read_bytes() == before
     (copy,) = recovery.copies_for(matrix_file)
-    assert [p.name for p in copy.matrix.partners[:2]] == ["Sennheiser committed", "Health insurers still open"]
+    assert [p.name for p in copy.matrix.partners[:2]] == [
+        "Sennheiser committed",
+        "Health insurers still open",
+    ]
     offered_back(matrix_file)
