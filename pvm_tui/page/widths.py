@@ -30,6 +30,9 @@ class ColumnText:
 Heights = Callable[[int, int], Sequence[int]]
 """``heights(column, width)``: how many lines each row's cell in ``column`` takes at ``width``."""
 
+SPLIT_COST = 1
+"""A hyphenated word weighs as much as this many lines more of the grid."""
+
 MEASURED_ROWS = 60
 """Up to this many rows the room left is given where it makes the rows shortest,
 by wrapping the cells at each width tried; beyond it, by the amount of text alone."""
@@ -110,9 +113,8 @@ class _Measure:
     def cost(self, widths: Sequence[int]) -> int:
         cells = [self.rows(i, w) for i, w in enumerate(widths)]
         lines = sum(max(row, default=1) for row in zip(*cells, strict=False))
-        return lines + sum(
-            1 for c, w in zip(self.columns, widths, strict=False) for word in c.words if word > w
-        )
+        split = sum(1 for c, w in zip(self.columns, widths, strict=False) for word in c.words if word > w)
+        return lines + SPLIT_COST * split
 
     def shorten(self, start: Sequence[int], available: int) -> list[int]:
         """From ``start``, give the cells left a few at a time to the column that saves most per cell."""
