@@ -44,9 +44,9 @@ _MATRIX_KEYS = ("format", "version", "language", "company", "partners")
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 16_000_000
 """Larger files are refused: no real matrix comes near this, and it keeps a
-stray multi-megabyte file from freezing the terminal."""
+stray multi-megabyte file from freezing the terminal. Saving refuses to
+write a larger file, so that what pvm writes it can always read back."""
 
-_SIZE_LIMIT = f"pvm reads matrix files up to {MAX_FILE_BYTES / 1_000_000:g} MB"
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
@@ -146,8 +146,27 @@ class MatrixFile:
 # -- reading -----------------------------------------------------------------
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of a matrix file, or a ``MatrixFileError`` saying why not."""
+def size_limit(limit: int | None = None, what: str = "matrix files") -> str:
+    """The words for a size limit: "pvm reads matrix files up to 16 MB"."""
+    return f"pvm reads {what} up to {(limit or MAX_FILE_BYTES) / 1_000_000:g} MB"
+
+
+def megabytes(size: int, limit: int | None = None) -> str:
+    """A size in MB, with as many decimals as it takes to read as more than ``limit``."""
+    for digits in (1, 2, 3):
+        shown = round(size / 1_000_000, digits)
+        if limit is None or shown * 1_000_000 > limit:
+            break
+    return f"{shown:.{digits}f} MB"
+
+
+def read_bytes(path: Path, *, limit: int | None = None, what: str = "matrix files") -> bytes:
+    """The bytes of a matrix file, or a ``MatrixFileError`` saying why not.
+
+    ``limit`` is the largest size read (``MAX_FILE_BYTES`` unless given);
+    ``what`` names such files in the refusal.
+    """
+    limit = limit or MAX_FILE_BYTES
     try:
         # Non-blocking, so that opening a named pipe returns at once instead
         # of waiting for a writer; what it is is checked right after.
@@ -162,17 +181,17 @@ def read_bytes(path: Path) -> bytes:
             raise MatrixFileError(path, "is a folder, not a matrix file")
         if not stat.S_ISREG(info.st_mode):
             raise MatrixFileError(path, "is not a regular file (a pipe, socket or device?)")
-        if info.st_size > MAX_FILE_BYTES:
-            raise MatrixFileError(path, f"is {info.st_size / 1_000_000:.1f} MB; {_SIZE_LIMIT}")
+        if info.st_size > limit:
+            raise MatrixFileError(path, f"is {megabytes(info.st_size, limit)}; {size_limit(limit, what)}")
         chunks, size = [], 0
-        while size <= MAX_FILE_BYTES:  # it may grow while it is read
+        while size <= limit:  # it may grow while it is read
             chunk = os.read(handle, 1 << 20)
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
-        if size > MAX_FILE_BYTES:
-            raise MatrixFileError(path, f"grew while it was read; {_SIZE_LIMIT}")
+        if size > limit:
+            raise MatrixFileError(path, f"grew while it was read; {size_limit(limit, what)}")
         return b"".join(chunks)
     except OSError as error:
         raise MatrixFileError(path, f"cannot read it: {_os_reason(error)}") from None
@@ -395,6 +414,12 @@ def save(
     try:
         text = dumps(mf, matrix)
         data = text.encode("utf-8")
+        if len(data) > MAX_FILE_BYTES:
+            raise MatrixFileError(
+                target,
+                f"cannot save: the file would be {megabytes(len(data), MAX_FILE_BYTES)}, and {size_limit()}; "
+                "make some cells shorter (nothing was written)",
+            )
         write_atomically(target, data, backup=backup, before_rename=None if overwrite else still_unchanged)
     except BaseException:
         # The document now holds edits that are not on disk; the next save
