@@ -270,6 +270,26 @@ def parse(text: str, path: Path | str = "<text>", *, default_language: str = "nl
     return _Reader(path, text, default_language).matrix(data), "language" in data
 
 
+MAX_NESTING = 100
+"""The deepest nesting tomlkit parses (a ParseError past it): keys are at most this deep."""
+_KNOWN_TOP = frozenset(_MATRIX_KEYS)
+_KNOWN_COMPANY = frozenset(COMPANY_FIELDS)
+_KNOWN_PARTNER = frozenset(("name", *SIDES))
+_KNOWN_SIDE = frozenset(CATEGORIES)
+
+
+def _deeper_than(value: Any, levels: int) -> bool:
+    """True when ``value`` holds lists or tables more than ``levels`` levels deep (it counts as one)."""
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if level > levels:
+            return True
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
 class _Reader:
     """Turns parsed TOML data into a Matrix, naming the key (and its line) of any problem."""
 
@@ -321,15 +341,35 @@ class _Reader:
             raise self.fail(
                 ("partners",), f"expected a list of [[partners]] tables, found {_describe(partners)}{hint}"
             )
+        self.shallow((), data, _KNOWN_TOP)
         return Matrix(
             company=company,
             partners=tuple(self.partner(index, item) for index, item in enumerate(partners)),
             language=language,
         )
 
+    def shallow(self, where: Key, table: dict[str, Any], known: frozenset[str]) -> None:
+        """Refuse an unknown key nested so deeply that tomlkit, which saves, cannot read it.
+
+        Unknown keys are kept as they are when saving, and saving parses the
+        file with tomlkit, which stops at 100 levels (of lists, tables or a
+        key's dotted parts). A file pvm could then never save is refused here,
+        when it is opened, so that `pvm check` and saving agree.
+        """
+        if table.keys() <= known:
+            return  # the usual case, and quick: nothing unknown here
+        for key in table.keys() - known:
+            if _deeper_than(table[key], MAX_NESTING - len(where) - 1):
+                raise self.fail(
+                    (*where, key),
+                    f"nested more than {MAX_NESTING} levels deep (lists, tables or dotted key parts); "
+                    "pvm cannot save such a file, so it does not open it",
+                )
+
     def company(self, table: Any) -> Company:
         if not isinstance(table, dict):
             raise self.fail(("company",), f"expected a [company] table, found {_describe(table)}")
+        self.shallow(("company",), table, _KNOWN_COMPANY)
         values: dict[str, Any] = {}
         for name in COMPANY_FIELDS:
             if name not in table:
@@ -358,6 +398,7 @@ class _Reader:
         where: Key = ("partners", index)
         if not isinstance(table, dict):
             raise self.fail(where, f"expected a [[partners]] table, found {_describe(table)}")
+        self.shallow(where, table, _KNOWN_PARTNER)
         name = self.text((*where, "name"), table.get("name", ""))
         brings, gets = (self.side((*where, side), table.get(side, {})) for side in SIDES)
         return Partner(name=name, brings=brings, gets=gets)
@@ -365,6 +406,7 @@ class _Reader:
     def side(self, where: Key, table: Any) -> Side:
         if not isinstance(table, dict):
             raise self.fail(where, f"expected a table of {', '.join(CATEGORIES)}, found {_describe(table)}")
+        self.shallow(where, table, _KNOWN_SIDE)
         return Side(**{c: self.text((*where, c), table[c]) for c in CATEGORIES if c in table})
 
     def text(self, key: Key, value: Any) -> str:
