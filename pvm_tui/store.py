@@ -48,6 +48,7 @@ stray multi-megabyte file from freezing the terminal. Saving refuses to
 write a larger file, so that what pvm writes it can always read back."""
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
+_LONE_LF = re.compile("(?<!\r)\n")
 
 
 def _words() -> Any:
@@ -114,6 +115,10 @@ class MatrixFile:
     source: str | None = None
     fingerprint: str | None = None
     has_language: bool = True
+    crlf: bool = False
+    """The file's lines end in CR LF (Windows): lines a save adds do too."""
+    bom: bool = False
+    """The file starts with a UTF-8 byte order mark: a save keeps it."""
     _document: Any = field(default=None, repr=False)
     _tables: dict[int, Any] = field(default_factory=dict, repr=False)
 
@@ -247,7 +252,18 @@ def load(path: Path | str, *, default_language: str = "nl") -> MatrixFile:
         source=text,
         fingerprint=hashlib.sha256(data).hexdigest(),
         has_language=has_language,
+        crlf=_all_crlf(text),
+        bom=data.startswith(_UTF8_BOM),
     )
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _all_crlf(text: str) -> bool:
+    """True when every line of ``text`` ends in CR LF (and there is at least one)."""
+    crlf = text.count("\r\n")
+    return crlf > 0 and crlf == text.count("\n")
 
 
 def new_file(path: Path | str, matrix: Matrix) -> MatrixFile:
@@ -425,7 +441,13 @@ def dumps(mf: MatrixFile, matrix: Matrix) -> str:
 
     document = mf.document()
     _merge(mf, document, matrix)
-    return tomlkit.dumps(document)
+    text = tomlkit.dumps(document)
+    if mf.crlf:
+        # tomlkit ends the lines it adds in LF; in a file that is all CR LF
+        # every LF without its CR is one of those. (A CR LF inside a
+        # multi-line string reads back as a line break, as LF does.)
+        text = _LONE_LF.sub("\r\n", text)
+    return text
 
 
 def save(
@@ -455,7 +477,7 @@ def save(
         still_unchanged()
     try:
         text = dumps(mf, matrix)
-        data = text.encode("utf-8")
+        data = (_UTF8_BOM if mf.bom else b"") + text.encode("utf-8")
         if len(data) > MAX_FILE_BYTES:
             raise MatrixFileError(
                 target,
