@@ -8,6 +8,7 @@ from its top to its bottom.
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 from collections.abc import Callable
@@ -17,8 +18,12 @@ from xml.etree import ElementTree
 import pytest
 
 from pvm_tui.export.svg import CELL_PX, MARGIN_PX, THEMES
+from pvm_tui.labels import labels_for
+from pvm_tui.model import COLUMNS
+from pvm_tui.store import load
 from tests.browser import needs_chromium, screenshot
 from tests.png import read_png
+from tests.split_words import unhyphenated_splits
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 NL = SAMPLES / "tinnitracks.toml"
@@ -106,3 +111,30 @@ def test_chromium_draws_the_svg_offline_in_its_theme_with_a_straight_grid(
             any(not near(picture.pixel(px, y), background, 40) for px in xs) for y in range(top, bottom - 4)
         ]
         assert sum(drawn) / len(drawn) > 0.97, (x, sum(drawn), len(drawn))
+
+
+def svg_lines(svg: str) -> str:
+    """The SVG's text as lines of a terminal: each piece at the column its x stands for."""
+    lines = []
+    for body in re.findall(r"<text [^>]*>(.*?)</text>", svg):
+        line = ""
+        for x, text in re.findall(r'<tspan x="([\d.]+)"[^>]*>(.*?)</tspan>', body):
+            column = round((float(x) - MARGIN_PX) / CELL_PX)
+            line = line.ljust(column) + html.unescape(text)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("sample", [NL, EN], ids=["nl", "en"])
+def test_no_word_in_the_svg_is_split_without_a_hyphen(run_pvm: RunPvm, tmp_path: Path, sample: Path) -> None:
+    drawn = svg_lines(export_svg(run_pvm, sample, tmp_path))
+    shown = run_pvm("show", str(sample), "--width", "160").stdout
+    assert drawn.split() == shown.split()  # the picture is what `pvm show` draws
+    matrix = load(sample).saved
+    labels = labels_for(matrix.language)
+    texts = [partner.cell(column) for partner in matrix.partners for column in COLUMNS]
+    texts += [str(value) for value in vars(matrix.company).values()]
+    texts += [labels.method, labels.partner, labels.balance_summary(5, 0, 0), "· —"]
+    for words in (labels.company, labels.sides, labels.categories, labels.categories_long, labels.balance):
+        texts += words.values()
+    assert unhyphenated_splits(drawn, texts) == []

@@ -1,10 +1,13 @@
 """How wide each column of the grid is: room follows the text.
 
-First every column gets the width that splits the fewest words over all
-columns (a word wider than its column must be hyphenated); an empty or
-short column needs only its heading, and its heading may be hyphenated too.
-The room that is left then goes to the columns in proportion to how much
-text they hold, none wider than its longest line.
+No column is narrower than its widest syllable, and an empty or short
+column needs no more than its heading (which may be hyphenated too). The
+rest of the room goes where it keeps the most words whole (a word wider
+than its column must be hyphenated) and makes the rows shortest: two
+greedy plans are made, one from the fewest split words and one from the
+narrowest columns, and the one whose grid is shorter wins, a hyphenated
+word counting as a line more. Room still left goes to the columns in
+proportion to how much text they hold, none wider than its longest line.
 """
 
 from __future__ import annotations
