@@ -24,8 +24,9 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from pvm_tui import balance_marks
 from pvm_tui.labels import Labels
-from pvm_tui.model import CATEGORIES, COLUMNS, COMPANY_FIELDS, SIDES, Balance, Matrix, Partner
+from pvm_tui.model import CATEGORIES, COLUMNS, COMPANY_FIELDS, SIDES, Matrix, Partner
 from pvm_tui.text import harmless
 
 WIDE_MIN_WIDTH = 120
@@ -36,12 +37,7 @@ _PADDING = 1  # spaces either side of a cell's text in the grid
 _BORDER_STYLE = "dim"
 _HEADING_STYLE = "bold"
 _NAME_STYLE = "bold"
-_BALANCE_STYLES = {
-    Balance.BALANCED: "green",
-    Balance.BRINGS_ONLY: "yellow",
-    Balance.GETS_ONLY: "yellow",
-    Balance.EMPTY: "dim",
-}
+_FACTS_STYLE = "italic"
 
 
 def user_text(value: str, style: str = "") -> Text:
@@ -50,8 +46,26 @@ def user_text(value: str, style: str = "") -> Text:
 
 
 def balance_text(partner: Partner, labels: Labels) -> Text:
-    """A partner's balance word in its colour."""
-    return Text(labels.balance[partner.balance], style=_BALANCE_STYLES[partner.balance])
+    """A partner's balance marker: its shape and word, in its colour."""
+    return Text(balance_marks.words(partner.balance, labels), style=balance_marks.style(partner.balance))
+
+
+def facts_text(partner: Partner, labels: Labels) -> Text:
+    """A partner's status and influence ('huidig · veel invloed'); empty when neither is known."""
+    return Text(labels.partner_facts(partner.status, partner.influence), style=_FACTS_STYLE)
+
+
+def agreements_list(matrix: Matrix, labels: Labels) -> RenderableType | None:
+    """Under the grid: each partner's agreements, by name; None when no partner has any."""
+    rows = Table.grid(padding=(0, 2))
+    rows.add_column(overflow="fold")
+    rows.add_column(overflow="fold", ratio=1)
+    for partner in matrix.partners:
+        if partner.agreements.strip():
+            rows.add_row(partner_name(partner, labels), user_text(partner.agreements))
+    if not rows.row_count:
+        return None
+    return Group(Text(labels.facts["agreements"], style=_HEADING_STYLE), rows)
 
 
 def partner_name(partner: Partner, labels: Labels) -> Text:
@@ -106,6 +120,10 @@ class MatrixView:
         if self.matrix.partners or isinstance(body, MatrixGrid):
             yield body  # an empty grid still shows the template's headings
             yield Text()
+        agreements = agreements_list(self.matrix, self.labels) if isinstance(body, MatrixGrid) else None
+        if agreements is not None:
+            yield agreements  # the grid has no column for them; the cards show them in place
+            yield Text()
         yield summary_line(self.matrix, self.labels)
 
 
@@ -129,6 +147,9 @@ class PartnerCards:
         title.add_column(justify="right")
         title.add_row(partner_name(partner, labels), balance_text(partner, labels))
         parts: list[RenderableType] = [title]
+        facts = facts_text(partner, labels)
+        if facts.plain:
+            parts.append(facts)
         # Every card lines its texts up at the same place: after the longest category.
         label_width = max(cell_len(labels.categories_long[category]) for category in CATEGORIES)
         for side in SIDES:
@@ -144,6 +165,13 @@ class PartnerCards:
             if not rows.row_count:
                 rows.add_row("", Text("—"), "")
             parts.append(rows)
+        if partner.agreements.strip():
+            parts.append(Text("  " + labels.facts["agreements"], style=_HEADING_STYLE))
+            agreements = Table.grid(padding=(0, 2, 0, 0))
+            agreements.add_column(width=2)
+            agreements.add_column(overflow="fold")
+            agreements.add_row("", user_text(partner.agreements))
+            parts.append(agreements)
         return Group(*parts)
 
 
@@ -184,6 +212,10 @@ class MatrixGrid:
             name = partner_name(partner, self.labels)
             name.append("\n")
             name.append_text(balance_text(partner, self.labels))
+            facts = facts_text(partner, self.labels)
+            if facts.plain:
+                name.append("\n")
+                name.append_text(facts)
             rows.append([name] + [user_text(partner.cell(column)) for column in COLUMNS[1:]])
         return rows
 
