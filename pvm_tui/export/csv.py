@@ -1,7 +1,9 @@
 """CSV export: exactly one header row, then one row per partner; nothing else.
 
-The columns are the partner and one per side and category, headed in the
-language of the labels ("wat brengen ze? · middelen"). Choices, so that it
+The columns are the partner, one per side and category, and the partner's
+status, influence and agreements, headed in the language of the labels
+("wat brengen ze? · middelen", "invloed"); status and influence are words
+in that language too ("huidig", "veel"), empty when not known. Choices, so that it
 opens cleanly in a spreadsheet:
 
 - UTF-8 with a byte order mark: Excel reads UTF-8 without guessing, and
@@ -19,7 +21,7 @@ import csv
 import io
 
 from pvm_tui.labels import Labels
-from pvm_tui.model import COLUMNS, Matrix
+from pvm_tui.model import COLUMNS, FACTS, Matrix
 
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -33,7 +35,14 @@ def neutralise(value: str) -> str:
 def export(matrix: Matrix, labels: Labels) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([neutralise(labels.column_title(column)) for column in COLUMNS])
+    headings = [labels.column_title(column) for column in COLUMNS] + [labels.facts[fact] for fact in FACTS]
+    writer.writerow([neutralise(heading) for heading in headings])
     for partner in matrix.partners:
-        writer.writerow([neutralise(partner.cell(column)) for column in COLUMNS])
+        cells = [partner.cell(column) for column in COLUMNS]
+        cells += [
+            labels.statuses[partner.status] if partner.status is not None else "",
+            labels.influences[partner.influence] if partner.influence is not None else "",
+            partner.agreements,
+        ]
+        writer.writerow([neutralise(cell) for cell in cells])
     return BOM + buffer.getvalue()
