@@ -239,3 +239,38 @@ def test_a_new_fact_goes_under_the_name_not_under_the_next_tables_comments(tmp_p
         'name = ""\nstatus = "current"\ninfluence = "low"\nagreements = "NDA"\n# Three optional facts' in text
     )
     assert text.index("# Step 2:") < text.index("\n[partners.brings]\n")
+
+
+# -- merging two people's changes -------------------------------------------------------
+
+
+def test_facts_changed_on_one_side_are_taken_and_differing_ones_resolved_the_same_either_way() -> None:
+    from pvm_tui.merge import merge
+
+    base = Matrix(partners=(Partner(name="A", status=Status.POTENTIAL, influence=Influence.MEDIUM),))
+    ours = base.with_facts(0, status=Status.CURRENT, influence=Influence.LOW)
+    theirs = base.with_facts(0, influence=Influence.HIGH, agreements="NDA")
+    for one, other in ((ours, theirs), (theirs, ours)):
+        result = merge(base, one, other)
+        assert result.clean
+        partner = result.matrix.partners[0]
+        # Status changed on one side only; influence on both: the higher wins, whoever is "ours".
+        assert (partner.status, partner.influence, partner.agreements) == (
+            Status.CURRENT,
+            Influence.HIGH,
+            "NDA",
+        )
+
+
+def test_agreements_changed_differently_are_a_conflict_that_check_lists(run_pvm, tmp_path: Path) -> None:
+    from pvm_tui.merge import merge
+
+    base = Matrix(partners=(Partner(name="A", agreements="Call"),), language="en")
+    result = merge(base, base.with_facts(0, agreements="Call in May"), base.with_facts(0, agreements="Mail"))
+    assert [(c.row, c.field) for c in result.conflicts] == [(0, "agreements")]
+    assert result.matrix.partners[0].agreements.startswith("<<<<<<< ")
+    path = tmp_path / "merged.toml"
+    store.save(store.new_file(path, result.matrix), result.matrix)
+    check = run_pvm("check", str(path))
+    assert check.returncode == 1
+    assert '  partner 1 "A" · agreements' in check.stdout.splitlines()
