@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from rich.text import Text
 
+from pvm_tui import balance_marks
 from pvm_tui.history import Place
 from pvm_tui.labels import Labels, labels_for
 from pvm_tui.model import COLUMNS, Balance, Matrix, Partner
@@ -20,7 +21,7 @@ from pvm_tui.session import Session
 from pvm_tui.text import harmless, one_line, shorten
 from pvm_tui.ui_text import UiText, ui_text
 from pvm_tui.widgets.cell_panel import CellPanel
-from pvm_tui.widgets.grid import GROUP_STYLES, MARKERS, MatrixGrid
+from pvm_tui.widgets.grid import GROUP_STYLES, MatrixGrid
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
 
@@ -176,11 +177,10 @@ class EditorView:
             return
         self._shown_cell = shown
         labels, definition = self.labels, COLUMNS[column]
-        marker, style = MARKERS[partner.balance]
         name = Text.assemble(
             (shorten(one_line(labels.partner_name(partner.name)), 60), "bold"),
             "  ",
-            (f"{marker} {labels.balance[partner.balance]}", style),
+            (balance_marks.words(partner.balance, labels), balance_marks.style(partner.balance)),
         )
         where_style = GROUP_STYLES.get(definition.side or "", "bold")
         where = Text(labels.column_title(definition), style=where_style)
