@@ -63,6 +63,8 @@ _NAMES = {
     "question_mark": "?",
     "slash": "/",
     "space": "Space",
+    "delete": "Delete",
+    "backspace": "Backspace",
 }
 
 
@@ -205,6 +207,16 @@ KEYS: tuple[KeySpec, ...] = (
         footer_nl="bewerk",
         display="e / Enter",
         footer_key="e",
+    ),
+    _spec(
+        "clear-cell",
+        "delete,backspace",
+        "clear_cell",
+        "grid",
+        "clear the selected cell (ctrl+z brings it back)",
+        "de geselecteerde cel leegmaken (ctrl+z haalt hem terug)",
+        display="Delete / Backspace",
+        changes=True,
     ),
     _spec(
         "next-empty",

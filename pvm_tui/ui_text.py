@@ -29,6 +29,8 @@ class UiText(NamedTuple):
     nothing_to_redo: str
     undone: str
     redone: str
+    cleared: str
+    nothing_to_clear: str
     all_filled: str
     filter_placeholder: str
     filter_status: str
@@ -112,6 +114,8 @@ ENGLISH = UiText(
     nothing_to_redo="Nothing to redo.",
     undone="Undone: {what}",
     redone="Redone: {what}",
+    cleared="Cleared: {what} (ctrl+z brings it back)",
+    nothing_to_clear="The cell is empty already.",
     all_filled="Every cell is filled in.",
     filter_placeholder="filter partners: type text, Enter keeps it, Esc clears it",
     filter_status="filter “{text}”: {shown} of {total} partners",
@@ -120,6 +124,7 @@ ENGLISH = UiText(
     editor_failed="The editor {editor!r} exited with status {status}; the cell is unchanged.",
     what={
         "cell": "cell text",
+        "clear": "clear cell",
         "add": "add partner",
         "delete": "delete partner",
         "move": "move partner",
@@ -182,6 +187,7 @@ ENGLISH = UiText(
         "step_2": ("Step 2: what they bring", "Go to what the partners bring"),
         "step_3": ("Step 3: what they get", "Go to what the partners get out of it"),
         "undo": ("Undo", "Undo the last change"),
+        "clear_cell": ("Clear cell", "Empty the selected cell (undo brings it back)"),
         "redo": ("Redo", "Redo the last undone change"),
         "profile": ("Company", "Edit the company: name, date, industry, ..."),
         "filter": ("Filter partners", "Show only the partners with some text"),
@@ -223,6 +229,8 @@ DUTCH = UiText(
     nothing_to_redo="Niets om opnieuw te doen.",
     undone="Ongedaan gemaakt: {what}",
     redone="Opnieuw gedaan: {what}",
+    cleared="Leeggemaakt: {what} (ctrl+z haalt het terug)",
+    nothing_to_clear="De cel is al leeg.",
     all_filled="Alle cellen zijn ingevuld.",
     filter_placeholder="partners filteren: typ tekst, Enter houdt het, Esc wist het",
     filter_status="filter “{text}”: {shown} van {total} partners",
@@ -231,6 +239,7 @@ DUTCH = UiText(
     editor_failed="De editor {editor!r} stopte met status {status}; de cel is niet veranderd.",
     what={
         "cell": "celtekst",
+        "clear": "cel leegmaken",
         "add": "partner toevoegen",
         "delete": "partner verwijderen",
         "move": "partner verplaatsen",
@@ -293,6 +302,7 @@ DUTCH = UiText(
         "step_2": ("Stap 2: wat ze brengen", "Naar wat de partners brengen"),
         "step_3": ("Stap 3: wat ze eruit halen", "Naar wat de partners eruit halen"),
         "undo": ("Ongedaan maken", "De laatste wijziging ongedaan maken"),
+        "clear_cell": ("Cel leegmaken", "De geselecteerde cel leegmaken (ongedaan maken haalt hem terug)"),
         "redo": ("Opnieuw doen", "De laatste ongedaan gemaakte wijziging opnieuw doen"),
         "profile": ("Bedrijf", "Het bedrijf bewerken: naam, datum, industrie, ..."),
         "filter": ("Partners filteren", "Alleen de partners met bepaalde tekst tonen"),

@@ -191,6 +191,10 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, Screen[None]):
         """
         if self.pending is not None and self._answer(event):
             return None
+        if not event.is_forwarded and self.context() != "filter":
+            # A message is about the last action: the next one makes it old (the filter's
+            # count is about what is being typed, and follows it).
+            self.status.clear()
         if not event.is_forwarded and is_glued_escape(event):
             here = self.context()
             if here in ("editor", "filter"):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pvm_tui import navigation
 from pvm_tui.history import Place
-from pvm_tui.model import Company
+from pvm_tui.model import COLUMNS, Company
 from pvm_tui.text import one_line, shorten
 
 if TYPE_CHECKING:
@@ -89,6 +89,23 @@ class ChangeActions:
         new = self.session.matrix.with_partner_moved(index, target - index)
         self.change(new, "move", Place(index, column), Place(target, column))
 
+    async def action_clear_cell(self: EditorScreen) -> None:
+        """Delete or Backspace on a cell of the grid: empty it, undoably, and say what was cleared."""
+        if not await self.ready_to_change():
+            return
+        place = self.view.cursor_place()
+        if place is None:
+            return
+        index, column = place
+        matrix = self.session.matrix
+        if not matrix.partners[index].cell(COLUMNS[column]):
+            self.say(self.words.nothing_to_clear)
+            return
+        here = Place(index, column)
+        what = self.view.describe_cell(matrix, here)
+        self.change(matrix.with_cell(index, COLUMNS[column], ""), "clear", here, here, cell=here)
+        self.say(self.words.cleared.format(what=what))
+
     async def action_undo(self: EditorScreen) -> None:
         await self.travel(back=True)
 
@@ -103,8 +120,12 @@ class ChangeActions:
         if step is None:
             self.say(words.nothing_to_undo if back else words.nothing_to_redo)
             return
+        new = self.session.matrix
         self.show_change(old, step.before if back else step.after)
-        self.say((words.undone if back else words.redone).format(what=words.what[step.what]))
+        # What the change was about, in the matrix that has it: the one undo leaves, or redo makes.
+        changed, unchanged = (old, new) if back else (new, old)
+        what = self.view.describe_step(step, changed, unchanged)
+        self.say((words.undone if back else words.redone).format(what=what))
 
     async def action_profile(self: EditorScreen) -> None:
         if not await self.ready_to_change():

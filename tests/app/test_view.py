@@ -98,10 +98,11 @@ async def test_read_only_changes_nothing_and_says_so(sample: Path) -> None:
             await pilot.press(key)
             await pilot.pause()
             assert app.screen is app.editor, key
+            assert "Read-only" in editor_of(app).status.message, key
         await pilot.press("e")
         await type_text(pilot, "typed")
-        await pilot.press("escape")
         assert "Read-only" in editor_of(app).status.message
+        await pilot.press("escape")
         assert session_of(app).matrix == session_of(app).document.file.saved
         assert not session_of(app).history.can_undo
         await pilot.press("q")
