@@ -74,6 +74,8 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, Screen[None]):
         self.pending: Callable[[], None] | None = None
         """What `y` does while the status line asks a question (delete this partner?)."""
         self.filter_input: Input | None = None
+        self.left_empty: tuple[int, int] | None = None
+        """The empty cell just left with `Esc` (partner key, column): `n` then moves on from it."""
 
     @property
     def labels(self) -> Labels:
@@ -243,6 +245,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, Screen[None]):
             "next": lambda: self.view.step_cursor(1),
             "previous": lambda: self.view.step_cursor(-1),
         }
+        self.left_empty = None
         moves[where]()
         self.view.show_cursor_cell()
 
@@ -270,6 +273,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, Screen[None]):
     async def action_step(self, step: int) -> None:
         """Go to a step: the cursor moves into its first column and its columns come into view."""
         await self.to_grid()
+        self.left_empty = None
         self.grid.move_cursor(column=navigation.first_column(step), animate=False)
         self.grid.show_step(step)
         self.view.show_cursor_cell()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pvm_tui import navigation
 from pvm_tui.history import Place
-from pvm_tui.model import COLUMNS, Company
+from pvm_tui.model import COLUMNS
 from pvm_tui.text import one_line, shorten
 
 if TYPE_CHECKING:
@@ -32,6 +32,14 @@ class ChangeActions:
             await self.action_add_partner()
             return
         here = self.view.here()
+        place = self.view.cursor_place()
+        if place is not None:
+            partner = matrix.partners[here.row]
+            just_left = self.left_empty == (partner.key, here.column)
+            if not partner.cell(COLUMNS[here.column]).strip() and not just_left:
+                # The cell under the cursor is the next empty one, unless it was just left empty.
+                await self.begin_edit()
+                return
         found = navigation.next_empty(matrix, self.view.rows_in_view(), here.row, here.column)
         if found is None:
             self.say(self.words.all_filled)
@@ -131,11 +139,19 @@ class ChangeActions:
         if not await self.ready_to_change():
             return
 
-        def answered(company: Company | None) -> None:
-            if company is not None and company != self.session.matrix.company:
+        from pvm_tui.screens.profile import ProfileAnswer, ProfileScreen
+
+        def answered(answer: ProfileAnswer | None) -> None:
+            if answer is None:
+                return
+            matrix = self.session.matrix
+            new = matrix.with_company(answer.company).with_language(answer.language)
+            if new != matrix:
                 here = self.view.here()
-                self.change(self.session.matrix.with_company(company), "profile", here, here)
+                self.change(new, "profile", here, here)
+            if answer.save:
+                self.files.save()
 
-        from pvm_tui.screens.profile import ProfileScreen
-
-        self.app.push_screen(ProfileScreen(self.session.matrix.company, self.labels, self.words), answered)
+        matrix = self.session.matrix
+        form = ProfileScreen(matrix.company, matrix.language, self.labels, self.words)
+        self.app.push_screen(form, answered)

@@ -16,7 +16,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pvm_tui.document import Document, new_matrix, open_example, open_path
-from pvm_tui.labels import Labels
+from pvm_tui.labels import Labels, language_field
 from pvm_tui.model import Matrix
 from pvm_tui.store import MatrixFileError
 from pvm_tui.text import inline
@@ -44,6 +44,7 @@ class StartScreen(Screen[None]):
             options.append(Option(Text(words.start_no_recent, style="dim"), id="no-recent", disabled=True))
         options.append(None)
         options.append(Option(Text(words.start_new), id="new"))
+        options.append(Option(Text(words.start_open), id="open"))
         options.append(Option(Text(words.start_example), id="example"))
         options.append(Option(Text(words.start_quit), id="quit"))
         with Vertical(id="start-box"):
@@ -71,22 +72,31 @@ class StartScreen(Screen[None]):
         choice = event.option.id or ""
         language = self.labels.code
         if choice.startswith("recent-"):
-            try:
-                document = open_path(self.recent[int(choice.removeprefix("recent-"))], language=language)
-            except MatrixFileError as error:
-                self.app.notify(str(error), severity="error", markup=False)
-                return
-            self.post_message(self.Chosen(document))
+            self._open(self.recent[int(choice.removeprefix("recent-"))])
+        elif choice == "open":
+            from pvm_tui.screens.open_file import OpenFileScreen
+
+            self.app.push_screen(OpenFileScreen(self.words), self._open)
         elif choice == "new":
-            self.app.push_screen(NewMatrixScreen(self.words), self._create)
+            self.app.push_screen(NewMatrixScreen(self.words, self.labels.code), self._create)
         elif choice == "example":
             self.post_message(self.Chosen(open_example(language)))
         elif choice == "quit":
             self.app.exit()
 
-    def _create(self, answer: tuple[Path, str] | None) -> None:
+    def _open(self, path: Path | None) -> None:
+        if path is None:
+            return
+        try:
+            document = open_path(path, language=self.labels.code)
+        except MatrixFileError as error:
+            self.app.notify(str(error), severity="error", markup=False)
+            return
+        self.post_message(self.Chosen(document))
+
+    def _create(self, answer: tuple[Path, str, str] | None) -> None:
         if answer is not None:
-            document, matrix = new_matrix(answer[0], answer[1], self.labels.code)
+            document, matrix = new_matrix(*answer)
             self.post_message(self.Chosen(document, matrix))
 
 
@@ -103,8 +113,12 @@ def _recent_line(path: Path, width: int = 66) -> Text:
     return Text.assemble((name, "bold"), "  ", (inline(folder), "dim"))
 
 
-class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
-    """File name and company name of a new matrix; Enter moves on, Enter on the last creates."""
+class NewMatrixScreen(ModalScreen[tuple[Path, str, str] | None]):
+    """File name, company name and the file's language (nl or en) of a new matrix.
+
+    Enter on the file name moves on to the company; Enter there (or on the
+    language, which Tab reaches) creates the matrix.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: in key order, so the key right after Esc goes to the screen below.
@@ -114,9 +128,10 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
         Binding("enter", "enter", show=False, priority=True),
     ]
 
-    def __init__(self, words: UiText) -> None:
+    def __init__(self, words: UiText, language: str) -> None:
         super().__init__(classes="dialog", id="new-matrix")
         self.words = words
+        self.language = language
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -125,6 +140,8 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
             yield Input(value="partners.toml", id="new-file")
             yield Static(Text(self.words.new_company_prompt))
             yield Input(id="new-company")
+            yield Static(Text(self.words.new_language_prompt))
+            yield Input(value=self.language, id="new-language", placeholder="nl / en")
             yield Static(Text(""), id="new-problem", classes="problem")
             yield Static(Text(self.words.new_hint, style="dim"))
 
@@ -145,6 +162,11 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
             return
         path = Path(os.path.expanduser(name))
         problem = self.query_one("#new-problem", Static)
+        language = language_field(self.query_one("#new-language", Input).value)
+        if language is None:
+            problem.update(Text(self.words.bad_language, style="bold red"))
+            self.set_focus(self.query_one("#new-language", Input))
+            return
         if path.exists():
             problem.update(Text(inline(self.words.new_exists.format(path=path)), style="bold red"))
             return
@@ -152,7 +174,7 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
         if not folder.is_dir():
             problem.update(Text(inline(self.words.save_as_no_folder.format(folder=folder)), style="bold red"))
             return
-        self.dismiss((path, self.query_one("#new-company", Input).value.strip()))
+        self.dismiss((path, self.query_one("#new-company", Input).value.strip(), language))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
