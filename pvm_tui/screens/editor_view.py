@@ -211,8 +211,10 @@ class EditorView:
         self.title_bar.set(self.labels.method, session.matrix.company.name, name, marker)
 
     def refresh_mode(self) -> None:
-        """EDITING in the status line while a cell is open (READ-ONLY sits beside the footer)."""
+        """EDITING in the status line while a cell is open (READ-ONLY sits beside the footer), and
+        the open cell marked in the grid."""
         self.status.set_mode(self.words.editing if self.editing and not self.session.read_only else "")
+        self.grid.set_class(self.editing, "-cell-open")
 
     # -- saying what changed -----------------------------------------------------------
 

@@ -108,3 +108,24 @@ async def test_delete_and_backspace_clear_a_cell_undoably_and_say_so(sample: Pat
     saved = read_toml(sample)["partners"][0]["brings"]
     assert saved.get("resources", "") == ""
     assert saved["channels"].startswith("Verkoop")
+
+
+def _background_of(app, text: str):
+    """The background colour the screen shows behind ``text`` (the first segment that holds it)."""
+    for strip in app.screen._compositor.render_strips():
+        for segment in strip:
+            if text in segment.text and segment.style is not None:
+                return segment.style.bgcolor
+    raise AssertionError(f"{text!r} is not on screen")
+
+
+async def test_the_open_cell_stands_out_in_the_grid_even_where_the_panel_has_no_room(sample: Path) -> None:
+    app = editor(sample, language="en")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("2", "slash")  # the filter has the keys: the grid's cursor is dimmed
+        await pilot.pause()
+        dimmed = _background_of(app, "Aangepaste")
+        await pilot.press("escape", "e")
+        await pilot.pause()
+        assert editor_of(app).context() == "editor"
+        assert _background_of(app, "Aangepaste") != dimmed
