@@ -12,6 +12,7 @@ proportion to how much text they hold, none wider than its longest line.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -81,7 +82,8 @@ def _fewest_split_words(columns: Sequence[ColumnText], floor: Sequence[int], ava
     best: dict[int, tuple[int, tuple[int, ...]]] = {0: (0, ())}  # cells used: (split words, widths)
     for f, column in zip(floor, columns, strict=True):
         candidates = sorted({f, *(w for w in column.words if w > f)})
-        splits = {width: sum(_pieces(w, width) - 1 for w in column.words) for width in candidates}
+        counts = Counter(column.words)
+        splits = {width: sum(n * (_pieces(w, width) - 1) for w, n in counts.items()) for width in candidates}
         following: dict[int, tuple[int, tuple[int, ...]]] = {}
         for used, (cost, widths) in best.items():
             for width in candidates:
@@ -105,6 +107,7 @@ class _Measure:
 
     def __init__(self, columns: Sequence[ColumnText], heights: Heights) -> None:
         self.columns = columns
+        self.counts = [Counter(column.words) for column in columns]
         self.heights = heights
         self.known: dict[tuple[int, int], Sequence[int]] = {}
 
@@ -116,7 +119,7 @@ class _Measure:
     def cost(self, widths: Sequence[int]) -> int:
         cells = [self.rows(i, w) for i, w in enumerate(widths)]
         lines = sum(max(row, default=1) for row in zip(*cells, strict=False))
-        split = sum(1 for c, w in zip(self.columns, widths, strict=False) for word in c.words if word > w)
+        split = sum(n for c, w in zip(self.counts, widths, strict=False) for word, n in c.items() if word > w)
         return lines + SPLIT_COST * split
 
     def shorten(self, start: Sequence[int], available: int) -> list[int]:
