@@ -24,6 +24,13 @@ class MergeWords:
     clean: str
     check_conflicts: str
     check_hint: str
+    cell_changed: str
+    cells_changed: str
+    partner_added: str
+    partners_added: str
+    partner_removed: str
+    partners_removed: str
+    nothing_changed: str
 
 
 DUTCH = MergeWords(
@@ -38,6 +45,13 @@ DUTCH = MergeWords(
     clean="samengevoegd zonder conflicten",
     check_conflicts="nog op te lossen: {count}",
     check_hint="kies per cel een versie (of beide) en haal de regels <<<<<<<, ======= en >>>>>>> weg",
+    cell_changed="1 cel gewijzigd",
+    cells_changed="{count} cellen gewijzigd",
+    partner_added="1 partner toegevoegd",
+    partners_added="{count} partners toegevoegd",
+    partner_removed="1 partner verwijderd",
+    partners_removed="{count} partners verwijderd",
+    nothing_changed="geen inhoud gewijzigd",
 )
 
 ENGLISH = MergeWords(
@@ -52,6 +66,13 @@ ENGLISH = MergeWords(
     clean="merged without conflicts",
     check_conflicts="conflicts still to resolve: {count}",
     check_hint="in each cell keep one version (or both) and remove the lines <<<<<<<, ======= and >>>>>>>",
+    cell_changed="1 cell changed",
+    cells_changed="{count} cells changed",
+    partner_added="1 partner added",
+    partners_added="{count} partners added",
+    partner_removed="1 partner removed",
+    partners_removed="{count} partners removed",
+    nothing_changed="no content changed",
 )
 
 ALL_WORDS: tuple[MergeWords, ...] = (DUTCH, ENGLISH)
