@@ -1,6 +1,6 @@
 """The `pvm` command: argument parsing and dispatch.
 
-Each subcommand lives in ``pvm_tui.commands.<name>`` and is imported only
+Each subcommand lives in ``pvm_tui.subcommands.<name>`` and is imported only
 when it runs; the editor (and so Textual) is imported only by ``pvm FILE``,
 ``pvm --example`` and plain ``pvm``. Every error the user can cause ends as
 one line on stderr and exit status 2, never a traceback.
@@ -21,23 +21,25 @@ EXIT_OK, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 COMMANDS: dict[str, str] = {
     "new": "write a blank matrix to a new file",
     "show": "print a matrix in the terminal",
-    "check": "validate a file and report each partner's mutual value",
+    "check": "check a file: each partner's balance, what to fix first",
     "export": "write a matrix as Markdown, CSV, JSON, HTML or SVG",
     "template": "write the blank template for printing (HTML)",
     "diff": "show what changed between two matrices",
     "merge": "merge two changed versions of a matrix, cell by cell (also git's merge driver)",
+    "recover": "list, restore or delete the recovery copies of unsaved changes",
 }
 
 EDITOR_EPILOG = """\
 commands:
   pvm new FILE         write a blank matrix to a new file
   pvm show FILE        print a matrix in the terminal
-  pvm check FILE       validate a file and report each partner's mutual value
+  pvm check FILE       check a file: each partner's balance, what to fix first
   pvm export FILE      write a matrix as Markdown, CSV, JSON, HTML or SVG
   pvm template         write the blank template for printing (HTML)
   pvm diff OLD NEW     show what changed between two matrices
   pvm merge BASE OURS THEIRS
                        merge two changed versions of a matrix, cell by cell
+  pvm recover          list, restore or delete the recovery copies of unsaved changes
 
   Run `pvm COMMAND --help` for the options of one command.
 
@@ -101,6 +103,7 @@ def command_parser(name: str) -> argparse.ArgumentParser:
         "template": _template_parser,
         "diff": _diff_parser,
         "merge": _merge_parser,
+        "recover": _recover_parser,
     }
     return builders[name]()
 
@@ -181,7 +184,14 @@ def _export_parser() -> argparse.ArgumentParser:
         help="paper size for html (default A3)",
     )
     parser.add_argument("--no-balance", action="store_true", help="leave out the balance markers (html)")
+    parser.add_argument(
+        "--theme", default="light", choices=("light", "dark"), help="colours of the svg (default light)"
+    )
     _add_language(parser)
+    from pvm_tui.export import FORMATS
+
+    formats = "".join(f"  {name:<6}{summary}\n" for name, summary in FORMATS.items())
+    parser.epilog = f"formats:\n{formats}\n{parser.epilog}"
     return parser
 
 
@@ -222,6 +232,27 @@ def _merge_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _recover_parser() -> argparse.ArgumentParser:
+    parser = _command("recover", "pvm recover --restore 1")
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument(
+        "--list",
+        action="store_true",
+        help="list every recovery copy, numbered (what plain `pvm recover` does)",
+    )
+    action.add_argument(
+        "--restore",
+        metavar="N",
+        help="write copy N (its number in the list, or its file name) back into its file, then delete it",
+    )
+    action.add_argument("--delete", metavar="N", help="delete copy N, also a damaged one")
+    parser.add_argument(
+        "-o", "--output", help="with --restore: write into this new file instead (never over an existing one)"
+    )
+    _add_language(parser)
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run pvm with ``argv`` (default: the process's arguments); returns the exit status."""
     # pvm makes many objects that live until it ends, and the garbage
@@ -245,7 +276,7 @@ def _run(argv: Sequence[str] | None) -> int:
         if args and args[0] in COMMANDS:
             name = args[0]
             options = command_parser(name).parse_args(args[1:])
-            module = importlib.import_module(f"pvm_tui.commands.{name}")
+            module = importlib.import_module(f"pvm_tui.subcommands.{name}")
             return int(module.run(options))
         options = editor_parser().parse_args(args)
         from pvm_tui.launch import run_editor

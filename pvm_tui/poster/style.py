@@ -68,7 +68,8 @@ table {{ width: 100%; height: 100%; border-collapse: collapse; table-layout: fix
 col.partner {{ width: {name_pct:.3f}%; }}
 col.category {{ width: {category_pct:.3f}%; }}
 th, td {{ padding: {layout.pad_v}em {layout.pad_h}em; vertical-align: top; text-align: left;
-  border: {hairline:.2f}mm solid {RULE}; white-space: pre-wrap; overflow-wrap: anywhere; }}
+  border: {hairline:.2f}mm solid {RULE}; white-space: pre-wrap; overflow-wrap: anywhere;
+  -webkit-hyphens: manual; hyphens: manual; }}
 thead th {{ vertical-align: bottom; }}
 tr {{ break-inside: avoid; }}
 .band th {{ font-weight: normal; font-size: {layout.guidance_em}em; color: {MUTED}; border: none;
@@ -92,6 +93,10 @@ tbody td.first-gets {{ border-left: {rule:.2f}mm solid {INK}; }}
 .one-sided .balance {{ color: #b3261e; font-weight: bold; }}
 .empty .balance {{ color: {MUTED}; }}
 .one-sided td.missing {{ background: #fdf3f2; }}
+.facts, .agreements {{ display: block; margin-top: 0.2em; font-weight: normal; font-size: {layout.label_em}em;
+  color: {MUTED}; }}
+.agreements {{ color: {INK}; }}
+.agreements .label {{ font-size: 1em; font-style: italic; }}
 .foot {{ flex: none; margin-top: {layout.gap_em}em; font-size: {layout.footer_em}em; color: {MUTED};
   display: flex; justify-content: space-between; gap: 2em; }}
 """

@@ -14,8 +14,9 @@ from textual.widgets import Input, Static, TextArea
 
 from pvm_tui.labels import Labels
 from pvm_tui.model import COMPANY_FIELDS, Company
-from pvm_tui.text import harmless
+from pvm_tui.text import harmless, typed_over
 from pvm_tui.ui_text import UiText
+from pvm_tui.widgets.settle import settle
 
 SINGLE_LINE = tuple(name for name in COMPANY_FIELDS if name != "description")
 
@@ -66,7 +67,7 @@ class ProfileScreen(ModalScreen[Company | None]):
     async def action_enter(self) -> None:
         focused = self.focused
         if isinstance(focused, (Input, TextArea)):
-            await self.app.settle(focused)  # type: ignore[attr-defined]
+            await settle(focused)
         if isinstance(focused, TextArea):
             focused.insert("\n")  # the description has several lines
             return
@@ -96,9 +97,9 @@ class ProfileScreen(ModalScreen[Company | None]):
         self.dismiss(self.company.edit(**changes))
 
     def _kept(self, name: str, value: str) -> str:
-        """The field's new text; a field left as shown (control characters as stand-ins) keeps the old."""
+        """The field's new text: control characters shown as stand-ins are themselves again."""
         old = getattr(self.company, name) or ""
-        return old if value == harmless(old) else value
+        return old if value == harmless(old) else typed_over(old, value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
