@@ -43,12 +43,21 @@ class Watch:
         self.known = stamp(path)
         self._seen = self.known
 
+    @property
+    def seen(self) -> Stamp | None:
+        """The stamp of the last look."""
+        return self._seen
+
     def settled(self) -> None:
         """The file as it is now is known (pvm just read or wrote it)."""
         self.known = self._seen = stamp(self.path)
 
+    def accept(self, seen: Stamp | None) -> None:
+        """The file as it was at a look (``seen``) is known; a change after that is seen next time."""
+        self.known = seen
+
     def look(self) -> str:
-        """"same", "moving" (changed since the last look: look again soon) or "changed" (and still)."""
+        """ "same", "moving" (changed since the last look: look again soon) or "changed" (and still)."""
         now = stamp(self.path)
         still = now == self._seen
         self._seen = now

@@ -14,7 +14,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from pvm_tui import recovery, state
+from pvm_tui import recovery_store, state
 
 FOLDER_NAME = "theirs"
 
@@ -29,7 +29,7 @@ def keep_theirs(file: Path | str, data: bytes, *, now: dt.datetime | None = None
     Raises ``OSError`` when it cannot be written.
     """
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    base = f"{recovery.base_name(file)}-{stamp}"
+    base = f"{recovery_store.base_name(file)}-{stamp}"
     path = folder() / f"{base}.toml"
     number = 2
     while os.path.lexists(path):

@@ -12,13 +12,15 @@ and what to say in the status line. Pure: no files, no Textual.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pvm_tui.diff.compare import compare
+from pvm_tui.merge import markers
 from pvm_tui.merge.found import Conflict
 from pvm_tui.merge.three_way import Place, merge
-from pvm_tui.merge.words import MergeWords
+from pvm_tui.merge.words import MergeWords, words_for
 from pvm_tui.model import COLUMNS, Matrix
+from pvm_tui.text import edited_text
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,22 @@ class Outcome:
         if self.conflicts:
             parts.append(_count(len(self.conflicts), words.conflicts_one, words.conflicts))
         return ", ".join(parts) if parts else words.nothing_changed
+
+
+def held_text(cell: str, typed: str, language: str) -> str | None:
+    """What a cell that got a conflict while open keeps of the text typed into it.
+
+    The typed text is our side of the conflict; the other side's text stays
+    beside it until the conflict is resolved. None: the cell stays as it is.
+    """
+    sides = markers.read(cell)
+    if sides is None:
+        return edited_text(cell, typed)
+    mine = typed.rstrip() if edited_text(sides.ours, typed) is not None else sides.ours
+    if mine == sides.theirs:
+        return mine
+    kept = markers.write(replace(sides, ours=mine), words_for(language))
+    return None if kept == cell else kept
 
 
 def _count(count: int, one: str, many: str) -> str:
