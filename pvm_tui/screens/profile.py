@@ -74,6 +74,9 @@ class ProfileScreen(ModalScreen[ProfileAnswer]):
                     id=f"company-{name}",
                     placeholder="2026-11-28" if name == "date" else "",
                     compact=True,
+                    # The cursor at the end, as in a cell: a key typed by mistake adds to the
+                    # text rather than replacing it (Esc keeps what the form holds).
+                    select_on_focus=False,
                 )
         yield Static(Text(self.labels.company["description"]), classes="field-label")
         yield TextArea(
@@ -81,7 +84,13 @@ class ProfileScreen(ModalScreen[ProfileAnswer]):
         )
         with Horizontal(classes="field"):
             yield Static(Text(self.words.language_field), classes="field-label")
-            yield Input(value=self.language, id="company-language", placeholder="nl / en", compact=True)
+            yield Input(
+                value=self.language,
+                id="company-language",
+                placeholder="nl / en",
+                compact=True,
+                select_on_focus=False,
+            )
 
     def on_mount(self) -> None:
         self.query_one("#company-name", Input).focus()

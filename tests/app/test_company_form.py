@@ -93,3 +93,14 @@ async def test_a_new_matrix_is_made_in_the_language_chosen_for_it(tmp_path: Path
     saved = read_toml(tmp_path / "acme.toml")
     assert saved["language"] == "nl"
     assert saved["company"]["name"] == "Acme"
+
+
+async def test_a_key_typed_into_the_form_adds_to_the_name_rather_than_replacing_it(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await type_text(pilot, "Q")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert session_of(app).matrix.company.name == "TinnitracksQ"
