@@ -65,6 +65,7 @@ _NAMES = {
     "space": "Space",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
+    "exclamation_mark": "!",
 }
 
 
@@ -385,6 +386,15 @@ KEYS: tuple[KeySpec, ...] = (
         "hulp: toetsen, de drie stappen, tips",
         footer_en="help",
         footer_nl="hulp",
+    ),
+    _spec(
+        "conflicts",
+        "exclamation_mark",
+        "conflicts",
+        "grid",
+        "resolve merge conflicts one by one: mine, theirs or both",
+        "samenvoegconflicten één voor één oplossen: mijn, hun of beide versies",
+        changes=True,
     ),
     _spec(
         "language",

@@ -16,7 +16,8 @@ from pvm_tui.screens.editor import EditorScreen
 
 _CHANGING = frozenset(
     {"save", "save_as", "add_partner", "delete_partner", "move_up", "move_down"}
-    | {"next_empty", "undo", "redo", "profile", "cycle_status", "cycle_influence", "agreements"}
+    | {"next_empty", "undo", "redo", "profile", "conflicts"}
+    | {"cycle_status", "cycle_influence", "agreements"}
 )
 
 
@@ -47,6 +48,7 @@ def editor_commands(screen: EditorScreen) -> list[tuple[str, str, Callable[[], o
         "sort_by_influence": screen.action_sort_by_influence,
         "help": screen.action_help,
         "switch_language": screen.action_switch_language,
+        "conflicts": screen.action_conflicts,
         "quit": screen.action_quit,
     }
     palette = screen.words.palette

@@ -234,3 +234,33 @@ async def test_the_facts_keys_do_nothing_read_only(tmp_path: Path) -> None:
         assert app.screen is app.editor
         assert session_of(app).matrix.partners[0].status is Status.CURRENT
         assert session_of(app).matrix.partners[0].influence is None
+
+
+async def test_agreements_changed_on_both_sides_are_walked_through_like_a_cell(tmp_path: Path) -> None:
+    from tests.app.test_follow import ORIGINAL, look_twice, status, write_outside
+
+    for key, expected in (("t", "Mail first"), ("e", "Call in May\nMail first")):
+        path = tmp_path / "tinnitracks.en.toml"
+        path.write_text(ORIGINAL, encoding="utf-8")
+        app = editor(path)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await pilot.press("A")
+            await type_text(pilot, "Call in May")
+            await pilot.press("escape")
+            outside = ORIGINAL.replace(
+                'name = "Sennheiser"\n', 'name = "Sennheiser"\nagreements = "Mail first"\n'
+            )
+            write_outside(path, outside)
+            await look_twice(app, pilot)
+            text = screen_text(app)
+            assert "Conflict 1 of 1" in text and "agreements" in text
+            await pilot.press(key)
+            await pilot.pause()
+            if key == "e":  # both kept, and the agreements open to make one text of them
+                assert "Agreements with Sennheiser" in screen_text(app)
+                await pilot.press("escape")
+            else:
+                assert status(app) == "All conflicts resolved."
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        assert read_toml(path)["partners"][0]["agreements"] == expected
