@@ -166,7 +166,7 @@ async def test_the_start_screen_makes_a_new_matrix(tmp_path: Path, monkeypatch) 
 async def test_the_start_screen_opens_the_example(tmp_path: Path) -> None:
     app = PvmApp(None, "nl")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("down", "enter")
+        await pilot.press("down", "down", "enter")  # past New matrix… and Open file…
         await pilot.pause()
         assert app.screen is app.editor
         assert session_of(app).document is not None and session_of(app).document.needs_name
