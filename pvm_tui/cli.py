@@ -128,7 +128,12 @@ def _show_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--plain",
         action="store_true",
-        help="plain text with every cell's full text (also for git's textconv)",
+        help="plain text with every cell's full text",
+    )
+    parser.add_argument(
+        "--textconv",
+        action="store_true",
+        help="for git's textconv: as --plain, and a file that is not a matrix is printed as it is",
     )
     parser.add_argument(
         "--width",
