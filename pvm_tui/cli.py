@@ -177,7 +177,9 @@ def _export_parser() -> argparse.ArgumentParser:
         help="the output format",
     )
     parser.add_argument(
-        "-o", "--output", help="the file to write (default, or -: standard output); never over a .toml file"
+        "-o",
+        "--output",
+        help="the file to write (default, - or /dev/stdout: standard output); never over a .toml file",
     )
     parser.add_argument(
         "--paper",
@@ -196,7 +198,9 @@ def _template_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--paper", default="A3", choices=("A4", "A3", "A2", "A1", "A0"), help="paper size (default A3)"
     )
-    parser.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    parser.add_argument(
+        "-o", "--output", help="the file to write (default, - or /dev/stdout: standard output)"
+    )
     _add_language(parser)
     return parser
 
