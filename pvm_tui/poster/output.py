@@ -17,7 +17,7 @@ def deliver(text: str, output: str | None) -> None:
     over a matrix would lose what someone wrote, and the names are easy to mix up.
     """
     data = text.encode("utf-8")
-    if output_target.is_standard_output(output):
+    if output is None or output_target.is_standard_output(output):
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
