@@ -29,7 +29,8 @@ from pathlib import Path
 from textual.timer import Timer
 from textual.widgets import TextArea
 
-from pvm_tui import recent, recovery, state, store
+from pvm_tui import copies, recent, recovery, state, store
+from pvm_tui.copies_words import copy_words
 from pvm_tui.diff.compare import compare
 from pvm_tui.document import Document
 from pvm_tui.editing import EditingActions
@@ -195,6 +196,10 @@ class RecoveringActions(EditingActions):
                 # Nothing in it that the file does not hold (saved by other means).
                 with contextlib.suppress(OSError):
                     recovery.remove(copy.path)
+        for damaged in copies.damaged_for(document.path):
+            # Never skipped without a word: the person can delete it with `pvm recover`.
+            words = copy_words(self.language)
+            self.say(words.editor_damaged.format(problem=damaged.problem, path=damaged.path), error=True)
         self._offer_next()
 
     def _offer_next(self) -> None:
