@@ -184,7 +184,14 @@ def _export_parser() -> argparse.ArgumentParser:
         help="paper size for html (default A3)",
     )
     parser.add_argument("--no-balance", action="store_true", help="leave out the balance markers (html)")
+    parser.add_argument(
+        "--theme", default="light", choices=("light", "dark"), help="colours of the svg (default light)"
+    )
     _add_language(parser)
+    from pvm_tui.export import FORMATS
+
+    formats = "".join(f"  {name:<6}{summary}\n" for name, summary in FORMATS.items())
+    parser.epilog = f"formats:\n{formats}\n{parser.epilog}"
     return parser
 
 
