@@ -30,7 +30,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
-from pvm_tui import recent
+from pvm_tui import balance_marks, recent
 from pvm_tui.collector import QUIET, IdleCollector
 from pvm_tui.document import Document, new_matrix, open_example, open_path
 from pvm_tui.history import History, Place
@@ -42,7 +42,7 @@ from pvm_tui.store import MatrixFileError
 from pvm_tui.text import harmless, one_line, shorten
 from pvm_tui.ui_text import UiText, ui_text
 from pvm_tui.widgets.cell_panel import CellPanel
-from pvm_tui.widgets.grid import GROUP_STYLES, MARKERS, MatrixGrid
+from pvm_tui.widgets.grid import GROUP_STYLES, MatrixGrid
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
 
@@ -300,11 +300,10 @@ class PvmCore(App[int]):
             return
         self._shown_cell = shown
         labels, definition = self.labels, COLUMNS[column]
-        marker, style = MARKERS[partner.balance]
         name = Text.assemble(
             (shorten(one_line(labels.partner_name(partner.name)), 60), "bold"),
             "  ",
-            (f"{marker} {labels.balance[partner.balance]}", style),
+            (balance_marks.words(partner.balance, labels), balance_marks.style(partner.balance)),
         )
         where_style = GROUP_STYLES.get(definition.side or "", "bold")
         where = Text(labels.column_title(definition), style=where_style)
