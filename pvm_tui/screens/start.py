@@ -15,20 +15,25 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pvm_tui import copies
 from pvm_tui.copies_words import CopyWords, copy_words
+from pvm_tui.document import Document, new_matrix, open_example, open_path
 from pvm_tui.labels import Labels
+from pvm_tui.model import Matrix
 from pvm_tui.screens.choice import ChoiceDialog
+from pvm_tui.store import MatrixFileError
 from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
+from pvm_tui.widgets.settle import settle
 
 
 class StartScreen(Screen[None]):
-    """Choose what to open; the App does the opening."""
+    """Choose what to open; the App then shows it in the editor (``Chosen``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", show=False)]
 
@@ -71,20 +76,41 @@ class StartScreen(Screen[None]):
         options.focus()
         options.highlighted = 0 if self.recent else options.get_option_index("new")
 
+    class Chosen(Message):
+        """A matrix to open in the editor: a recent file, a new matrix, the example."""
+
+        def __init__(self, document: Document, matrix: Matrix | None = None) -> None:
+            super().__init__()
+            self.document = document
+            self.matrix = matrix
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         choice = event.option.id or ""
-        app = self.app
+        language = self.labels.code
         if choice.startswith("recent-"):
-            app.open_recent(self.recent[int(choice.removeprefix("recent-"))])  # type: ignore[attr-defined]
+            self._open(self.recent[int(choice.removeprefix("recent-"))])
         elif choice.startswith("copy-"):
             self.ask_about(self.found[int(choice.removeprefix("copy-"))])
         elif choice == "new":
-            app.push_screen(NewMatrixScreen(self.words), app.create_matrix)  # type: ignore[attr-defined]
+            self.app.push_screen(NewMatrixScreen(self.words), self._create)
         elif choice == "example":
-            app.open_example()  # type: ignore[attr-defined]
+            self.post_message(self.Chosen(open_example(language)))
         elif choice == "quit":
-            app.exit()
+            self.app.exit()
+
+    def _open(self, path: Path) -> None:
+        try:
+            document = open_path(path, language=self.labels.code)
+        except MatrixFileError as error:
+            self.app.notify(str(error), severity="error", markup=False)
+            return
+        self.post_message(self.Chosen(document))
+
+    def _create(self, answer: tuple[Path, str] | None) -> None:
+        if answer is not None:
+            document, matrix = new_matrix(answer[0], answer[1], self.labels.code)
+            self.post_message(self.Chosen(document, matrix))
 
     def ask_about(self, each: copies.Found) -> None:
         """Restore (open its file, where the editor offers the copy back) or delete a copy."""
@@ -105,7 +131,8 @@ class StartScreen(Screen[None]):
 
         async def answered(answer: str | None) -> None:
             if answer == "restore" and each.copy is not None:
-                self.app.open_recent(each.copy.file)  # type: ignore[attr-defined]
+                # The editor offers the copy back as it does for any file opened.
+                self._open(each.copy.file)
             elif answer == "delete":
                 try:
                     copies.delete(each)
@@ -173,7 +200,7 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
     async def action_enter(self) -> None:
         focused = self.focused
         if isinstance(focused, Input):
-            await self.app.settle(focused)  # type: ignore[attr-defined]
+            await settle(focused)
         file_input = self.query_one("#new-file", Input)
         if focused is file_input:
             self.set_focus(self.query_one("#new-company", Input))

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pvm_tui import recovery
+from pvm_tui import recovery_store
 from pvm_tui.app import PvmApp
 from pvm_tui.document import open_path
 from pvm_tui.model import COLUMN_BY_KEY, Matrix
-from pvm_tui.screens.recovery import RecoveryDialog
-
-from .conftest import screen_text
+from pvm_tui.screens.recovery_dialog import RecoveryDialog
+from tests.app.conftest import screen_text, session_of
 
 
 def changed(path: Path) -> Matrix:
@@ -21,7 +20,7 @@ def changed(path: Path) -> Matrix:
 async def test_a_copy_of_a_moved_file_is_listed_and_restored(sample: Path) -> None:
     recovered = changed(sample)
     fingerprint = open_path(sample, language="en").file.fingerprint
-    recovery.write(recovery.copy_path(sample), recovered, sample, fingerprint)
+    recovery_store.write(recovery_store.copy_path(sample), recovered, sample, fingerprint)
     sample.rename(sample.with_name("renamed.toml"))  # `mv a.toml b.toml`
     app = PvmApp(None, "en", recovery_delay=0.05)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -38,12 +37,12 @@ async def test_a_copy_of_a_moved_file_is_listed_and_restored(sample: Path) -> No
         assert isinstance(app.screen, RecoveryDialog)
         await pilot.press("r")
         await pilot.pause()
-        assert app.matrix == recovered
-        assert app.document is not None and app.document.path == sample
+        assert session_of(app).matrix == recovered
+        assert session_of(app).document.path == sample
 
 
 async def test_a_damaged_copy_is_shown_with_its_reason_and_can_be_deleted(tmp_path: Path) -> None:
-    damaged = recovery.copy_path(tmp_path / "lost.toml")
+    damaged = recovery_store.copy_path(tmp_path / "lost.toml")
     damaged.parent.mkdir(parents=True)
     damaged.write_text("[company\nname = 'half written'\n", encoding="utf-8")
     app = PvmApp(None, "en")
@@ -62,7 +61,7 @@ async def test_a_damaged_copy_is_shown_with_its_reason_and_can_be_deleted(tmp_pa
 
 
 async def test_a_copy_can_be_deleted_from_the_start_screen(sample: Path) -> None:
-    recovery.write(recovery.copy_path(sample), changed(sample), sample, None)
+    recovery_store.write(recovery_store.copy_path(sample), changed(sample), sample, None)
     app = PvmApp(None, "en")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -70,12 +69,12 @@ async def test_a_copy_can_be_deleted_from_the_start_screen(sample: Path) -> None
         await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
-        assert not recovery.paths_for(sample)
+        assert not recovery_store.paths_for(sample)
         assert app.screen.id == "start"
 
 
 async def test_opening_a_file_with_a_damaged_copy_says_so(sample: Path) -> None:
-    damaged = recovery.copy_path(sample)
+    damaged = recovery_store.copy_path(sample)
     damaged.parent.mkdir(parents=True)
     damaged.write_text("[company\n", encoding="utf-8")
     app = PvmApp(open_path(sample, language="en"), "en")
