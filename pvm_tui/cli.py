@@ -1,6 +1,6 @@
 """The `pvm` command: argument parsing and dispatch.
 
-Each subcommand lives in ``pvm_tui.commands.<name>`` and is imported only
+Each subcommand lives in ``pvm_tui.subcommands.<name>`` and is imported only
 when it runs; the editor (and so Textual) is imported only by ``pvm FILE``,
 ``pvm --example`` and plain ``pvm``. Every error the user can cause ends as
 one line on stderr and exit status 2, never a traceback.
@@ -21,7 +21,7 @@ EXIT_OK, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 COMMANDS: dict[str, str] = {
     "new": "write a blank matrix to a new file",
     "show": "print a matrix in the terminal",
-    "check": "validate a file and report each partner's mutual value",
+    "check": "check a file: each partner's balance, what to fix first",
     "export": "write a matrix as Markdown, CSV, JSON, HTML or SVG",
     "template": "write the blank template for printing (HTML)",
     "diff": "show what changed between two matrices",
@@ -33,7 +33,7 @@ EDITOR_EPILOG = """\
 commands:
   pvm new FILE         write a blank matrix to a new file
   pvm show FILE        print a matrix in the terminal
-  pvm check FILE       validate a file and report each partner's mutual value
+  pvm check FILE       check a file: each partner's balance, what to fix first
   pvm export FILE      write a matrix as Markdown, CSV, JSON, HTML or SVG
   pvm template         write the blank template for printing (HTML)
   pvm diff OLD NEW     show what changed between two matrices
@@ -276,7 +276,7 @@ def _run(argv: Sequence[str] | None) -> int:
         if args and args[0] in COMMANDS:
             name = args[0]
             options = command_parser(name).parse_args(args[1:])
-            module = importlib.import_module(f"pvm_tui.commands.{name}")
+            module = importlib.import_module(f"pvm_tui.subcommands.{name}")
             return int(module.run(options))
         options = editor_parser().parse_args(args)
         from pvm_tui.launch import run_editor

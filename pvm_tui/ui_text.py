@@ -1,7 +1,7 @@
 """The editor's own words (dialogs, status messages, help headings), in Dutch and English.
 
-``labels.py`` holds the method's words (columns, steps, guidance); this
-module holds what only the editor says. Strings with ``{name}`` fields are
+``labels.py`` holds the method's words (columns, steps, guidance) and
+``keys.py`` each key's help; this module holds what only the editor says. Strings with ``{name}`` fields are
 filled in with ``str.format``; the values are user text, so the result is
 always shown as ``rich.text.Text``, never as markup.
 """
@@ -78,7 +78,6 @@ class UiText(NamedTuple):
     help_markers: str
     help_close: str
     help_palette: str
-    marker_legend: str
     palette: dict[str, tuple[str, str]]
     recovery_title: str
     recovery_intro: str
@@ -170,7 +169,6 @@ ENGLISH = UiText(
     help_markers="Mutual value per partner",
     help_close="Esc, q or ? closes this help.",
     help_palette="ctrl+p opens the command palette: every action is there by name.",
-    marker_legend="● mutual  ◐ only brings  ◑ only gets  ○ empty",
     palette={
         "save": ("Save", "Save the matrix to its file"),
         "save_as": ("Save as…", "Save the matrix under another file name"),
@@ -282,7 +280,6 @@ DUTCH = UiText(
     help_markers="Wederzijdse waarde per partner",
     help_close="Esc, q of ? sluit deze hulp.",
     help_palette="ctrl+p opent het opdrachtenpalet: elke actie staat daar bij naam.",
-    marker_legend="● wederzijds  ◐ brengt alleen  ◑ haalt alleen  ○ leeg",
     palette={
         "save": ("Opslaan", "De matrix in het bestand opslaan"),
         "save_as": ("Opslaan als…", "De matrix onder een andere bestandsnaam opslaan"),

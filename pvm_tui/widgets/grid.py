@@ -40,7 +40,6 @@ from pvm_tui.model import COLUMNS, Matrix, Partner
 from pvm_tui.widgets.grid_cells import (
     CELL_WIDTH,
     GROUP_STYLES,
-    MARKERS,
     NAME_WIDTH,
     WIDTHS,
     cell_text,
@@ -48,7 +47,7 @@ from pvm_tui.widgets.grid_cells import (
 )
 from pvm_tui.widgets.sizing import set_virtual_size
 
-__all__ = ["CELL_WIDTH", "GROUP_STYLES", "MARKERS", "NAME_WIDTH", "MatrixGrid"]
+__all__ = ["CELL_WIDTH", "GROUP_STYLES", "NAME_WIDTH", "MatrixGrid"]
 
 HEADER_HEIGHT = 2
 FIXED_WIDTH = WIDTHS[0]

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from pvm_tui import balance_marks
 from pvm_tui.labels import Labels
-from pvm_tui.model import COLUMNS, Balance, Column, Partner
+from pvm_tui.model import COLUMNS, Column, Partner
 from pvm_tui.text import one_line, shorten
 
 NAME_WIDTH = 22
@@ -19,14 +20,6 @@ WIDTHS: tuple[int, ...] = tuple(NAME_WIDTH if column.side is None else CELL_WIDT
 """The width of each column, left to right."""
 
 GROUP_STYLES = {"brings": "bold #3fa34d", "gets": "bold #3b8fd9"}
-MARKERS = {
-    Balance.BALANCED: ("●", "bold #3fa34d"),
-    Balance.BRINGS_ONLY: ("◐", "bold #d9a21b"),
-    Balance.GETS_ONLY: ("◑", "bold #d9a21b"),
-    Balance.EMPTY: ("○", "dim"),
-}
-"""The balance marker before each partner's name: left half filled = only brings
-(the left group), right half filled = only gets."""
 
 
 def _starts_group(column: Column) -> bool:
@@ -36,12 +29,13 @@ def _starts_group(column: Column) -> bool:
 def cell_text(partner: Partner, column: Column, labels: Labels) -> Text:
     """What one cell of the grid shows: one line, shortened with an ellipsis, never markup."""
     if column.side is None:
-        marker, style = MARKERS[partner.balance]
+        # The balance marker: a shape and a letter, so it reads without colour (balance_marks.py).
+        marker = balance_marks.short(partner.balance, labels)
         name = partner.name if partner.name.strip() else labels.unnamed_partner
         text = Text(no_wrap=True, end="")
-        text.append(f" {marker} ", style)
+        text.append(f" {marker} ", balance_marks.style(partner.balance))
         name_style = "" if partner.name.strip() else "dim italic"
-        text.append(shorten(one_line(name), NAME_WIDTH - 4), name_style)
+        text.append(shorten(one_line(name), NAME_WIDTH - len(marker) - 3), name_style)
         return text
     text = Text(no_wrap=True, end="")
     text.append("│ " if _starts_group(column) else " ", GROUP_STYLES[column.side])
