@@ -59,7 +59,7 @@ def test_a_copy_is_written_while_typing_without_a_pause(matrix_file: Path) -> No
         terminal._read(0.75)  # with type()'s 0.25 s: one key a second
     terminal.process.send_signal(signal.SIGKILL)
     terminal.finish()
-    copies = recovery.copies_for(matrix_file)
+    copies = recovery_store.copies_for(matrix_file)
     assert copies, "a copy was written during 8 s of steady typing"
     name = copies[0].matrix.partners[0].name
     assert name.startswith("Sennheiser" + typed[:3]), name
@@ -84,7 +84,7 @@ def test_a_signal_that_ends_pvm_keeps_the_open_text_and_restores_the_terminal(
     assert b"\x1b[?1049l" in after, "the terminal's normal screen is back"
     assert b"\x1b[?1000l" in after, "mouse tracking is off"
     assert b"\x1b[?25h" in after, "the cursor is visible again"
-    (copy,) = recovery.copies_for(matrix_file)
+    (copy,) = recovery_store.copies_for(matrix_file)
     assert copy.matrix.partners[0].name == "Sennheiser typed"
 
 
