@@ -75,6 +75,8 @@ class _Palette(NamedTuple):
     fixed_cursor: tuple[Style, Style]
     ends: tuple[Style, Style, Style]
     """Past the last column, for even rows, odd rows and the header."""
+    marked: Style
+    """A cell just changed from outside (another pvm, an editor, git)."""
 
 
 class MatrixGrid(ScrollView, can_focus=True):
@@ -89,6 +91,7 @@ class MatrixGrid(ScrollView, can_focus=True):
         "grid--odd-row",
         "grid--cursor",
         "grid--fixed-cursor",
+        "grid--changed",
     }
 
     DEFAULT_CSS = """
@@ -129,6 +132,10 @@ class MatrixGrid(ScrollView, can_focus=True):
         & > .grid--even-row {
             background: $surface-lighten-1 50%;
         }
+        & > .grid--changed {
+            background: $warning 30%;
+            text-style: bold;
+        }
         & > .grid--cursor {
             background: $block-cursor-blurred-background;
             color: $block-cursor-blurred-foreground;
@@ -164,6 +171,8 @@ class MatrixGrid(ScrollView, can_focus=True):
         self._cells: LRUCache[int, tuple[Partner, Cells]] = LRUCache(1024)
         self._header: list[Cells] | None = None
         self._palette: _Palette | None = None
+        self._marked: set[tuple[int, int]] = set()
+        """Cells (partner key, column) changed from outside, shown marked for a while."""
 
     # -- building -------------------------------------------------------------
 
@@ -221,6 +230,14 @@ class MatrixGrid(ScrollView, can_focus=True):
         self._cursor = self._clamp(self._cursor)
         self.refresh_lines(HEADER_HEIGHT + first, max(len(rows), len(before)) - first)
         return True
+
+    def mark(self, cells: set[tuple[int, int]]) -> None:
+        """Mark these cells (partner key, column) as changed from outside; an empty set unmarks all."""
+        for key, _ in self._marked ^ cells:
+            row = self.row_of(key)
+            if row is not None:
+                self._refresh_row(row)
+        self._marked = set(cells)
 
     # -- the cursor -----------------------------------------------------------
 
@@ -387,11 +404,16 @@ class MatrixGrid(ScrollView, can_focus=True):
         else:
             fixed = _styled(cells[0], palette.fixed)
         rest: list[Segment] = []
+        key = self._rows[row].key
         for column in range(1, len(cells)):
             if row == cursor_row and column == cursor_column:
                 rest += _styled(cells[column], row_style + palette.cursor[0], palette.cursor[1])
+            elif (key, column) in self._marked:
+                rest += _styled(cells[column], row_style + palette.marked)
             else:
                 rest += _styled(cells[column], row_style)
+        if (key, 0) in self._marked and not (row == cursor_row and cursor_column == 0):
+            fixed = _styled(cells[0], palette.fixed + palette.marked)
         return fixed, rest
 
     def _header_line(self, line: int, palette: _Palette) -> tuple[list[Segment], list[Segment]]:
@@ -438,6 +460,7 @@ class MatrixGrid(ScrollView, can_focus=True):
                 cursor=(cursor, Style.from_color(cursor.color)),
                 fixed_cursor=(fixed_cursor, Style.from_color(fixed_cursor.color)),
                 ends=tuple(_end_style(style, background) for style in (even, odd, header)),  # type: ignore[arg-type]
+                marked=self.get_component_rich_style("grid--changed"),
             )
         return self._palette
 
