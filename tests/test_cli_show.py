@@ -375,3 +375,12 @@ def test_piped_show_lays_the_page_out_without_richs_console_or_tables(tmp_path: 
     )
     assert "Sennheiser" in result.stdout
     assert result.stderr.strip() == "[]"
+
+
+@pytest.mark.parametrize("sample", [NL, EN], ids=["nl", "en"])
+@pytest.mark.parametrize("width", ["20", "30", "45"])
+def test_even_the_narrowest_width_is_kept(run_pvm: RunPvm, sample: Path, width: str) -> None:
+    out = run_pvm("show", str(sample), "--width", width).stdout
+    assert max(cell_len(line) for line in out.splitlines()) <= int(width)
+    flat = squashed(out.replace("-\n", "").replace("- ", ""))
+    assert "Sennheiser" in flat
