@@ -97,7 +97,7 @@ class FileDialogs:
                 error = caught
             done(error)
             return
-        name = harmless((path or document.path).name)
+        name = inline((path or document.path).name)
         self.slow_work.start(write, self.words.saving.replace("{name}", name), done)
 
     def _written(
