@@ -278,7 +278,7 @@ class PvmCore(App[int]):
             return list(range(len(self.matrix.partners)))
         return [self._index[key] for key in self.grid.keys_in_view()]
 
-    def on_matrix_grid_cell_highlighted(self, event: MatrixGrid.CellHighlighted) -> None:
+    def on_matrix_grid_cell_clicked(self, event: MatrixGrid.CellClicked) -> None:
         event.stop()
         if self.editing is None:
             self.show_cursor_cell()

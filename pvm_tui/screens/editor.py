@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingsMap, BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -19,6 +19,7 @@ from textual.widget import Widget
 
 from pvm_tui.keys import CHANGING_ACTIONS, FOOTER_ORDER, KEYS
 from pvm_tui.labels import Labels
+from pvm_tui.textual_internals import replace_bindings
 from pvm_tui.ui_text import ui_text
 from pvm_tui.widgets.cell_panel import CellPanel
 from pvm_tui.widgets.grid import MatrixGrid
@@ -83,7 +84,7 @@ class EditorScreen(Screen[None]):
     def set_language(self, language: str, read_only: bool = False) -> None:
         """Footer words in another language: the bindings are made again."""
         # Binding descriptions are fixed once made, and the footer shows them as they are.
-        self._bindings = BindingsMap(bindings(language, read_only))
+        replace_bindings(self, bindings(language, read_only))
         self.refresh_bindings()
 
     def set_focus(

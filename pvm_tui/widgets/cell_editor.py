@@ -11,17 +11,18 @@ from textual import events
 from textual.geometry import Size
 from textual.widgets import TextArea
 
+from pvm_tui.textual_internals import set_virtual_size
 from pvm_tui.widgets.local_keys import run_own_binding
-from pvm_tui.widgets.sizing import set_virtual_size
 
 
 class OrderedTextArea(TextArea):
     """A TextArea whose own key bindings run in key order (see ``local_keys.py``)."""
 
-    async def _on_key(self, event: events.Key) -> None:
-        if not self.read_only and await run_own_binding(self, event):
-            return
-        await super()._on_key(event)
+    async def on_key(self, event: events.Key) -> None:
+        # Runs before TextArea's own key handler; prevent_default (in
+        # run_own_binding) keeps that one from seeing the key too.
+        if not self.read_only:
+            await run_own_binding(self, event)
 
 
 class CellEditor(OrderedTextArea):
@@ -39,7 +40,7 @@ class CellEditor(OrderedTextArea):
 
     def _refresh_size(self) -> None:
         # TextArea sets its virtual size in a way that lays out the whole
-        # screen; this editor's size comes from the stylesheet (see sizing.py).
+        # screen; this editor's size comes from the stylesheet (see textual_internals.set_virtual_size).
         if self.soft_wrap:
             size = Size(0, self.wrapped_document.height)
         else:

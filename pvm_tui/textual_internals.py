@@ -1,0 +1,130 @@
+"""Every use pvm makes of Textual's insides, each with the reason no public API serves.
+
+Textual is pinned exactly (pyproject.toml), and ``tests/test_textual_internals.py``
+checks each use below against the installed Textual, failing with a message
+that names it: an upgrade that breaks one is caught there, not by a user.
+Nothing else in pvm touches a name Textual marks private.
+
+The grid (a ``DataTable``) needs three. A stock ``DataTable`` counts its
+updates and makes that count part of every render-cache key, so one changed
+cell or one added row draws every visible cell again through Rich (30-150 ms
+a commit on a modest machine), and it never measures a row's height again
+after ``update_cell``. The grid keeps the count as it was around its public
+calls (``keeping_caches``), forgets the drawings of exactly the rows that
+changed (``forget_rows``), and puts rows in the order of the matrix
+(``place_rows``): ``add_row`` only appends, and ``sort`` draws every row again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Collection, Iterable, Iterator
+from typing import Any
+
+from textual.binding import Binding, BindingsMap, BindingType
+from textual.dom import DOMNode
+from textual.geometry import Size
+from textual.widget import Widget
+from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
+
+
+@contextlib.contextmanager
+def keeping_caches(table: DataTable[Any]) -> Iterator[None]:
+    """Run public ``DataTable`` changes without throwing every cached drawing away.
+
+    Why: ``add_row``, ``remove_row`` and ``update_cell`` bump ``_update_count``,
+    which is in every cache key; there is no public way to say which rows
+    changed. The caller forgets those rows itself with ``forget_rows``.
+    """
+    count = table._update_count
+    try:
+        yield
+    finally:
+        table._update_count = count
+
+
+def forget_rows(table: DataTable[Any], rows: Collection[RowKey], *, moved: bool) -> None:
+    """Forget the drawings of ``rows``; with ``moved``, also what is cached by position.
+
+    Why: the render caches are private and have no per-row invalidation.
+    A cell's drawing carries its row's index (for the mouse) and zebra
+    colour, so rows that changed place are forgotten too; the drawings of
+    lines and the row offsets are cheap compositions and are all forgotten
+    when rows move or change height.
+    """
+    if rows:
+        cells = table._cell_render_cache
+        for cell in [key for key in cells.keys() if key[0] in rows]:  # noqa: SIM118 (an LRUCache, not a dict)
+            cells.discard(cell)
+        lines = table._row_render_cache
+        for line in [key for key in lines.keys() if key[0] in rows]:  # noqa: SIM118
+            lines.discard(line)
+    table._line_cache.clear()
+    table._row_renderable_cache.clear()
+    if moved:
+        table._offset_cache.clear()
+        table._ordered_row_cache.clear()
+
+
+def place_rows(table: DataTable[Any], order: Iterable[RowKey]) -> None:
+    """Put the table's rows in ``order`` (every row key, once each).
+
+    Why: ``add_row`` only appends and ``sort`` bumps the update count (every
+    cell drawn again); the row order is the private ``_row_locations``.
+    """
+    locations = table._row_locations
+    table._row_locations = type(locations)({key: index for index, key in enumerate(order)})
+
+
+def set_cells(table: DataTable[Any], row: RowKey, cells: Iterable[object]) -> None:
+    """Give a row new cells, left to right (its drawings are forgotten with ``forget_rows``).
+
+    Why: ``update_cell`` bumps the update count and repaints the whole
+    table once per cell; switching every row between compact and whole
+    text took 10 ms per 100 rows that way.
+    """
+    table._data[row] = {column.key: cell for column, cell in zip(table.ordered_columns, cells, strict=True)}
+
+
+def forget_all(table: DataTable[Any]) -> None:
+    """Forget every cached drawing (new column widths or labels).
+
+    Why: ``DataTable`` clears its caches itself only when a reactive of its own changes.
+    """
+    table._clear_caches()
+
+
+def set_virtual_size(widget: Widget, size: Size) -> None:
+    """Give ``widget`` a new virtual size: a repaint, and a layout only if a scrollbar comes or goes.
+
+    Why: setting ``virtual_size`` lays out the whole screen, because a widget
+    sized by its content might need more room. The grid and the cell editor
+    are sized by the stylesheet, so a new size changes only what they scroll
+    over. ``_scroll_update`` is what resizes the scrollbars (showing or
+    hiding one asks for a layout by itself).
+    """
+    if size == widget.virtual_size:
+        return
+    widget.set_reactive(Widget.virtual_size, size)
+    widget._scroll_update(size)
+    widget.refresh()
+
+
+def own_bindings(node: DOMNode, key: str) -> list[Binding]:
+    """The bindings ``node`` itself declares for ``key`` (not its ancestors').
+
+    Why: the text widgets run their own bindings the moment a key reaches
+    them (``widgets/local_keys.py``); Textual's public ``active_bindings``
+    is the whole screen's, made after the key has bubbled up to the App.
+    """
+    return list(node._bindings.key_to_bindings.get(key, ()))
+
+
+def replace_bindings(node: DOMNode, bindings: Iterable[BindingType]) -> None:
+    """Give ``node`` new bindings (the footer's words in another language).
+
+    Why: a binding's description is fixed once made and ``BINDINGS`` is read
+    once per class; there is no public way to change a node's bindings.
+    """
+    node._bindings = BindingsMap(bindings)
