@@ -7,14 +7,18 @@ link is followed: its target is replaced and the link stays a link. The
 previous version is kept as ``NAME~`` beside the file that is replaced.
 
 A process killed mid-save (SIGKILL, power loss) can leave its temporary
-file ``.NAME.XXXXXXXX.tmp`` behind, but never a damaged ``NAME``. Each save
+file ``.NAME.XXXXXXXX.tmp`` (or ``.NAME~.XXXXXXXX.tmp``, the backup on its
+way to ``NAME~``) behind, but never a damaged ``NAME``. Each save
 removes such leftovers of earlier saves of the same file: a saver holds a
 lock on its temporary file while it works, so a file whose lock can be taken
 belongs to no living save.
 
 Failures raise ``OSError`` (with the reason in words where the system has
 none for it, as ``SaveRefused``); the caller turns them into one line for
-the user. Nothing here knows about matrices.
+the user. Every file made here has a random name and is created with
+``O_EXCL`` and ``O_NOFOLLOW``, so that in a folder others can write in
+(mode 1777) a planted link never redirects a write. Nothing here knows
+about matrices.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import re
 import secrets
 import stat
 import string
+from collections.abc import Callable
 from pathlib import Path
 
 try:
@@ -44,19 +49,43 @@ class SaveRefused(OSError):
     """A save that would do harm or cannot work, with the reason in words."""
 
 
-def replace_file(path: Path | str, data: bytes, *, backup: bool = True) -> None:
-    """Atomically replace the file at ``path`` (or the file it links to) with ``data``."""
+def replace_file(
+    path: Path | str,
+    data: bytes,
+    *,
+    backup: bool = True,
+    before_rename: Callable[[], None] | None = None,
+    mode: int | None = None,
+) -> None:
+    """Atomically replace the file at ``path`` (or the file it links to) with ``data``.
+
+    The new version keeps the old file's mode, owner and group; ``mode``
+    gives it that mode instead (a private file of pvm's own).
+
+    ``before_rename`` runs after everything else, right before the rename that
+    makes the new version the file; raising there leaves the file as it is.
+    (A save checks there that no one else changed the file meanwhile.)
+    """
     real = Path(os.path.realpath(path))
     folder = real.parent
     old = _existing(real)
     remove_leftovers(real)
-    handle, temporary = _create_temporary(real, old)
+    # A new file gets the usual permissions (the system applies the umask); a
+    # replacement starts private and gets the old file's bits before any data
+    # is written; a private file is private from the start.
+    initial = mode if mode is not None else 0o600 if old is not None else 0o666
+    handle, temporary = _create_exclusive(real, ".", initial)
     try:
-        _keep_owner_and_mode(handle, old)
+        if mode is None:
+            _keep_owner_and_mode(handle, old)
+        else:
+            os.fchmod(handle, mode)
         _write_all(handle, data)
         os.fsync(handle)
         if backup and old is not None:
             keep_backup(real)
+        if before_rename is not None:
+            before_rename()
         os.replace(temporary, real)
     except BaseException:
         _remove_quietly(temporary)
@@ -68,33 +97,113 @@ def replace_file(path: Path | str, data: bytes, *, backup: bool = True) -> None:
 
 
 def backup_path(real: Path) -> Path:
-    """Where the previous version of ``real`` is kept: ``NAME~`` beside it."""
-    return real.with_name(real.name + "~")
+    """Where the previous version of ``real`` is kept: ``NAME~`` beside it.
+
+    A name already as long as the file system allows is cut short (at a
+    whole character) to leave room for the ``~``, so that it still saves.
+    """
+    name = real.name
+    room = _longest_name(real.parent) - 1
+    encoded = os.fsencode(name)
+    if len(encoded) > room:
+        name = encoded[:room].decode("utf-8", "ignore")
+    return real.with_name(name + "~")
+
+
+def _longest_name(folder: Path) -> int:
+    try:
+        return int(os.pathconf(folder, "PC_NAME_MAX"))
+    except (OSError, ValueError, AttributeError):
+        return 255
 
 
 def keep_backup(real: Path) -> None:
-    """Make ``NAME~`` the current version of ``real``, atomically too."""
+    """Make ``NAME~`` the current version of ``real``, atomically too.
+
+    The version is first given a random staging name beside it (a hard link,
+    or a copy where the file system has none) and then renamed to ``NAME~``.
+    The staging name is made with ``O_EXCL`` and ``O_NOFOLLOW`` semantics, so
+    a link someone planted in a shared folder is never written through.
+    """
     backup = backup_path(real)
-    staging = _staging_path(real)
-    _remove_quietly(str(staging))
+    staging: str | None = None
+    # Held while the staging name exists: a hard link shares the file's lock,
+    # so another save never takes the staging name for an abandoned leftover.
+    guard = _lock_file(real)
     try:
         try:
-            os.link(real, staging)
+            staging = _link_under_random_name(real)
         except OSError:
-            import shutil  # a file system without hard links: copy instead
-
-            shutil.copy2(real, staging)
+            # A file system without hard links: copy into a new file instead.
+            staging = _copy_under_random_name(real)
         os.replace(staging, backup)
         # When NAME~ already is a hard link to the same file (a save was killed
         # between making the backup and the final rename), rename() succeeds
         # without doing anything and leaves the staging name behind.
-        _remove_quietly(str(staging))
+        _remove_quietly(staging)
     except OSError as error:
-        _remove_quietly(str(staging))
+        if staging is not None:
+            _remove_quietly(staging)
         reason = "it is a folder" if os.path.isdir(backup) else (error.strerror or str(error)).lower()
         raise SaveRefused(
             error.errno or 0, f"cannot keep the previous version as {backup.name}: {reason}"
         ) from None
+    finally:
+        if guard is not None:
+            os.close(guard)
+
+
+def _random_name(real: Path, marker: str) -> str:
+    """``.NAME<marker>XXXXXXXX.tmp`` beside ``real``: a name no one can guess in advance."""
+    random = "".join(secrets.choice(_RANDOM_LETTERS) for _ in range(8))
+    return str(real.parent / f".{_name_part(real.name)}{marker}{random}.tmp")
+
+
+def _link_under_random_name(real: Path) -> str:
+    """A hard link to ``real`` under a random staging name; link() never follows the new name."""
+    for _attempt in range(100):
+        staging = _random_name(real, "~.")
+        try:
+            os.link(real, staging, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        return staging
+    raise SaveRefused(errno.EEXIST, "no free name for a temporary file")
+
+
+def _copy_under_random_name(real: Path) -> str:
+    """A copy of ``real`` in a new file under a random staging name, made with O_EXCL and O_NOFOLLOW."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    source = os.open(real, flags)
+    try:
+        info = os.fstat(source)
+        handle, staging = _create_exclusive(real, "~.", stat.S_IMODE(info.st_mode) & 0o777)
+        try:
+            while chunk := os.read(source, 1 << 20):
+                _write_all(handle, chunk)
+            os.fsync(handle)
+        except BaseException:
+            _remove_quietly(staging)
+            raise
+        finally:
+            os.close(handle)
+        return staging
+    finally:
+        os.close(source)
+
+
+def _lock_file(real: Path) -> int | None:
+    """An open, locked descriptor of ``real`` (or None where locks or opening fail)."""
+    if fcntl is None:
+        return None
+    try:
+        handle = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    # Failing is fine: then another save holds it, and it guards the same staging names.
+    with contextlib.suppress(OSError):
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return handle
 
 
 def leftovers(real: Path) -> list[Path]:
@@ -112,12 +221,7 @@ def remove_leftovers(real: Path) -> None:
     if fcntl is None:
         return
     for leftover in leftovers(real):
-        if leftover == _staging_path(real):
-            # A hard link to (or copy of) the file itself, made just before a
-            # rename: it holds nothing that is not in the file.
-            _remove_quietly(str(leftover))
-        else:
-            _remove_if_abandoned(leftover)
+        _remove_if_abandoned(leftover)
 
 
 def _existing(real: Path) -> os.stat_result | None:
@@ -139,18 +243,11 @@ def _existing(real: Path) -> os.stat_result | None:
     return old
 
 
-def _create_temporary(real: Path, old: os.stat_result | None) -> tuple[int, str]:
-    """A new, empty, locked temporary file beside ``real``: its descriptor and path."""
-    prefix = f".{_name_part(real.name)}."
-    # A new file gets the usual permissions (the system applies the umask); a
-    # replacement starts private and gets the old file's bits before any data
-    # is written.
-    mode = 0o600 if old is not None else 0o666
+def _create_exclusive(real: Path, marker: str, mode: int) -> tuple[int, str]:
+    """A new, empty, locked file under a random name beside ``real``: its descriptor and path."""
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     for _attempt in range(100):
-        name = str(
-            real.parent / (prefix + "".join(secrets.choice(_RANDOM_LETTERS) for _ in range(8)) + ".tmp")
-        )
+        name = _random_name(real, marker)
         try:
             handle = os.open(name, flags, mode)
         except FileExistsError:
@@ -235,11 +332,9 @@ def _name_part(name: str) -> str:
 
 def _leftover_pattern(name: str) -> re.Pattern[str]:
     part = re.escape(_name_part(name))
-    return re.compile(rf"\.{part}\.[a-z0-9_]{{8}}\.tmp\Z|\.{re.escape(name)}~\.tmp\Z")
-
-
-def _staging_path(real: Path) -> Path:
-    return real.with_name(f".{real.name}~.tmp")
+    # .NAME.XXXXXXXX.tmp (a new version), .NAME~.XXXXXXXX.tmp (a backup being
+    # made), and .NAME~.tmp, the fixed staging name of earlier versions of pvm.
+    return re.compile(rf"\.{part}~?\.[a-z0-9_]{{8}}\.tmp\Z|\.{re.escape(name)}~\.tmp\Z")
 
 
 def _read_only_file_system(folder: Path) -> bool:

@@ -7,9 +7,12 @@ the list of recent files must never stop anyone from opening pvm.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
+
+from pvm_tui import state
 
 LIMIT = 10
 _FILE_NAME = "recent.json"
@@ -17,9 +20,7 @@ _FILE_NAME = "recent.json"
 
 def state_folder() -> Path:
     """pvm's folder in the user's state directory (XDG_STATE_HOME on Linux)."""
-    import platformdirs
-
-    return Path(platformdirs.user_state_dir("pvm", appauthor=False))
+    return state.folder()
 
 
 def _list_path() -> Path:
@@ -42,11 +43,8 @@ def remember(path: Path) -> None:
     """Put ``path`` at the top of the list; failures to write it are ignored."""
     absolute = Path(os.path.abspath(path))
     paths = [absolute] + [item for item in load() if item != absolute]
-    target = _list_path()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".tmp")
-        temporary.write_text(json.dumps([str(item) for item in paths[:LIMIT]], indent=1), encoding="utf-8")
-        os.replace(temporary, target)
-    except OSError:
-        pass
+    listing = json.dumps([str(item) for item in paths[:LIMIT]], indent=1)
+    with contextlib.suppress(OSError):
+        state.write(_list_path(), listing.encode("utf-8"))
+    # Once per file opened: what an earlier pvm left readable to others is made private.
+    state.tighten_all()

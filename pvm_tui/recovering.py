@@ -29,7 +29,7 @@ from pathlib import Path
 from textual.timer import Timer
 from textual.widgets import TextArea
 
-from pvm_tui import recent, recovery, store
+from pvm_tui import recent, recovery, state, store
 from pvm_tui.diff.compare import compare
 from pvm_tui.document import Document
 from pvm_tui.editing import EditingActions
@@ -284,8 +284,7 @@ def _write_log(error: BaseException) -> Path | None:
     lines = traceback.format_exception(type(error), error, error.__traceback__)
     stamp = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"pvm crashed at {stamp}\n\n" + "".join(lines), encoding="utf-8", errors="replace")
+        state.write(path, (f"pvm crashed at {stamp}\n\n" + "".join(lines)).encode("utf-8", "replace"))
     except OSError:
         return None
     return path

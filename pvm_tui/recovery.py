@@ -29,7 +29,7 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pvm_tui import recent, store
+from pvm_tui import state, store
 from pvm_tui.model import CATEGORIES, COMPANY_FIELDS, SIDES, Matrix
 
 if sys.version_info >= (3, 11):
@@ -44,7 +44,7 @@ _MOST_SLOTS = 100
 
 def folder() -> Path:
     """Where recovery copies live: ``recovery`` in pvm's state folder."""
-    return recent.state_folder() / FOLDER_NAME
+    return state.folder() / FOLDER_NAME
 
 
 def absolute(file: Path | str) -> Path:
@@ -160,16 +160,17 @@ def dumps(matrix: Matrix, file: Path | str, based_on: str | None, *, now: dt.dat
 
 
 def write(path: Path, matrix: Matrix, file: Path | str, based_on: str | None) -> None:
-    """Write a copy atomically (a crash leaves the old copy or the new one); folder made private.
+    """Write a copy atomically (a crash leaves the old copy or the new one), private (0600, folder 0700).
 
     Raises ``store.MatrixFileError`` when it cannot be written.
     """
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        state.private_folder(path.parent)
     except OSError as error:
         reason = (error.strerror or str(error)).lower()
         raise store.MatrixFileError(path.parent, f"cannot make the folder: {reason}") from None
-    store.write_atomically(path, dumps(matrix, file, based_on).encode("utf-8"), backup=False)
+    data = dumps(matrix, file, based_on).encode("utf-8")
+    store.write_atomically(path, data, backup=False, mode=state.FILE_MODE)
 
 
 def read(path: Path) -> Recovery:

@@ -30,6 +30,8 @@ from pvm_tui.model import CATEGORIES, COMPANY_FIELDS, SIDES, Company, Matrix, Pa
 from pvm_tui.text import inline
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pvm_tui.file_messages import Key
 
 if sys.version_info >= (3, 11):
@@ -381,12 +383,19 @@ def save(
     """
     target = Path(path) if path is not None else mf.path
     same_file = path is None or _same_path(target, mf.path)
+    expected = mf.fingerprint if same_file else None
+
+    def still_unchanged() -> None:
+        _check_unchanged(target, expected)
+
     if not overwrite:
-        _check_unchanged(target, mf.fingerprint if same_file else None)
+        # Once now, to say so before the slow work, and once more right before
+        # the rename: someone may write the file while the document is merged.
+        still_unchanged()
     try:
         text = dumps(mf, matrix)
         data = text.encode("utf-8")
-        write_atomically(target, data, backup=backup)
+        write_atomically(target, data, backup=backup, before_rename=None if overwrite else still_unchanged)
     except BaseException:
         # The document now holds edits that are not on disk; the next save
         # must merge into what the file really holds.
@@ -399,16 +408,25 @@ def save(
     return mf
 
 
-def write_atomically(path: Path, data: bytes, *, backup: bool = True) -> None:
+def write_atomically(
+    path: Path,
+    data: bytes,
+    *,
+    backup: bool = True,
+    before_rename: Callable[[], None] | None = None,
+    mode: int | None = None,
+) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never a mix.
 
     Writes through a symbolic link to its target, keeps the old file's
     permission bits, and keeps the previous version as ``path~`` (beside the
     link's target). Any failure is a ``MatrixFileError`` "cannot save: ...",
-    and leaves the old file as it was.
+    and leaves the old file as it was. ``before_rename`` runs right before the
+    file is replaced; a ``MatrixFileError`` it raises stops the save.
+    ``mode`` gives the file that mode instead of the old file's.
     """
     try:
-        _atomic().replace_file(path, data, backup=backup)
+        _atomic().replace_file(path, data, backup=backup, before_rename=before_rename, mode=mode)
     except OSError as error:
         raise MatrixFileError(path, f"cannot save: {_save_reason(error, Path(path))}") from None
 

@@ -87,7 +87,9 @@ def check_after_kill(path: Path, versions: dict[bytes, str], seed: int, kill: in
     temporaries = [
         name for name in strays if re.fullmatch(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp", name)
     ]
-    staging = [name for name in strays if name == f".{path.name}~.tmp"]
+    staging = [
+        name for name in strays if re.fullmatch(rf"\.{re.escape(path.name)}~\.[a-z0-9_]{{8}}\.tmp", name)
+    ]
     # A killed save may leave its one temporary file (and the link it makes
     # for the backup); the next save removes them, so they never pile up.
     assert sorted(temporaries + staging) == strays, f"unexpected files {strays} {where}"

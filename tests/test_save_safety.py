@@ -348,3 +348,36 @@ def test_a_backup_that_already_is_the_file_leaves_nothing_behind(tmp_path: Path)
     store.write_atomically(path, b'[company]\nname = "new"\n')
     assert sorted(os.listdir(tmp_path)) == ["m.toml", "m.toml~"]
     assert (tmp_path / "m.toml~").read_bytes() == b'[company]\nname = "old"\n'
+
+
+def test_a_change_made_during_a_slow_save_is_not_overwritten(tmp_path: Path, monkeypatch) -> None:
+    # The first save of a large matrix parses the file with tomlkit, which
+    # takes seconds; a colleague's change written in that time must survive.
+    path = tmp_path / "partners.toml"
+    write_matrix(path)
+    mf = store.load(path)
+    theirs = path.read_text(encoding="utf-8").replace("Headphones", "Headphones, from a colleague")
+    slow_dumps = store.dumps
+
+    def dumps_while_someone_writes(*args, **kwargs):
+        text = slow_dumps(*args, **kwargs)
+        path.write_text(theirs, encoding="utf-8")
+        return text
+
+    monkeypatch.setattr(store, "dumps", dumps_while_someone_writes)
+    with pytest.raises(store.FileChangedError) as caught:
+        store.save(mf, EDITED)
+    assert str(caught.value) == f"{path}: changed on disk since pvm read it; not overwriting it"
+    assert path.read_text(encoding="utf-8") == theirs
+    assert [name for name in os.listdir(tmp_path) if name.endswith(".tmp")] == []
+
+
+def test_a_file_name_too_long_for_a_backup_still_saves_with_one(tmp_path: Path) -> None:
+    name = "p" * 248 + "ë.toml"  # 255 bytes, the longest a name may be: NAME~ cannot be made
+    path = tmp_path / name
+    mf = write_matrix(path)
+    store.save(mf, EDITED)
+    assert store.load(path).saved == EDITED
+    backups = [entry for entry in os.listdir(tmp_path) if entry.endswith("~")]
+    assert len(backups) == 1 and len(backups[0].encode()) == 255
+    assert store.load(tmp_path / backups[0]).saved == MATRIX

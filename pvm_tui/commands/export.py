@@ -6,16 +6,16 @@ terminal, where control characters are made visible first. With ``-o`` the
 file is replaced atomically (no backup). pvm export never writes over the
 matrix it reads, nor over any existing ``.toml`` file: an export is never
 TOML, so such a target is a slip of the keyboard that would lose a matrix.
+Both rules also hold for the file a link (or a chain of links) points to.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-from pvm_tui import store
+from pvm_tui import output_target, store
 from pvm_tui.export import exporter
 from pvm_tui.labels import labels_for, language_from_locale
 from pvm_tui.store import MatrixFileError
@@ -45,9 +45,13 @@ def run(options: argparse.Namespace) -> int:
 
 
 def _refuse_to_overwrite_a_matrix(target: Path, source: Path) -> None:
-    if os.path.lexists(target) and os.path.realpath(target) == os.path.realpath(source):
+    # Links are followed by the write, so the rules hold for where they lead.
+    if output_target.is_the_file(target, source):
         raise MatrixFileError(target, "is the matrix being exported; choose another file for -o")
-    if target.suffix.lower() == ".toml" and os.path.lexists(target):
+    toml = output_target.toml_in_the_way(target)
+    if toml is not None:
         raise MatrixFileError(
-            target, "already exists and may be a matrix; pvm export never writes over a .toml file"
+            target,
+            f"is {output_target.what_it_is(target, toml)} that may be a matrix; "
+            "pvm export never writes over a .toml file",
         )

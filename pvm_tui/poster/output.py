@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from pvm_tui import output_target
 from pvm_tui.store import MatrixFileError, write_atomically
 
 
@@ -12,8 +13,8 @@ def deliver(text: str, output: str | None) -> None:
     """Write ``text`` as UTF-8 to ``output`` (``None`` or ``-``: standard output).
 
     A file is replaced atomically, so a failed write leaves the old one whole.
-    An existing ``.toml`` file is refused: writing a page over a matrix
-    would lose what someone wrote, and the names are easy to mix up.
+    An existing ``.toml`` file is refused, also behind a link: writing a page
+    over a matrix would lose what someone wrote, and the names are easy to mix up.
     """
     data = text.encode("utf-8")
     if output is None or output == "-":
@@ -21,8 +22,11 @@ def deliver(text: str, output: str | None) -> None:
         sys.stdout.buffer.flush()
         return
     path = Path(output)
-    if path.suffix.lower() == ".toml" and path.exists():
+    toml = output_target.toml_in_the_way(path)
+    if toml is not None:
         raise MatrixFileError(
-            path, "is a .toml file, perhaps a matrix; not writing a page over it (use .html)"
+            path,
+            f"is {output_target.what_it_is(path, toml)}, perhaps a matrix; "
+            "not writing a page over it (use .html)",
         )
     write_atomically(path, data, backup=False)

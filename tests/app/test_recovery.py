@@ -8,6 +8,7 @@ sleeping the real two seconds.
 from __future__ import annotations
 
 import signal
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -349,6 +350,9 @@ async def test_an_unexpected_error_writes_the_copy_and_a_log(sample: Path, monke
     log = recent.state_folder() / "crash.log"
     assert str(log) in message
     assert "ZeroDivisionError: a bug" in log.read_text(encoding="utf-8")
+    # A traceback can quote the matrix's text: only its owner may read it.
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    assert stat.S_IMODE(log.parent.stat().st_mode) == 0o700
 
 
 # -- a file changed on disk ----------------------------------------------------------------

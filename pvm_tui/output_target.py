@@ -1,0 +1,60 @@
+"""Where an export or a page may be written: never over a matrix, also not through a link.
+
+``-o`` names a file to be replaced. A write follows symbolic links to the
+file at the end of the chain, so the rules "never over a ``.toml`` file"
+and "never over the matrix being read" are applied to every name on the
+way: the name given, each link it passes through, and the file at the end.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_MOST_LINKS = 40
+"""As many links as the system follows before it gives up (ELOOP)."""
+
+
+def names_on_the_way(target: Path) -> list[Path]:
+    """``target``, each link it goes through, and the file a write would really reach."""
+    chain = [target]
+    current = target
+    for _ in range(_MOST_LINKS):
+        if not os.path.islink(current):
+            break
+        destination = Path(os.readlink(current))
+        current = destination if destination.is_absolute() else current.parent / destination
+        chain.append(current)
+    real = Path(os.path.realpath(target))
+    if real not in chain:
+        chain.append(real)
+    return chain
+
+
+def toml_in_the_way(target: Path) -> Path | None:
+    """The ``.toml`` name (perhaps a matrix) a write to an existing ``target`` would go over, or None.
+
+    A new file may have any name; an existing one is refused when its name,
+    or the name of any link on the way or of the file at the end, is ``.toml``.
+    """
+    if not os.path.lexists(target):
+        return None
+    tomls = [name for name in names_on_the_way(target) if name.suffix.lower() == ".toml"]
+    return tomls[-1] if tomls else None
+
+
+def is_the_file(target: Path, source: Path) -> bool:
+    """True when writing to ``target`` would replace ``source`` (same path, link or hard link)."""
+    if not os.path.lexists(target):
+        return False
+    if os.path.realpath(target) == os.path.realpath(source):
+        return True
+    try:
+        return os.path.samefile(target, source)
+    except OSError:
+        return False
+
+
+def what_it_is(target: Path, toml: Path) -> str:
+    """Words for ``target`` in a refusal: "a .toml file", or "a link to NAME, a .toml file"."""
+    return "a .toml file" if toml == target else f"a link to {toml}, a .toml file"
