@@ -21,6 +21,7 @@ from functools import partial
 from textual.app import SystemCommand
 from textual.screen import Screen
 
+from pvm_tui import view_choice
 from pvm_tui.saving import SavingActions
 
 
@@ -60,11 +61,20 @@ class PvmApp(SavingActions):
         self.editor_screen.set_language(self.language, self.read_only)
         self.editor_screen.set_mode(self.words.read_only if self.read_only else "")
         self.grid.relabel(self.labels, self.matrix)
+        self.card.set_labels(self.labels, self.words.more)
         self.step_bar.set_labels(self.labels)
         if self.filter_input is not None:
             self.filter_input.placeholder = self.words.filter_placeholder
         self._refresh_all()
         self.say(self.words.language_now)
+
+    async def action_toggle_whole(self) -> None:
+        """Whole-text rows or compact rows in the grid; the choice is kept for the next start."""
+        await self.to_grid()
+        whole = not self.grid.whole
+        self.grid.set_whole(whole)
+        view_choice.remember_whole_text(whole)
+        self.say(self.words.rows_whole if whole else self.words.rows_compact)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -85,6 +95,7 @@ class PvmApp(SavingActions):
             "undo": self.action_undo,
             "redo": self.action_redo,
             "profile": self.action_profile,
+            "toggle_whole": self.action_toggle_whole,
             "filter": self.action_filter,
             "clear_filter": self.action_clear_filter,
             "help": self.action_help,

@@ -23,14 +23,13 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import events, on
 from textual.app import App, SuspendNotSupported
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
-from pvm_tui import recent
+from pvm_tui import recent, view_choice
 from pvm_tui.collector import QUIET, IdleCollector
 from pvm_tui.document import Document, new_matrix, open_example, open_path
 from pvm_tui.history import History, Place
@@ -39,10 +38,10 @@ from pvm_tui.labels import Labels, labels_for
 from pvm_tui.model import COLUMNS, Balance, Matrix, Partner
 from pvm_tui.screens.editor import EditorScreen
 from pvm_tui.store import MatrixFileError
-from pvm_tui.text import harmless, one_line, shorten
+from pvm_tui.text import harmless, one_line
 from pvm_tui.ui_text import UiText, ui_text
-from pvm_tui.widgets.cell_panel import CellPanel
-from pvm_tui.widgets.grid import GROUP_STYLES, MARKERS, MatrixGrid
+from pvm_tui.widgets.grid import MatrixGrid
+from pvm_tui.widgets.partner_card import PartnerCard
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
 
@@ -138,12 +137,14 @@ class PvmCore(App[int]):
         screen.set_language(self.language, self.read_only)
         screen.set_mode(self.words.read_only if self.read_only else "")
         self.grid = screen.query_one(MatrixGrid)
-        self.panel = screen.query_one(CellPanel)
+        self.card = screen.query_one(PartnerCard)
+        self.card.set_labels(self.labels, self.words.more)
         self.cell_editor: CellEditor | None = None
         self.filter_input: Input | None = None
         self.step_bar = screen.query_one(StepBar)
         self.status = screen.query_one(StatusLine)
         self.title_bar = screen.query_one(TitleBar)
+        self.grid.whole = view_choice.whole_text()
         self.grid.show_matrix(self.matrix, self.labels)
         self._reindex()
         self._count_balances()
@@ -155,7 +156,7 @@ class PvmCore(App[int]):
 
     async def _after_first_paint(self) -> None:
         """What the first paint does not need: the cell editor, the list of recent files."""
-        if not self.panel.is_attached:
+        if not self.card.is_attached:
             return  # the editor closed at once
         await self.editor_ready()
         document = self.document
@@ -165,7 +166,7 @@ class PvmCore(App[int]):
     async def editor_ready(self) -> CellEditor:
         """The cell editor, put on screen now if it is not there yet."""
         if self.cell_editor is None:
-            self.cell_editor = await self.panel.add_editor()
+            self.cell_editor = await self.card.add_editor()
         return self.cell_editor
 
     def open_document(self, document: Document, matrix: Matrix | None = None) -> None:
@@ -284,14 +285,14 @@ class PvmCore(App[int]):
             self.show_cursor_cell()
 
     def show_cursor_cell(self, *, force: bool = False) -> None:
-        """Show the cell under the cursor in the side panel, and its step in the step bar."""
+        """Show the partner under the cursor in the card, its cell selected, and its step in the step bar."""
         place = self.cursor_place()
         column = self.grid.cursor_column
         self.step_bar.step = COLUMNS[column].step
         if place is None:
             self._shown_cell = None
             message = self.words.no_partners if not self.matrix.partners else self.filter_status()
-            self.panel.show_message(message)
+            self.card.show_message(message)
             return
         index, column = place
         partner = self.matrix.partners[index]
@@ -299,18 +300,8 @@ class PvmCore(App[int]):
         if shown == self._shown_cell and not force:
             return
         self._shown_cell = shown
-        labels, definition = self.labels, COLUMNS[column]
-        marker, style = MARKERS[partner.balance]
-        name = Text.assemble(
-            (shorten(one_line(labels.partner_name(partner.name)), 60), "bold"),
-            "  ",
-            (f"{marker} {labels.balance[partner.balance]}", style),
-        )
-        where_style = GROUP_STYLES.get(definition.side or "", "bold")
-        where = Text(labels.column_title(definition), style=where_style)
         placeholder = self.words.empty_cell_read_only if self.read_only else self.words.empty_cell
-        text = harmless(partner.cell(definition))
-        self.panel.show(name, where, labels.guidance(definition), text, placeholder)
+        self.card.show(partner, column, self.labels, placeholder)
 
     def change(
         self, new: Matrix, what: str, before: Place, after: Place, *, cell: Place | None = None
@@ -357,6 +348,7 @@ class PvmCore(App[int]):
             self.labels.balance_summary(counts[Balance.BALANCED], one_sided, counts[Balance.EMPTY])
         )
         self.show_cursor_cell(force=True)
+        self.card.show_company(self.matrix.company, self.labels)
         self._refresh_mode()
 
     def _refresh_title(self) -> None:

@@ -109,6 +109,7 @@ class EditingActions(PvmCore):
         partner = self.matrix.partners[index]
         self.editing = (partner.key, column)
         self.show_cursor_cell(force=True)
+        self.card.begin_edit(column)
         editor.begin(harmless(partner.cell(COLUMNS[column])), writable=not self.read_only)
         self.editor_screen.set_focus(editor)
         self._refresh_mode()
@@ -123,6 +124,7 @@ class EditingActions(PvmCore):
         self.editing = None
         text = editor.text
         editor.end()
+        self.card.end_edit()
         self.editor_screen.set_focus(self.grid)
         self._refresh_mode()
         index = self._index.get(key)

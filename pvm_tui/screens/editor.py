@@ -1,4 +1,4 @@
-"""The editor's main screen: title, step bar, grid, cell panel, status and footer (and the filter line).
+"""The editor's main screen: title, step bar, grid, partner card, status and footer (and the filter line).
 
 It only lays the widgets out and carries the key bindings (made from
 ``keys.KEYS`` in the current language); the App owns the matrix and does
@@ -21,9 +21,9 @@ from pvm_tui.keys import CHANGING_ACTIONS, FOOTER_ORDER, KEYS
 from pvm_tui.labels import Labels
 from pvm_tui.textual_internals import replace_bindings
 from pvm_tui.ui_text import ui_text
-from pvm_tui.widgets.cell_panel import CellPanel
 from pvm_tui.widgets.grid import MatrixGrid
 from pvm_tui.widgets.key_bar import KeyBar
+from pvm_tui.widgets.partner_card import PartnerCard
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
 
@@ -74,7 +74,7 @@ class EditorScreen(Screen[None]):
         yield StepBar(self.labels, id="steps")
         with Horizontal(id="body"):
             yield MatrixGrid(id="grid")
-            yield CellPanel(id="panel")
+            yield PartnerCard(id="card")
         yield StatusLine(id="status")
         yield KeyBar(FOOTER_ORDER, id="keys")
 

@@ -52,7 +52,9 @@ class PartnerCard(VerticalScroll, can_focus=False):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.hint = CardText(id="card-hint")
+        self.name_label = CardText(classes="card-category")
         self.name_cell = CardText(id="card-name", classes="card-cell")
+        self.balance = CardText(id="card-balance")
         self.corner = CardText(classes="card-category")
         self.headings = {side: CardText(classes=f"card-side -{side}") for side in SIDES}
         self.categories = {category: CardText(classes="card-category") for category in CATEGORIES}
@@ -71,7 +73,9 @@ class PartnerCard(VerticalScroll, can_focus=False):
         yield self.more
         yield self.hint
         with Grid(id="card-cells"):
+            yield self.name_label
             yield self.name_cell
+            yield self.balance
             yield self.corner
             yield from self.headings.values()
             for category in CATEGORIES:
@@ -90,16 +94,21 @@ class PartnerCard(VerticalScroll, can_focus=False):
         for category, label in self.categories.items():
             label.show(Text(labels.categories[category], style="dim"))
         self.more.show(Text(more, style="reverse"))
+        self.name_label.show(Text(labels.partner, style="dim"))
 
     def show(self, partner: Partner, column: int, labels: Labels, placeholder: str) -> None:
         """Show a partner with one cell selected (the cell being edited is left to the editor)."""
         marker, style = MARKERS[partner.balance]
-        name = Text(harmless(labels.partner_name(partner.name)), style="bold" if partner.name.strip() else "dim")
-        name.append(f"  {marker} {labels.balance[partner.balance]}", style)
-        self.name_cell.show(name)
+        named = bool(partner.name.strip())
+        self.name_cell.show(
+            Text(harmless(labels.partner_name(partner.name)), style="bold" if named else "dim")
+        )
+        self.balance.show(Text(f"{marker} {labels.balance[partner.balance]}", style))
         for index, cell in enumerate(self.cells[1:], start=1):
             text = harmless(partner.cell(COLUMNS[index]))
-            cell.show(Text(text) if text.strip() else Text(placeholder if index == column else "", style="dim"))
+            cell.show(
+                Text(text) if text.strip() else Text(placeholder if index == column else "", style="dim")
+            )
         definition = COLUMNS[column]
         hint = Text(labels.column_title(definition), style=GROUP_STYLES.get(definition.side or "", "bold"))
         hint.append("  ")
@@ -140,8 +149,10 @@ class PartnerCard(VerticalScroll, can_focus=False):
         self.call_after_refresh(self._bring_selected_into_view)
 
     def _bring_selected_into_view(self) -> None:
-        target = self.editor if self.editing is not None and self.editor is not None else self.cells[self.selected]
-        if self.selected in (0, 1, 5):
+        target = (
+            self.editor if self.editing is not None and self.editor is not None else self.cells[self.selected]
+        )
+        if self.selected in (0, 1, 5):  # the name, or the first row: show the card from its top
             self.scroll_home(animate=False, immediate=True)
         else:
             self.scroll_to_widget(target, animate=False, immediate=True)
@@ -186,7 +197,6 @@ class PartnerCard(VerticalScroll, can_focus=False):
         cell = self.cells[column]
         grid = self.query_one("#card-cells", Grid)
         grid.move_child(editor, after=cell)
-        editor.styles.column_span = 3 if column == 0 else 1
         cell.display = False
         editor.display = True
         self._select(column)
@@ -201,4 +211,6 @@ class PartnerCard(VerticalScroll, can_focus=False):
 
 
 def _column_index(side: str, category: str) -> int:
-    return next(index for index, column in enumerate(COLUMNS) if (column.side, column.category) == (side, category))
+    return next(
+        index for index, column in enumerate(COLUMNS) if (column.side, column.category) == (side, category)
+    )
