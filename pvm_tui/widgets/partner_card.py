@@ -94,12 +94,16 @@ class PartnerCard(VerticalScroll, can_focus=False):
     def show(self, partner: Partner, column: int, labels: Labels, placeholder: str) -> None:
         """Show a partner with one cell selected (the cell being edited is left to the editor)."""
         marker, style = MARKERS[partner.balance]
-        name = Text(harmless(labels.partner_name(partner.name)), style="bold" if partner.name.strip() else "dim")
+        name = Text(
+            harmless(labels.partner_name(partner.name)), style="bold" if partner.name.strip() else "dim"
+        )
         name.append(f"  {marker} {labels.balance[partner.balance]}", style)
         self.name_cell.show(name)
         for index, cell in enumerate(self.cells[1:], start=1):
             text = harmless(partner.cell(COLUMNS[index]))
-            cell.show(Text(text) if text.strip() else Text(placeholder if index == column else "", style="dim"))
+            cell.show(
+                Text(text) if text.strip() else Text(placeholder if index == column else "", style="dim")
+            )
         definition = COLUMNS[column]
         hint = Text(labels.column_title(definition), style=GROUP_STYLES.get(definition.side or "", "bold"))
         hint.append("  ")
@@ -140,7 +144,9 @@ class PartnerCard(VerticalScroll, can_focus=False):
         self.call_after_refresh(self._bring_selected_into_view)
 
     def _bring_selected_into_view(self) -> None:
-        target = self.editor if self.editing is not None and self.editor is not None else self.cells[self.selected]
+        target = (
+            self.editor if self.editing is not None and self.editor is not None else self.cells[self.selected]
+        )
         if self.selected in (0, 1, 5):
             self.scroll_home(animate=False, immediate=True)
         else:
@@ -201,4 +207,6 @@ class PartnerCard(VerticalScroll, can_focus=False):
 
 
 def _column_index(side: str, category: str) -> int:
-    return next(index for index, column in enumerate(COLUMNS) if (column.side, column.category) == (side, category))
+    return next(
+        index for index, column in enumerate(COLUMNS) if (column.side, column.category) == (side, category)
+    )
