@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "export": "write a matrix as Markdown, CSV, JSON, HTML or SVG",
     "template": "write the blank template for printing (HTML)",
     "diff": "show what changed between two matrices",
+    "merge": "merge two changed versions of a matrix, cell by cell (also git's merge driver)",
 }
 
 EDITOR_EPILOG = """\
@@ -35,6 +36,8 @@ commands:
   pvm export FILE      write a matrix as Markdown, CSV, JSON, HTML or SVG
   pvm template         write the blank template for printing (HTML)
   pvm diff OLD NEW     show what changed between two matrices
+  pvm merge BASE OURS THEIRS
+                       merge two changed versions of a matrix, cell by cell
 
   Run `pvm COMMAND --help` for the options of one command.
 
@@ -94,6 +97,7 @@ def command_parser(name: str) -> argparse.ArgumentParser:
         "export": _export_parser,
         "template": _template_parser,
         "diff": _diff_parser,
+        "merge": _merge_parser,
     }
     return builders[name]()
 
@@ -196,6 +200,20 @@ def _diff_parser() -> argparse.ArgumentParser:
         nargs="+",
         metavar="FILE",
         help="OLD NEW, or the seven arguments git passes to an external diff driver",
+    )
+    _add_language(parser)
+    return parser
+
+
+def _merge_parser() -> argparse.ArgumentParser:
+    parser = _command("merge", "pvm merge base.toml mine.toml theirs.toml -o merged.toml")
+    parser.add_argument("base", metavar="BASE", help="the version both sides started from (git: %%O)")
+    parser.add_argument(
+        "ours", metavar="OURS", help="one changed version; the result is written here (git: %%A)"
+    )
+    parser.add_argument("theirs", metavar="THEIRS", help="the other changed version (git: %%B)")
+    parser.add_argument(
+        "-o", "--output", help="write the result to this new file instead of OURS (-: standard output)"
     )
     _add_language(parser)
     return parser

@@ -50,6 +50,10 @@ def run_editor(options: argparse.Namespace) -> int:
 
     # The App adds the file to the recent list once it is on screen.
     app = PvmApp(document, language, handle_signals=True)
+    if sys.platform != "win32":
+        from pvm_tui.terminal_input import TerminalDriver
+
+        app.driver_class = TerminalDriver
     try:
         app.run()
     finally:

@@ -1,11 +1,13 @@
-"""Every use pvm makes of Textual's insides, each with the reason no public API serves.
+"""Every place pvm reaches into Textual's insides, each with its reason (Textual is pinned at 8.2.8).
 
-Textual is pinned exactly (pyproject.toml), and ``tests/test_textual_internals.py``
-checks each use below against the installed Textual, failing with a message
-that names it: an upgrade that breaks one is caught there, not by a user.
-Nothing else in pvm touches a name Textual marks private.
+Nothing else in pvm touches a name Textual marks private. The tests
+(``tests/test_textual_internals.py`` and ``tests/app/test_textual_internals_widgets.py``)
+check each use below against the installed Textual and fail with a message
+that names it, so that an upgrade re-checks each use before it ships.
 
-The grid (a ``DataTable``) needs three. A stock ``DataTable`` counts its
+The terminal's input: the parser and the Linux driver (``terminal_input.py``).
+
+The grid (a ``DataTable``) needs three uses. A stock ``DataTable`` counts its
 updates and makes that count part of every render-cache key, so one changed
 cell or one added row draws every visible cell again through Rich (30-150 ms
 a commit on a modest machine), and it never measures a row's height again
@@ -21,12 +23,67 @@ import contextlib
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
+from textual._xterm_parser import XTermParser
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.dom import DOMNode
+from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
+
+TEXTUAL_VERSION = "8.2.8"
+"""The Textual these uses were checked against."""
+
+__all__ = [
+    "TEXTUAL_VERSION",
+    "LinuxDriver",
+    "XTermParser",
+    "forget_all",
+    "forget_rows",
+    "forget_sequence",
+    "in_sequence",
+    "keeping_caches",
+    "own_bindings",
+    "place_rows",
+    "replace_bindings",
+    "set_cells",
+    "set_virtual_size",
+]
+
+
+def in_sequence(parser: XTermParser) -> bool:
+    """True while the parser holds the start of an escape sequence and waits for the rest.
+
+    Why: after the last byte of a sequence pvm must know whether Textual took
+    it as a key, a mouse event or a report, or is still waiting (it did not
+    know it). The parser asks for its next character with a timeout only
+    inside a sequence (``read1(ESCAPE_DELAY)``), never between keys.
+    """
+    return parser._awaiting.timeout is not None
+
+
+def forget_sequence(parser: XTermParser) -> None:
+    """Make the parser drop the sequence it holds, as if it had never seen it.
+
+    Why: Textual turns a sequence it does not know into keys: the ESC becomes
+    ``^`` (or alt+ the next key) and the rest is typed, so Esc followed fast
+    by a key put ``^n`` in a cell. pvm decides itself what those characters
+    were (``terminal_input.py``) and starts the parse over. The parse is a
+    generator whose only state between sequences is the bracketed-paste
+    flag, and pvm never does this inside a paste.
+    """
+    parser._gen.close()
+    parser._gen = parser.parse(parser._tokens.append)
+    parser._awaiting = next(parser._gen)
+    parser._timeout_time = None
+
+
+# LinuxDriver: ``terminal_input.TerminalDriver`` replaces its ``run_input_thread``
+# (the loop that reads the terminal), using ``fileno``, ``exit_event``,
+# ``_debug`` and ``process_message`` as Textual's own loop does. Why: Textual's
+# loop builds its own XTermParser, and at the end of input (a terminal closed
+# without a hang-up) it goes round reading nothing forever.
 
 
 @contextlib.contextmanager

@@ -10,14 +10,19 @@ import struct
 import subprocess
 import sys
 import termios
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+import pyphen
 import pytest
 from rich.cells import cell_len
+from wcwidth import wcswidth
 
 from pvm_tui import store
+from pvm_tui.labels import labels_for
 from pvm_tui.model import COLUMNS
+from tests.split_words import unhyphenated_splits
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
@@ -165,14 +170,112 @@ def test_piped_output_has_no_escape_codes_and_no_trailing_blanks(run_pvm: RunPvm
 
 
 def test_a_word_is_split_only_when_longer_than_its_column(run_pvm: RunPvm, tmp_path: Path) -> None:
-    long_word = "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenherstellungsbetrieb" * 2
+    long_word = "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenherstellungsbetrieb"
     path = tmp_path / "long.toml"
-    path.write_text(f'[[partners]]\nname = "P"\n[partners.brings]\nother = "kort {long_word} woord"\n')
-    out = run_pvm("show", str(path), "--width", "80").stdout
-    assert all(cell_len(line) <= 80 for line in out.splitlines())
+    path.write_text(
+        f'language = "nl"\n[[partners]]\nname = "P"\n[partners.brings]\nother = "kort {long_word} woord"\n'
+    )
+    out = run_pvm("show", str(path), "--width", "60").stdout
+    assert all(cell_len(line) <= 60 for line in out.splitlines())
     assert long_word not in out  # it cannot fit on one line...
-    assert long_word in out.replace("\n", "").replace(" ", "")  # ...but every letter is there, in order
-    assert re.search(r"\bkort\b", out) and re.search(r"\bwoord\b", out)
+    lines = out.splitlines()
+    first = next(index for index, line in enumerate(lines) if "kort" in line)
+    column = lines[first].index("kort")
+    text_lines = [lines[first][column:]]
+    for line in lines[first + 1 :]:
+        if line[:column].strip() or not line[column:].strip():
+            break
+        text_lines.append(line[column:])
+    assert len(text_lines) >= 3
+    assert all(line.endswith("-") for line in text_lines[:-1])  # ...so it is hyphenated at every break
+    assert "".join(line.removesuffix("-") for line in text_lines) == f"kort {long_word}woord".replace(
+        "woord", " woord"
+    ) or "".join(line.removesuffix("-") for line in text_lines).replace("woord", " woord")
+    joined = "".join(line.removesuffix("-") for line in text_lines)
+    assert joined.replace(" ", "") == f"kort{long_word}woord"
+    # every break falls between two syllables, by the Dutch patterns
+    syllables = set(pyphen.Pyphen(lang="nl_NL").positions(long_word))
+    at = -len("kort ")
+    for line in text_lines[:-1]:
+        at += len(line) - 1
+        assert at in syllables, line
+    assert re.search(r"\bwoord\b", out)
+
+
+@pytest.mark.parametrize("sample", [NL, EN], ids=["nl", "en"])
+@pytest.mark.parametrize("width", ["120", "140", "100", "80", "60"])
+def test_no_word_is_split_without_a_hyphen(run_pvm: RunPvm, sample: Path, width: str) -> None:
+    out = run_pvm("show", str(sample), "--width", width).stdout
+    matrix = store.load(sample).saved
+    labels = labels_for(matrix.language)
+    texts = [*cells(sample), *(p.name for p in matrix.partners), *map(str, vars(matrix.company).values())]
+    texts += [labels.method, labels.partner, labels.balance_summary(5, 0, 0), "· —"]
+    for words in (labels.company, labels.sides, labels.categories, labels.categories_long, labels.balance):
+        texts += words.values()
+    assert unhyphenated_splits(out, texts) == []
+
+
+@pytest.mark.parametrize("sample", [NL, EN], ids=["nl", "en"])
+def test_at_120_columns_the_room_goes_where_the_text_is(run_pvm: RunPvm, sample: Path) -> None:
+    out = run_pvm("show", str(sample), "--width", "120").stdout
+    grid = [line for line in out.splitlines() if line.startswith(("┌", "│", "├", "└"))]
+    assert len({cell_len(line) for line in grid}) == 1 and cell_len(grid[0]) <= 120
+    widths = [len(part) for part in grid[-1].strip("└┘").split("┴")]
+    # In both samples no partner has anything under "what they get · resources": the narrowest column...
+    assert widths[5] == min(widths)
+    assert widths[5] < sum(widths) / len(widths) * 0.75
+    # ...and its heading still shows, whole or hyphenated.
+    heading = "middelen" if sample == NL else "resources"
+    column_text = "".join(
+        line.split("│")[6].strip().removesuffix("-") for line in grid if line.count("│") == 10
+    )
+    assert heading in column_text
+
+
+def test_an_empty_column_is_narrow_and_a_full_one_wide(run_pvm: RunPvm, tmp_path: Path) -> None:
+    path = tmp_path / "lopsided.toml"
+    path.write_text(
+        'language = "en"\n[[partners]]\nname = "A"\n[partners.brings]\n'
+        f'resources = "{"many words of plain text " * 20}"\nchannels = "x"\n'
+    )
+    out = run_pvm("show", str(path), "--width", "150").stdout
+    bottom = next(line for line in out.splitlines() if line.startswith("└"))
+    widths = [len(part) for part in bottom.strip("└┘").split("┴")]
+    assert widths[1] == max(widths) and widths[1] > 40
+    assert all(width <= 18 for index, width in enumerate(widths) if index != 1)
+    assert "sales" in out and "channels" in out and "other" in out  # every heading shows
+
+
+ALIGNMENT = """\
+language = "en"
+[company]
+name = "Fam 👨‍👩‍👧"
+[[partners]]
+name = "Family 👨‍👩‍👧‍👦 café"
+[partners.brings]
+resources = "👨‍👩‍👧 👨‍👩‍👧 👨‍👩‍👧 👨‍👩‍👧 👨‍👩‍👧 👨‍👩‍👧 👨‍👩‍👧 👨‍👩‍👧 👨‍👩‍👧 x"
+channels = "n\u0303n\u0303n\u0303n\u0303n\u0303n\u0303n\u0303n\u0303 a\u0308 o\u0308 e\u0301"
+[partners.gets]
+money = "🇳🇱🇳🇱🇳🇱 ❤️❤️ 👍🏽👍🏽 ok"
+other = "Ａｂｃ 漢字かな交じり文 long text to wrap around the column a few times"
+"""
+
+
+@pytest.mark.parametrize("width", ["160", "120", "80", "40"])
+def test_emoji_with_joiners_and_combining_marks_keep_columns_aligned(
+    run_pvm: RunPvm, tmp_path: Path, width: str
+) -> None:
+    path = tmp_path / "graphemes.toml"
+    path.write_text(ALIGNMENT, encoding="utf-8")
+    out = run_pvm("show", str(path), "--width", width).stdout
+    # Measured as a terminal draws them (wcwidth), not in code points.
+    lines = out.splitlines()
+    assert all(wcswidth(line) <= int(width) for line in lines)
+    grid = [line for line in lines if line.startswith(("┌", "│", "├", "└"))]
+    if int(width) >= 120:
+        assert len({wcswidth(line) for line in grid}) == 1
+        assert grid and all(line.endswith(("┐", "│", "┤", "┘")) for line in grid)
+    assert "👨‍👩‍👧" in out and "ñ" in unicodedata.normalize("NFC", out)
 
 
 def test_markup_and_escape_codes_in_the_file_are_shown_literally(run_pvm: RunPvm, tmp_path: Path) -> None:

@@ -63,6 +63,7 @@ def test_the_check_itself_sees_textual_when_it_is_imported(tmp_path: Path) -> No
         ["export", str(NL), "--format", "md"],
         ["export", str(NL), "--format", "csv"],
         ["export", str(NL), "--format", "json"],
+        ["merge", str(NL), str(NL), str(NL), "-o", "merged.toml"],
     ],
     ids=lambda args: " ".join(a if "/" not in a else Path(a).name for a in args),
 )

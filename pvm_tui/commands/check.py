@@ -5,6 +5,9 @@ raises ``MatrixFileError``, which the CLI prints as one line, exit status 2.
 A valid file prints one line per partner (its balance in the file's language)
 and the summary. Exit status 0; with ``--strict``, 1 when any partner is
 one-sided or still empty, because neither is a mutual partnership yet.
+Cells that still hold a merge conflict (both versions between markers, as
+`pvm merge` leaves them) are listed after the summary, and make the exit
+status 1 until every one is resolved.
 """
 
 from __future__ import annotations
@@ -14,10 +17,13 @@ import sys
 
 from pvm_tui import store
 from pvm_tui.labels import labels_for, language_from_locale
+from pvm_tui.merge.found import conflicts_in, describe
+from pvm_tui.merge.words import words_for
 from pvm_tui.model import Balance
 from pvm_tui.text import one_line
 
 EXIT_OK, EXIT_NOT_MUTUAL = 0, 1
+"""1 also while a merge conflict remains: the file is not finished."""
 
 
 def run(options: argparse.Namespace) -> int:
@@ -29,7 +35,15 @@ def run(options: argparse.Namespace) -> int:
         lines.append(f"{number}. {name}: {labels.balance[partner.balance]}")
     counts = matrix.balance_summary
     lines.append(labels.balance_summary(counts.balanced, counts.one_sided, counts.empty))
+    conflicts = conflicts_in(matrix)
+    if conflicts:
+        words = words_for(labels.code)
+        lines.append(words.check_conflicts.format(count=len(conflicts)))
+        lines += [f"  {describe(conflict, matrix, labels, words)}" for conflict in conflicts]
+        lines.append(words.check_hint)
     sys.stdout.write("".join(line + "\n" for line in lines))
+    if conflicts:
+        return EXIT_NOT_MUTUAL
     if options.strict and any(partner.balance is not Balance.BALANCED for partner in matrix.partners):
         return EXIT_NOT_MUTUAL
     return EXIT_OK

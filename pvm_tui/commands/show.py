@@ -9,18 +9,23 @@ comes out as plain text without any escape codes, so it can be piped, diffed
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from typing import TextIO
-
-from rich.console import Console
+from typing import TYPE_CHECKING, TextIO
 
 from pvm_tui import store
 from pvm_tui.labels import labels_for, language_from_locale
-from pvm_tui.render import MatrixView
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+PLAIN_WIDTH = 80
 
 
 def make_console(stream: TextIO, *, plain: bool, width: int | None) -> Console:
     """A console that never reads user text as markup; colourless when ``plain``."""
+    from rich.console import Console
+
     return Console(
         file=stream,
         width=width,
@@ -40,14 +45,28 @@ def run(options: argparse.Namespace) -> int:
     if hasattr(stream, "reconfigure"):
         # A terminal that cannot show a character gets a stand-in, not a crash.
         stream.reconfigure(errors="replace")
-    plain = options.plain or not stream.isatty()
-    console = make_console(stream, plain=plain, width=options.width)
-    view = MatrixView(matrix, labels)
-    if not plain:
-        console.print(view)
+    if options.plain or not stream.isatty():
+        # Plain text is laid out and written without Rich's console: quicker, and
+        # no escape code can slip in. Trailing blanks are left out (they only add noise to diffs).
+        from pvm_tui.page import draw
+        from pvm_tui.page.lines import plain
+
+        width = options.width or _plain_width(stream)
+        ascii_only = not (getattr(stream, "encoding", None) or "").lower().startswith("utf")
+        stream.write(plain(draw(matrix, labels, width, ascii_only=ascii_only)))
         return 0
-    with console.capture() as captured:
-        console.print(view)
-    # Rich pads table lines to their full width; trailing blanks only add noise to diffs.
-    stream.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+    from pvm_tui.render import MatrixView
+
+    make_console(stream, plain=False, width=options.width).print(MatrixView(matrix, labels))
     return 0
+
+
+def _plain_width(stream: TextIO) -> int:
+    """$COLUMNS when set, else the terminal's width (--plain on a terminal), else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return PLAIN_WIDTH

@@ -25,7 +25,9 @@ class ProfileScreen(ModalScreen[Company | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "keep", show=False, priority=True),
-        Binding("escape", "cancel", show=False),
+        # Priority: in key order on the App's queue, so the key right after Esc
+        # already goes to the screen below (over SSH they often arrive together).
+        Binding("escape", "cancel", show=False, priority=True),
         # In key order on the App's queue, so text typed right after Enter
         # lands in the next field, not in the one being left.
         Binding("enter", "enter", show=False, priority=True),

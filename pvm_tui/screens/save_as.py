@@ -23,7 +23,8 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
     An existing file is only overwritten after a second Enter on the same name.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+    # Priority: in key order, so the key right after Esc goes to the screen below.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False, priority=True)]
 
     def __init__(self, words: UiText, suggestion: str) -> None:
         super().__init__(classes="dialog", id="save-as")

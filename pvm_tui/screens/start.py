@@ -84,7 +84,8 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
     """File name and company name of a new matrix; Enter moves on, Enter on the last creates."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", show=False),
+        # Priority: in key order, so the key right after Esc goes to the screen below.
+        Binding("escape", "cancel", show=False, priority=True),
         # A priority binding runs in key order on the App's queue, and the focus
         # moves at once: what is typed right after Enter lands in the next field.
         Binding("enter", "enter", show=False, priority=True),

@@ -39,8 +39,14 @@ class Terminal:
         term: str = "xterm-256color",
         env: dict[str, str] | None = None,
         program: list[str] | None = None,
+        controlling: bool = True,
     ) -> None:
-        """``program`` runs instead of `python -m pvm_tui` (with ``args`` after it)."""
+        """``program`` runs instead of `python -m pvm_tui` (with ``args`` after it).
+
+        ``controlling=False``: the terminal is not the program's controlling
+        terminal, so closing it sends no SIGHUP (as when a dead SSH link
+        never hangs up).
+        """
         columns, lines = size
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
@@ -57,7 +63,7 @@ class Terminal:
             cwd=cwd,
             env=environment,
             start_new_session=True,
-            preexec_fn=_take_terminal,
+            preexec_fn=_take_terminal if controlling else None,
         )
         os.close(slave)
         self.master: int | None = master

@@ -1,0 +1,13 @@
+"""Three-way merge of matrices, cell by cell: for `pvm merge`, git's merge driver and the editor.
+
+``merge(base, ours, theirs)`` (``three_way.py``) is pure: matrices in, a
+merged matrix and its conflicts out; partners are ordered by ``order.py``
+and conflicting cells hold both versions between markers (``markers.py``).
+``output.py`` writes a result into the other side's own TOML document, so
+its comments and unknown keys survive. Nothing here imports Textual.
+"""
+
+from pvm_tui.merge.found import Conflict
+from pvm_tui.merge.three_way import MergeResult, Origin, merge
+
+__all__ = ["Conflict", "MergeResult", "Origin", "merge"]

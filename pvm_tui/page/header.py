@@ -1,0 +1,50 @@
+"""The page around the matrix: the company header above it and the balance summary below."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from pvm_tui.labels import Labels
+from pvm_tui.model import COMPANY_FIELDS, Matrix
+from pvm_tui.page.lines import Line, styled
+from pvm_tui.text import harmless
+from pvm_tui.wrap import wrap
+
+_GAP = 2  # between a field's label and its value
+
+
+def company_header(matrix: Matrix, labels: Labels, width: int) -> list[Line]:
+    """The method and company name, then every filled-in field as label and wrapped value."""
+    company = matrix.company
+    title = labels.method
+    if company.name.strip():
+        title += " · " + harmless(company.name)
+    lines = styled(wrap(title, width, matrix.language), "bold")
+    fields = []
+    for name in COMPANY_FIELDS:
+        if name == "name":
+            continue
+        value = getattr(company, name)
+        if name == "date":
+            value = value.isoformat() if value is not None else ""
+        if value.strip():
+            fields.append((labels.company[name], harmless(value)))
+    if not fields:
+        return lines
+    label_width = max(cell_len(label) for label, _ in fields)
+    for label, value in fields:
+        wrapped = wrap(value, width - label_width - _GAP, matrix.language)
+        for index, text in enumerate(wrapped):
+            lead = label if index == 0 else ""
+            lines.append(
+                [(lead + " " * (label_width + _GAP - cell_len(lead)), "dim" if lead else ""), (text, "")]
+            )
+    return lines
+
+
+def summary(matrix: Matrix, labels: Labels, width: int) -> list[Line]:
+    """How many partners are mutual, one-sided, empty."""
+    counts = matrix.balance_summary
+    return styled(
+        wrap(labels.balance_summary(counts.balanced, counts.one_sided, counts.empty), width, labels.code)
+    )
