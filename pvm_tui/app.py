@@ -73,6 +73,8 @@ class PvmApp(SavingActions):
         await self.to_grid()
         whole = not self.grid.whole
         self.grid.set_whole(whole)
+        assert self.editor_screen is not None
+        self.editor_screen.set_class(whole, "-whole-rows")
         view_choice.remember_whole_text(whole)
         self.say(self.words.rows_whole if whole else self.words.rows_compact)
 

@@ -145,6 +145,7 @@ class PvmCore(App[int]):
         self.status = screen.query_one(StatusLine)
         self.title_bar = screen.query_one(TitleBar)
         self.grid.whole = view_choice.whole_text()
+        screen.set_class(self.grid.whole, "-whole-rows")
         self.grid.show_matrix(self.matrix, self.labels)
         self._reindex()
         self._count_balances()

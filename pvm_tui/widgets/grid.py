@@ -38,6 +38,7 @@ from pvm_tui.widgets.grid_cells import (
     cell_text,
     column_label,
     whole_cell,
+    whole_lines,
     whole_widths,
 )
 
@@ -132,7 +133,8 @@ class MatrixGrid(DataTable[Text]):
         self._partners: list[Partner] = []
         self._row_of: dict[int, int] | None = None
         self._widths: tuple[int, ...] = WIDTHS
-        self._made: dict[int, _Made] = {}
+        self._made: dict[bool, dict[int, _Made]] = {False: {}, True: {}}
+        """Each partner's cells in each mode, so that switching back and forth is quick."""
 
     # -- building -------------------------------------------------------------
 
@@ -346,23 +348,27 @@ class MatrixGrid(DataTable[Text]):
 
     def _make(self, partner: Partner) -> _Made:
         """The partner's cells in the current mode, made once per version of the partner."""
-        shape = (self.whole, self._widths, self.labels)
-        made = self._made.get(partner.key)
+        shape = (self._widths, self.labels)
+        made = self._made[self.whole].get(partner.key)
         if made is not None and made.partner is partner and made.shape == shape:
             return made
         labels = self.labels
         assert labels is not None
         if self.whole:
-            cells = [
-                whole_cell(partner, column, labels, width)
+            lines = [
+                whole_lines(partner, column, labels, width)
                 for column, width in zip(COLUMNS, self._widths, strict=True)
             ]
-            height = max(cell.plain.count("\n") + 1 for cell in cells)
+            height = max(map(len, lines))
+            cells = [
+                whole_cell(partner, column, wrapped, height)
+                for column, wrapped in zip(COLUMNS, lines, strict=True)
+            ]
         else:
             cells = [cell_text(partner, column, labels) for column in COLUMNS]
             height = 1
         made = _Made(partner, shape, cells, height)
-        self._made[partner.key] = made
+        self._made[self.whole][partner.key] = made
         return made
 
     def _set_row(self, key: RowKey, made: _Made) -> None:

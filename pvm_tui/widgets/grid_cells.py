@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.cells import cell_len
-from rich.text import Text
+from rich.text import Span, Text
 
 from pvm_tui.labels import Labels
 from pvm_tui.model import COLUMNS, Balance, Column, Partner
@@ -25,6 +25,10 @@ WIDTHS: tuple[int, ...] = tuple(NAME_WIDTH if column.side is None else CELL_WIDT
 
 MIN_WIDTH = 8
 """The narrowest a column gets in whole-text mode: its heading still says what it is."""
+WORD_LIMIT = 16
+"""Whole-text columns make room for words up to this wide (with the cell's margins)."""
+SAMPLE = 300
+"""How many partners whole-text columns are measured on."""
 
 GROUP_STYLES = {"brings": "bold #3fa34d", "gets": "bold #3b8fd9"}
 MARKERS = {
@@ -49,43 +53,44 @@ def _lead(column: Column) -> str:
 def cell_text(partner: Partner, column: Column, labels: Labels, width: int = 0) -> Text:
     """One line of a compact row, shortened with an ellipsis to ``width`` cells."""
     width = width or (NAME_WIDTH if column.side is None else CELL_WIDTH)
-    text = Text(no_wrap=True, end="")
     if column.side is None:
         marker, style = MARKERS[partner.balance]
-        text.append(f" {marker} ", style)
-        name = partner.name if partner.name.strip() else labels.unnamed_partner
-        name_style = "" if partner.name.strip() else "dim italic"
-        text.append(shorten(one_line(name), width - 4), name_style)
-        return text
-    text.append(_lead(column), GROUP_STYLES[column.side])
-    text.append(shorten(one_line(partner.cell(column)), width - len(text) - 1))
-    return text
+        named = bool(partner.name.strip())
+        name = shorten(one_line(partner.name if named else labels.unnamed_partner), width - 4)
+        spans = [Span(0, 3, style)] if named else [Span(0, 3, style), Span(3, 3 + len(name), "dim italic")]
+        return Text(f" {marker} {name}", spans=spans, no_wrap=True, end="")
+    lead = _lead(column)
+    text = shorten(one_line(partner.cell(column)), width - len(lead) - 1)
+    return Text(lead + text, spans=[Span(0, len(lead), GROUP_STYLES[column.side])], no_wrap=True, end="")
 
 
-def whole_cell(partner: Partner, column: Column, labels: Labels, width: int) -> Text:
-    """Every word of a cell, wrapped to ``width`` cells, one ``Text`` line per screen line."""
+def whole_lines(partner: Partner, column: Column, labels: Labels, width: int) -> list[str]:
+    """A cell's text wrapped to a whole-text column ``width`` cells wide (the lead not included)."""
+    if column.side is None:
+        return wrap(harmless(labels.partner_name(partner.name)), width - 4)
+    return wrap(harmless(partner.cell(column)), width - len(_lead(column)) - 1)
+
+
+def whole_cell(partner: Partner, column: Column, lines: list[str], height: int) -> Text:
+    """A whole-text cell from its wrapped ``lines``; a group's ``│`` runs down all ``height`` lines."""
+    spans: list[Span] = []
     if column.side is None:
         marker, style = MARKERS[partner.balance]
-        name = partner.name if partner.name.strip() else labels.unnamed_partner
-        name_style = "" if partner.name.strip() else "dim italic"
-        lines = wrap(harmless(name), width - 4)
-        text = Text(no_wrap=True, end="")
-        for number, line in enumerate(lines):
-            if number:
-                text.append("\n   ")
-            else:
-                text.append(f" {marker} ", style)
-            text.append(line, name_style)
-        return text
+        plain = f" {marker} " + "\n   ".join(lines)
+        spans.append(Span(0, 3, style))
+        if not partner.name.strip():
+            spans.append(Span(3, len(plain), "dim italic"))
+        return Text(plain, spans=spans, no_wrap=True, end="")
     lead, style = _lead(column), GROUP_STYLES[column.side]
-    lines = wrap(harmless(partner.cell(column)), width - len(lead) - 1)
-    text = Text(no_wrap=True, end="")
-    for number, line in enumerate(lines):
-        if number:
-            text.append("\n")
-        text.append(lead, style)
-        text.append(line)
-    return text
+    if _starts_group(column):
+        lines = lines + [""] * (height - len(lines))
+    parts: list[str] = []
+    offset = 0
+    for line in lines:
+        spans.append(Span(offset, offset + len(lead), style))
+        parts.append(lead + line)
+        offset += len(lead) + len(line) + 1
+    return Text("\n".join(parts), spans=spans, no_wrap=True, end="")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -131,23 +136,30 @@ def _fit(word: str, width: int) -> str:
 def whole_widths(partners: Sequence[Partner], available: int) -> tuple[int, ...]:
     """Column widths for whole-text rows in ``available`` cells.
 
-    Each column gets room in proportion to the text it holds, but never
-    less than ``MIN_WIDTH`` (an empty column stays, narrow, with its
-    heading) and never more than its longest text needs.
+    Each column gets room for its longest word (up to ``WORD_LIMIT``), and
+    what is left in proportion to the text it holds, but never more than
+    its longest text needs. An empty column stays, ``MIN_WIDTH`` wide, with
+    its heading.
     """
     need = [0] * len(COLUMNS)
-    for partner in partners[:2000]:  # a sample is enough to share out the room
-        for index, column in enumerate(COLUMNS):
-            need[index] += len(partner.cell(column))
     longest = [MIN_WIDTH] * len(COLUMNS)
-    for partner in partners[:2000]:
+    floor = [MIN_WIDTH] * len(COLUMNS)
+    # The first few hundred partners are enough to share out the room; a word
+    # wider than its column further down is cut into pieces, never hidden.
+    for partner in partners[:SAMPLE]:
         for index, column in enumerate(COLUMNS):
-            longest[index] = max(longest[index], cell_len(one_line(partner.cell(column))) + 4)
+            text = partner.cell(column)
+            need[index] += len(text)
+            longest[index] = max(longest[index], cell_len(text) + 4)
+            # Room for the longest word (up to a limit), so that words are not cut.
+            word = max(map(cell_len, text.split()), default=0)
+            floor[index] = max(floor[index], min(word + 4, WORD_LIMIT))
     name = min(NAME_WIDTH, longest[0])
     rest = list(range(1, len(COLUMNS)))
-    room = max(available - name, MIN_WIDTH * len(rest))
-    widths = {index: MIN_WIDTH for index in rest}
-    spare = room - MIN_WIDTH * len(rest)
+    # Never narrower than the longest word: when the columns do not fit, the grid scrolls sideways.
+    widths = {index: floor[index] for index in rest}
+    room = max(available - name, sum(widths.values()))
+    spare = room - sum(widths.values())
     open_columns = [index for index in rest if longest[index] > MIN_WIDTH]
     while spare > 0 and open_columns:
         total = sum(max(need[index], 1) for index in open_columns)
