@@ -9,7 +9,11 @@ Run from a checkout with the test extra installed:
 2. the commands that do not open the editor against importing tomlkit and rich;
 3. scale: 5, 20, 100 and 1,000 generated partners: first paint, peak memory, save, and
    the p50/p95 latency of cursor moves, cell edits, adding, deleting and moving a
-   partner, and switching rows between compact and whole text (`w`).
+   partner, and switching rows between compact and whole text (`w`);
+4. comparing a 100 KB cell: the word diff, the recovery dialog, `pvm diff`
+   (long_cells.py).
+
+``--only NAME`` runs one of them (paint, commands, scale, long-cells).
 
 Absolute times drift on shared machines; ratios measured in one run do not.
 Nothing here is asserted: the budgets live in the README's table.
@@ -30,6 +34,7 @@ REPO = HERE.parent
 sys.path[:0] = [str(REPO), str(HERE)]
 
 from generate import write_matrix  # noqa: E402
+from long_cells import long_cells  # noqa: E402
 from pty_paint import time_to_text  # noqa: E402
 
 SAMPLE = REPO / "samples" / "tinnitracks.toml"
@@ -165,13 +170,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs per measurement (default 7)")
     parser.add_argument("--quick", action="store_true", help="3 runs, and sizes up to 100 partners")
+    parser.add_argument(
+        "--only", choices=("paint", "commands", "scale", "long-cells"), help="run only this part"
+    )
     options = parser.parse_args()
     runs = 3 if options.quick else options.runs
     sizes = SIZES[:3] if options.quick else SIZES
     print(f"pvm benchmark, Python {sys.version.split()[0]}, {runs} runs per figure")
-    sample_paint = first_paint(runs)
-    commands(runs * 2)
-    scale(runs, sizes, sample_paint)
+    if options.only == "commands":
+        commands(runs * 2)
+    elif options.only == "long-cells":
+        long_cells(runs)
+    elif options.only is not None:
+        sample_paint = first_paint(runs)
+        if options.only == "scale":
+            scale(runs, sizes, sample_paint)
+    else:
+        sample_paint = first_paint(runs)
+        commands(runs * 2)
+        scale(runs, sizes, sample_paint)
+        long_cells(runs)
 
 
 if __name__ == "__main__":

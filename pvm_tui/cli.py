@@ -57,7 +57,10 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line and exit status 2, said the pvm way."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_ERROR, f"{self.prog}: {message}\n(see `{self.prog} --help`)\n")
+        from pvm_tui.text import inline
+
+        # argparse quotes what it did not understand as typed: terminal codes included.
+        self.exit(EXIT_ERROR, f"{inline(f'{self.prog}: {message}')}\n(see `{self.prog} --help`)\n")
 
 
 def _add_language(parser: argparse.ArgumentParser) -> None:

@@ -48,6 +48,18 @@ def harmless(text: str) -> str:
     return _UNSAFE.sub(_stand_in, text)
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with every control character but tab and the line breaks (LF, CR) as a visible symbol.
+
+    For files that are read as data but may also be shown with ``cat``
+    (CSV): nothing in them can work on a terminal, and line ends stay line ends.
+    """
+    return _CONTROLS.sub(_stand_in, text)
+
+
 def inline(text: str) -> str:
     """``text`` made harmless and kept on one line: tabs and line breaks shown as ␉ and ␊.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from pvm_tui.diff import compare, report, to_plain, to_text, words_for
 from pvm_tui.labels import labels_for
 from pvm_tui.model import COLUMN_BY_KEY, Company, Matrix, Partner, Side
-from pvm_tui.store import load
+from pvm_tui.store import MAX_FILE_BYTES, load
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -350,6 +351,46 @@ def test_git_a_broken_matrix_says_why_and_shows_the_text(run_pvm, files, tmp_pat
         '(b/m.toml:2:12: language: expected "nl" or "en", found the text "fr"); comparing the text'
     )
     assert '+language = "fr"' in result.stdout
+
+
+@pytest.mark.parametrize("unreadable", ["fifo", "/dev/zero", "too big"])
+@pytest.mark.parametrize("side", ["old", "new"])
+def test_git_a_pipe_a_device_or_a_huge_file_gives_one_line_and_git_goes_on(
+    run_pvm, files, tmp_path: Path, unreadable: str, side: str
+) -> None:
+    """The guards of every other command: nothing that hangs (a pipe) or fills memory (a device)."""
+    old, _ = files
+    if unreadable == "fifo":
+        odd = tmp_path / "fifo"
+        os.mkfifo(odd)
+    elif unreadable == "too big":
+        odd = tmp_path / "big.toml"
+        with odd.open("wb") as handle:
+            handle.truncate(MAX_FILE_BYTES + 1)
+    else:
+        odd = Path(unreadable)
+    pair = [str(odd), "0" * 40, "100644", str(old), "1" * 40, "100644"]
+    if side == "new":
+        pair = pair[3:] + pair[:3]
+    result = run_pvm("diff", "x.toml", *pair)
+    assert (result.returncode, result.stderr) == (0, "")
+    heading, note, blank = result.stdout.split("\n", 2)
+    assert heading == "x.toml" and blank == "\n"
+    assert note.startswith(f"cannot be read: {'a' if side == 'old' else 'b'}/x.toml: ")
+    assert ("not a regular file" if unreadable != "too big" else "up to 16 MB") in note
+
+
+def test_git_a_file_name_with_a_line_break_or_escape_stays_on_its_own_line(run_pvm, tmp_path: Path) -> None:
+    old, new = tmp_path / "a.toml", tmp_path / "b.toml"
+    old.write_text('[project]\nname = "x"\n', encoding="utf-8")
+    new.write_text('[project]\nname = "y"\n', encoding="utf-8")
+    name = 'evil\n+ partner "Injected" · added\x1b]0;T\x07.toml'
+    result = run_pvm("diff", name, str(old), "1" * 40, "100644", str(new), "2" * 40, "100644")
+    lines = result.stdout.splitlines()
+    assert lines[0] == 'evil␊+ partner "Injected" · added␛]0;T␇.toml'
+    assert lines[2:4] == [f"--- a/{lines[0]}", f"+++ b/{lines[0]}"]
+    assert not any(line.startswith("+ partner") for line in lines)
+    assert "\x1b" not in result.stdout
 
 
 def test_the_diff_command_does_not_import_textual(files) -> None:

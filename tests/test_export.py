@@ -11,11 +11,13 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from pvm_tui import store
 from pvm_tui.export import csv as csv_export
 from pvm_tui.export import md as md_export
 from pvm_tui.labels import labels_for
-from pvm_tui.model import CATEGORIES, COLUMNS, SIDES
+from pvm_tui.model import CATEGORIES, COLUMN_BY_KEY, COLUMNS, SIDES, Matrix, Partner
 
 RunPvm = Callable[..., subprocess.CompletedProcess[str]]
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -103,6 +105,61 @@ def test_csv_quotes_newlines_and_neutralises_formulas(run_pvm: RunPvm, tmp_path:
     assert first["gets.channels"] == "'\rcarriage"
     assert first["gets.other"] == "quote \" and 'single'"
     assert rows[2][0] == "Plain" and rows[2][4] == "50% - not a formula"  # only a leading mark counts
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        " =1+1",
+        "\u00a0=1+1",
+        "\u3000=1+1",
+        "\u200b=1+1",
+        "\ufeff=1+1",
+        "\u200b \u00a0\u3000@SUM(A1)",
+        "\n=1+1",
+        "\r\n=1+1",
+        "\tplain text after a tab",
+        "\nplain text after a line feed",
+        "\uff1d1+1",
+        "\uff0b31 6 123",
+        "\uff0d5",
+        "\uff20SUM(A1)",
+        "  \uff1dHYPERLINK(1)",
+    ],
+)
+def test_csv_neutralises_a_formula_behind_blanks_invisibles_and_full_width_signs(value: str) -> None:
+    matrix = Matrix(partners=(Partner(name="x"),)).with_cell(0, COLUMN_BY_KEY["brings.money"], value)
+    rows = read_csv(csv_export.export(matrix, labels_for("en")).encode("utf-8"))
+    assert rows[1][3] == "'" + value
+
+
+@pytest.mark.parametrize("value", ["50% - not a formula", "a = b", "  plain", "\u200bplain", "€ 5", ""])
+def test_csv_leaves_text_without_a_leading_formula_sign_as_it_is(value: str) -> None:
+    matrix = Matrix(partners=(Partner(name="x"),)).with_cell(0, COLUMN_BY_KEY["brings.money"], value)
+    assert read_csv(csv_export.export(matrix, labels_for("en")).encode("utf-8"))[1][3] == value
+
+
+def test_csv_shows_control_characters_as_symbols_and_json_keeps_them_exactly(
+    run_pvm: RunPvm, tmp_path: Path
+) -> None:
+    source = tmp_path / "controls.toml"
+    source.write_text(
+        '[[partners]]\nname = "Acme\\u001b]0;pwned\\u0007"\n'
+        '[partners.brings]\nother = "bell\\u0007 and\\r\\nCRLF\\tand a tab\\u009b"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "controls.csv"
+    assert run_pvm("export", str(source), "-f", "csv", "-o", str(out)).returncode == 0
+    data = out.read_bytes()
+    for control in (b"\x1b", b"\x07", "\u009b".encode()):
+        assert control not in data
+    rows = read_csv(data)
+    assert rows[1][0] == "Acme␛]0;pwned␇"
+    assert rows[1][4] == "bell␇ and\r\nCRLF\tand a tab<U+009B>"  # tab and line breaks kept
+    piped = run_pvm("export", str(source), "-f", "json")  # not a terminal: the exact bytes
+    partner = json.loads(piped.stdout)["partners"][0]
+    assert partner["name"] == "Acme\x1b]0;pwned\x07"
+    assert partner["brings"]["other"] == "bell\x07 and\r\nCRLF\tand a tab\x9b"
 
 
 def test_csv_of_a_matrix_without_partners_is_only_the_header() -> None:

@@ -105,6 +105,20 @@ def test_a_new_matrix_is_all_added(repo: Path) -> None:
     assert '+ partner "Sennheiser" · toegevoegd (rij 1)' in result.stdout
 
 
+def test_a_file_name_cannot_print_a_fake_line_through_the_driver(repo: Path) -> None:
+    git(repo, "config", "diff.pvm.command", f"{PVM} diff")
+    evil = repo / 'evil\n+ partner "Injected" · added.toml'
+    evil.write_text('[project]\nname = "x"\n', encoding="utf-8")
+    git(repo, "add", "-A")
+    assert git(repo, "commit", "-q", "-m", "evil").returncode == 0
+    evil.write_text('[project]\nname = "y"\n', encoding="utf-8")
+    result = git(repo, "diff")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == 'evil␊+ partner "Injected" · added.toml'
+    assert not any(line.startswith("+ partner") for line in lines)
+
+
 def test_git_stops_when_a_driver_fails_so_pvm_never_does(repo: Path) -> None:
     """Why `pvm diff` exits 0 for git: any other status aborts the whole diff."""
     git(repo, "config", "diff.pvm.command", "false")

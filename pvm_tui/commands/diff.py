@@ -23,8 +23,8 @@ from pvm_tui.diff.report import Line
 from pvm_tui.diff.words import DiffWords
 from pvm_tui.labels import Labels, labels_for, language_from_locale
 from pvm_tui.model import Matrix
-from pvm_tui.store import MatrixFileError, NotAMatrixError, load
-from pvm_tui.text import harmless
+from pvm_tui.store import MatrixFileError, NotAMatrixError, load, read_bytes
+from pvm_tui.text import harmless, inline
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 DEV_NULL = "/dev/null"
@@ -63,16 +63,24 @@ def _two_files(old_path: str, new_path: str, lang: str | None) -> int:
 
 def _git(arguments: list[str], lang: str | None) -> int:
     path, old_file, _old_hex, _old_mode, new_file, _new_hex, _new_mode = arguments
-    lines: list[Line] = [[("path", harmless(path))]]
+    # A file name can hold anything, a line break too: on one line, so it
+    # can never pass for a line of the report.
+    lines: list[Line] = [[("path", inline(path))]]
     try:
         old, new = read(old_file, f"a/{path}"), read(new_file, f"b/{path}")
     except MatrixFileError as error:
         words = words_for(lang or language_from_locale())
-        if isinstance(error, NotAMatrixError):
-            lines.append([("note", words.not_a_matrix)])
+        try:
+            text = text_diff(path, old_file, new_file)
+        except MatrixFileError as unreadable:
+            # A pipe, a device, a file over the size limit: one line, and git goes on.
+            lines.append([("note", words.cannot_read.format(reason=str(unreadable)))])
         else:
-            lines.append([("note", words.unreadable.format(reason=harmless(str(error))))])
-        lines += text_diff(path, old_file, new_file)
+            if isinstance(error, NotAMatrixError):
+                lines.append([("note", words.not_a_matrix)])
+            else:
+                lines.append([("note", words.unreadable.format(reason=str(error)))])
+            lines += text
         _print([*lines, []])
         return EXIT_SAME
     words, labels = _language(lang, old, new)
@@ -115,12 +123,16 @@ def _language(lang: str | None, old: Version, new: Version) -> tuple[DiffWords, 
 
 
 def text_diff(path: str, old_file: str, new_file: str) -> list[Line]:
-    """An ordinary unified diff of two text files, for what is not a matrix."""
-    before, after = _text_lines(old_file), _text_lines(new_file)
+    """An ordinary unified diff of two text files, for what is not a matrix.
+
+    The files are read with the same guards as a matrix (no pipes or
+    devices, the size limit); one that cannot be read raises ``MatrixFileError``.
+    """
+    before, after = _text_lines(old_file, f"a/{path}"), _text_lines(new_file, f"b/{path}")
     if before is None or after is None:
         return [[("note", "binary files differ")]]
-    old_name = old_file if old_file == DEV_NULL else f"a/{path}"
-    new_name = new_file if new_file == DEV_NULL else f"b/{path}"
+    old_name = old_file if old_file == DEV_NULL else f"a/{inline(path)}"
+    new_name = new_file if new_file == DEV_NULL else f"b/{inline(path)}"
     kinds = {"+": "added", "-": "removed", "@": "label"}
     lines: list[Line] = []
     for line in difflib.unified_diff(before, after, old_name, new_name, lineterm=""):
@@ -128,13 +140,13 @@ def text_diff(path: str, old_file: str, new_file: str) -> list[Line]:
     return lines
 
 
-def _text_lines(path: str) -> list[str] | None:
+def _text_lines(path: str, shown: str) -> list[str] | None:
     if path == DEV_NULL:
         return []
     try:
-        data = Path(path).read_bytes()
-    except OSError:
-        return []
+        data = read_bytes(Path(path))
+    except MatrixFileError as error:
+        raise MatrixFileError(shown, error.message) from None
     if b"\x00" in data:
         return None
     return data.decode("utf-8", errors="replace").splitlines()

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 from pathlib import Path
 
 from pvm_tui import store
 from pvm_tui.labels import language_from_locale
 from pvm_tui.model import Company, Matrix, Partner
 from pvm_tui.store import MatrixFileError
+from pvm_tui.text import inline
 
 
 def blank_matrix(name: str, language: str) -> Matrix:
@@ -32,12 +34,14 @@ def run(options: argparse.Namespace) -> int:
         raise MatrixFileError(path, f"is a folder; name the file to write, e.g. {path / 'partners.toml'}")
     if os.path.lexists(path):
         raise MatrixFileError(
-            path, f"already exists; pvm new never overwrites a file (open it with `pvm {path}`)"
+            path,
+            f"already exists; pvm new never overwrites a file (open it with `pvm {shlex.quote(str(path))}`)",
         )
     folder = path.parent
     if not folder.is_dir():
         raise MatrixFileError(path, f"the folder {folder} does not exist; create it first")
     matrix = blank_matrix(options.name, options.lang or language_from_locale())
     store.save(store.new_file(path, matrix), matrix, backup=False)
-    print(f"pvm: wrote a blank matrix to {path}; open it with `pvm {path}`")
+    # The name is the user's and may hold anything: shown as any text is, harmless and on one line.
+    print(inline(f"pvm: wrote a blank matrix to {path}; open it with `pvm {shlex.quote(str(path))}`"))
     return 0

@@ -4,14 +4,16 @@
 inserted. Words, runs of white space and punctuation are compared as whole
 tokens, so a changed word is marked whole rather than letter by letter; a
 lone space between two changes is folded into them so that the result reads
-``[-two words-]{+other text+}`` rather than a patchwork.
+``[-two words-]{+other text+}`` rather than a patchwork. Which tokens match
+comes from ``sequence.py``, which stays fast for cells of any length.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
+
+from pvm_tui.diff.sequence import opcodes
 
 SAME, OLD, NEW = "same", "old", "new"
 
@@ -33,10 +35,9 @@ def tokens(text: str) -> list[str]:
 def word_diff(old: str, new: str) -> list[Piece]:
     """The pieces that turn ``old`` into ``new``: same, old (removed) and new (inserted)."""
     a, b = tokens(old), tokens(new)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     # Each chunk is (old text, new text); equal chunks have both the same.
     chunks: list[tuple[str, str, bool]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
         before, after = "".join(a[i1:i2]), "".join(b[j1:j2])
         chunks.append((before, after, tag == "equal"))
     chunks = _fold_spaces(chunks)

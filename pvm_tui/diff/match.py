@@ -12,8 +12,11 @@ the unpaired. What stays unpaired was removed (old) or added (new).
 from __future__ import annotations
 
 import difflib
+import functools
 from collections import defaultdict
 
+from pvm_tui.diff.marks import tokens
+from pvm_tui.diff.sequence import matching_blocks
 from pvm_tui.model import COLUMNS, Partner
 
 THRESHOLD = 0.5
@@ -27,6 +30,10 @@ POSITION_BONUS = 0.1
 SURE = 0.75
 """A partner at the same place, or with the same name, this alike is taken without a wider search."""
 
+CHARACTER_LIMIT = 250_000
+"""Texts up to this many character pairs are compared letter by letter; longer ones word by word,
+since the letter-by-letter comparison takes time that grows with the square of the length."""
+
 MAX_PAIRS_COMPARED = 2_500
 """Comparing every leftover with every other costs time; beyond this many pairs only same places count."""
 
@@ -38,7 +45,19 @@ def ratio(a: str, b: str) -> float:
         return 1.0
     if not a or not b:
         return 0.0
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    if len(a) * len(b) <= CHARACTER_LIMIT:
+        return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return _word_ratio(a, b)
+
+
+@functools.lru_cache(maxsize=64)
+def _word_ratio(a: str, b: str) -> float:
+    """Like difflib's ratio (twice the matched letters over all letters), matching whole words."""
+    words_a, words_b = tokens(a), tokens(b)
+    matched = sum(
+        len(word) for i, _, size in matching_blocks(words_a, words_b) for word in words_a[i : i + size]
+    )
+    return 2 * matched / (len(a) + len(b))
 
 
 def _plain(text: str) -> str:

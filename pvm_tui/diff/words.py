@@ -27,6 +27,7 @@ class DiffWords:
     same_content: str
     not_a_matrix: str
     unreadable: str
+    cannot_read: str
 
 
 DUTCH = DiffWords(
@@ -44,6 +45,7 @@ DUTCH = DiffWords(
     same_content="de inhoud is gelijk (alleen opmaak, commentaar of bestandsrechten gewijzigd)",
     not_a_matrix="geen Partnerwaarde-matrix; de tekst wordt vergeleken",
     unreadable="niet te lezen als matrix ({reason}); de tekst wordt vergeleken",
+    cannot_read="niet te lezen: {reason}",
 )
 
 ENGLISH = DiffWords(
@@ -61,6 +63,7 @@ ENGLISH = DiffWords(
     same_content="the content is the same (only layout, comments or file mode changed)",
     not_a_matrix="not a Partner Value Matrix; comparing the text",
     unreadable="cannot be read as a matrix ({reason}); comparing the text",
+    cannot_read="cannot be read: {reason}",
 )
 
 

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from pvm_tui.text import harmless
+from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
 
 
@@ -52,11 +52,11 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
         problem = self.query_one("#save-as-problem", Static)
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
-            problem.update(Text(harmless(self.words.save_as_no_folder.format(folder=folder))))
+            problem.update(Text(inline(self.words.save_as_no_folder.format(folder=folder))))
             return
         if path.exists() and self._confirmed != path:
             self._confirmed = path
-            problem.update(Text(harmless(self.words.save_as_exists.format(path=path))))
+            problem.update(Text(inline(self.words.save_as_exists.format(path=path))))
             return
         self.dismiss((path, path.exists()))
 

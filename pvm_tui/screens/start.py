@@ -15,7 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pvm_tui.labels import Labels
-from pvm_tui.text import harmless
+from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
 
 
@@ -73,11 +73,11 @@ def _recent_line(path: Path, width: int = 66) -> Text:
     folder = str(path.parent)
     if folder == home or folder.startswith(home + os.sep):
         folder = "~" + folder[len(home) :]
-    name = harmless(path.name)
+    name = inline(path.name)
     room = max(width - len(name) - 2, 8)
     if len(folder) > room:
         folder = "…" + folder[-(room - 1) :]
-    return Text.assemble((name, "bold"), "  ", (harmless(folder), "dim"))
+    return Text.assemble((name, "bold"), "  ", (inline(folder), "dim"))
 
 
 class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
@@ -123,13 +123,11 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
         path = Path(os.path.expanduser(name))
         problem = self.query_one("#new-problem", Static)
         if path.exists():
-            problem.update(Text(harmless(self.words.new_exists.format(path=path)), style="bold red"))
+            problem.update(Text(inline(self.words.new_exists.format(path=path)), style="bold red"))
             return
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
-            problem.update(
-                Text(harmless(self.words.save_as_no_folder.format(folder=folder)), style="bold red")
-            )
+            problem.update(Text(inline(self.words.save_as_no_folder.format(folder=folder)), style="bold red"))
             return
         self.dismiss((path, self.query_one("#new-company", Input).value.strip()))
 

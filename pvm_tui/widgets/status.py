@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from pvm_tui.text import harmless, one_line, shorten
+from pvm_tui.text import inline, one_line, shorten
 
 
 class TitleBar(Widget):
@@ -30,7 +30,8 @@ class TitleBar(Widget):
             text.append("  ")
             text.append(shorten(one_line(company), max(width // 3, 8)), "bold")
         text.append("  ")
-        text.append(shorten(harmless(file), max(width // 2, 8)), "dim" if not marker else "")
+        # inline: a line break in a file's name must not push the rest off this one-line bar.
+        text.append(shorten(inline(file), max(width // 2, 8)), "dim" if not marker else "")
         if marker:
             text.append("  ")
             text.append(f" {marker} ", "bold reverse")

@@ -235,3 +235,20 @@ async def test_ctrl_s_saves_from_the_filter_line_too(sample: Path) -> None:
         assert not app.dirty
         assert app.grid.row_count == 1
     assert read_toml(sample)["partners"][0]["name"] == "Sennheiser!"
+
+
+async def test_a_file_name_with_a_line_break_shows_on_one_line_in_the_title_and_the_recent_list(
+    tmp_path: Path,
+) -> None:
+    odd = tmp_path / "first\nsecond\x1b[2J.toml"
+    odd.write_text('[[partners]]\nname = "Acme"\n', encoding="utf-8")
+    app = editor(odd)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        title = screen_text(app).splitlines()[0]
+        assert "first␊second␛[2J.toml" in title
+    recent.remember(odd)
+    start = PvmApp(None, "en")
+    async with start.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        assert "first␊second␛[2J.toml" in screen_text(start)
