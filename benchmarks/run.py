@@ -22,6 +22,7 @@ Nothing here is asserted: the budgets live in the README's table.
 from __future__ import annotations
 
 import argparse
+import compileall
 import statistics
 import subprocess
 import sys
@@ -177,6 +178,10 @@ def main() -> None:
     runs = 3 if options.quick else options.runs
     sizes = SIZES[:3] if options.quick else SIZES
     print(f"pvm benchmark, Python {sys.version.split()[0]}, {runs} runs per figure")
+    # Measure pvm as installed: pip compiles an installed package's bytecode (and the floor's
+    # libraries have theirs), but an editable checkout run with PYTHONDONTWRITEBYTECODE=1 would
+    # compile every module from source on every run.
+    compileall.compile_dir(REPO / "pvm_tui", quiet=1)
     if options.only == "commands":
         commands(runs * 2)
     elif options.only == "long-cells":

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "template": "write the blank template for printing (HTML)",
     "diff": "show what changed between two matrices",
     "merge": "merge two changed versions of a matrix, cell by cell (also git's merge driver)",
+    "recover": "list, restore or delete the recovery copies of unsaved changes",
 }
 
 EDITOR_EPILOG = """\
@@ -38,6 +39,7 @@ commands:
   pvm diff OLD NEW     show what changed between two matrices
   pvm merge BASE OURS THEIRS
                        merge two changed versions of a matrix, cell by cell
+  pvm recover          list, restore or delete the recovery copies of unsaved changes
 
   Run `pvm COMMAND --help` for the options of one command.
 
@@ -101,6 +103,7 @@ def command_parser(name: str) -> argparse.ArgumentParser:
         "template": _template_parser,
         "diff": _diff_parser,
         "merge": _merge_parser,
+        "recover": _recover_parser,
     }
     return builders[name]()
 
@@ -181,7 +184,14 @@ def _export_parser() -> argparse.ArgumentParser:
         help="paper size for html (default A3)",
     )
     parser.add_argument("--no-balance", action="store_true", help="leave out the balance markers (html)")
+    parser.add_argument(
+        "--theme", default="light", choices=("light", "dark"), help="colours of the svg (default light)"
+    )
     _add_language(parser)
+    from pvm_tui.export import FORMATS
+
+    formats = "".join(f"  {name:<6}{summary}\n" for name, summary in FORMATS.items())
+    parser.epilog = f"formats:\n{formats}\n{parser.epilog}"
     return parser
 
 
@@ -217,6 +227,27 @@ def _merge_parser() -> argparse.ArgumentParser:
     parser.add_argument("theirs", metavar="THEIRS", help="the other changed version (git: %%B)")
     parser.add_argument(
         "-o", "--output", help="write the result to this new file instead of OURS (-: standard output)"
+    )
+    _add_language(parser)
+    return parser
+
+
+def _recover_parser() -> argparse.ArgumentParser:
+    parser = _command("recover", "pvm recover --restore 1")
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument(
+        "--list",
+        action="store_true",
+        help="list every recovery copy, numbered (what plain `pvm recover` does)",
+    )
+    action.add_argument(
+        "--restore",
+        metavar="N",
+        help="write copy N (its number in the list, or its file name) back into its file, then delete it",
+    )
+    action.add_argument("--delete", metavar="N", help="delete copy N, also a damaged one")
+    parser.add_argument(
+        "-o", "--output", help="with --restore: write into this new file instead (never over an existing one)"
     )
     _add_language(parser)
     return parser

@@ -38,6 +38,11 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 FOLDER_NAME = "recovery"
+MAX_COPY_BYTES = 4 * store.MAX_FILE_BYTES
+"""A copy may be larger than a matrix file may: it keeps edits that made the
+matrix too large to save, until they are made shorter. Larger copies are
+neither written nor read, so that every copy written can be offered back."""
+_COPIES = "recovery copies"
 _LONGEST_SLUG = 40
 _MOST_SLOTS = 100
 
@@ -170,12 +175,18 @@ def write(path: Path, matrix: Matrix, file: Path | str, based_on: str | None) ->
         reason = (error.strerror or str(error)).lower()
         raise store.MatrixFileError(path.parent, f"cannot make the folder: {reason}") from None
     data = dumps(matrix, file, based_on).encode("utf-8")
+    if len(data) > MAX_COPY_BYTES:
+        raise store.MatrixFileError(
+            path,
+            f"cannot keep a recovery copy: it would be {store.megabytes(len(data), MAX_COPY_BYTES)}, "
+            f"and {store.size_limit(MAX_COPY_BYTES, _COPIES)}",
+        )
     store.write_atomically(path, data, backup=False, mode=state.FILE_MODE)
 
 
 def read(path: Path) -> Recovery:
     """Read a copy back; ``store.MatrixFileError`` when it is not one (or not readable)."""
-    text = store.decode(path, store.read_bytes(path))
+    text = store.decode(path, store.read_bytes(path, limit=MAX_COPY_BYTES, what=_COPIES))
     matrix, _ = store.parse(text, path)
     table = tomllib.loads(text).get("recovery")
     if not isinstance(table, dict):

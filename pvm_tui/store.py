@@ -44,10 +44,11 @@ _MATRIX_KEYS = ("format", "version", "language", "company", "partners")
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 16_000_000
 """Larger files are refused: no real matrix comes near this, and it keeps a
-stray multi-megabyte file from freezing the terminal."""
+stray multi-megabyte file from freezing the terminal. Saving refuses to
+write a larger file, so that what pvm writes it can always read back."""
 
-_SIZE_LIMIT = f"pvm reads matrix files up to {MAX_FILE_BYTES / 1_000_000:g} MB"
 _SURROGATES = re.compile("[\ud800-\udfff]")
+_LONE_LF = re.compile("(?<!\r)\n")
 
 
 def _words() -> Any:
@@ -114,6 +115,10 @@ class MatrixFile:
     source: str | None = None
     fingerprint: str | None = None
     has_language: bool = True
+    crlf: bool = False
+    """The file's lines end in CR LF (Windows): lines a save adds do too."""
+    bom: bool = False
+    """The file starts with a UTF-8 byte order mark: a save keeps it."""
     _document: Any = field(default=None, repr=False)
     _tables: dict[int, Any] = field(default_factory=dict, repr=False)
 
@@ -146,8 +151,27 @@ class MatrixFile:
 # -- reading -----------------------------------------------------------------
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of a matrix file, or a ``MatrixFileError`` saying why not."""
+def size_limit(limit: int | None = None, what: str = "matrix files") -> str:
+    """The words for a size limit: "pvm reads matrix files up to 16 MB"."""
+    return f"pvm reads {what} up to {(limit or MAX_FILE_BYTES) / 1_000_000:g} MB"
+
+
+def megabytes(size: int, limit: int | None = None) -> str:
+    """A size in MB, with as many decimals as it takes to read as more than ``limit``."""
+    for digits in (1, 2, 3):
+        shown = round(size / 1_000_000, digits)
+        if limit is None or shown * 1_000_000 > limit:
+            break
+    return f"{shown:.{digits}f} MB"
+
+
+def read_bytes(path: Path, *, limit: int | None = None, what: str = "matrix files") -> bytes:
+    """The bytes of a matrix file, or a ``MatrixFileError`` saying why not.
+
+    ``limit`` is the largest size read (``MAX_FILE_BYTES`` unless given);
+    ``what`` names such files in the refusal.
+    """
+    limit = limit or MAX_FILE_BYTES
     try:
         # Non-blocking, so that opening a named pipe returns at once instead
         # of waiting for a writer; what it is is checked right after.
@@ -162,17 +186,17 @@ def read_bytes(path: Path) -> bytes:
             raise MatrixFileError(path, "is a folder, not a matrix file")
         if not stat.S_ISREG(info.st_mode):
             raise MatrixFileError(path, "is not a regular file (a pipe, socket or device?)")
-        if info.st_size > MAX_FILE_BYTES:
-            raise MatrixFileError(path, f"is {info.st_size / 1_000_000:.1f} MB; {_SIZE_LIMIT}")
+        if info.st_size > limit:
+            raise MatrixFileError(path, f"is {megabytes(info.st_size, limit)}; {size_limit(limit, what)}")
         chunks, size = [], 0
-        while size <= MAX_FILE_BYTES:  # it may grow while it is read
+        while size <= limit:  # it may grow while it is read
             chunk = os.read(handle, 1 << 20)
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
-        if size > MAX_FILE_BYTES:
-            raise MatrixFileError(path, f"grew while it was read; {_SIZE_LIMIT}")
+        if size > limit:
+            raise MatrixFileError(path, f"grew while it was read; {size_limit(limit, what)}")
         return b"".join(chunks)
     except OSError as error:
         raise MatrixFileError(path, f"cannot read it: {_os_reason(error)}") from None
@@ -228,7 +252,18 @@ def load(path: Path | str, *, default_language: str = "nl") -> MatrixFile:
         source=text,
         fingerprint=hashlib.sha256(data).hexdigest(),
         has_language=has_language,
+        crlf=_all_crlf(text),
+        bom=data.startswith(_UTF8_BOM),
     )
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _all_crlf(text: str) -> bool:
+    """True when every line of ``text`` ends in CR LF (and there is at least one)."""
+    crlf = text.count("\r\n")
+    return crlf > 0 and crlf == text.count("\n")
 
 
 def new_file(path: Path | str, matrix: Matrix) -> MatrixFile:
@@ -249,6 +284,26 @@ def parse(text: str, path: Path | str = "<text>", *, default_language: str = "nl
         # a few thousand deep would otherwise end in a traceback.
         raise MatrixFileError(path, "not valid TOML: lists or tables are nested too deeply") from None
     return _Reader(path, text, default_language).matrix(data), "language" in data
+
+
+MAX_NESTING = 100
+"""The deepest nesting tomlkit parses (a ParseError past it): keys are at most this deep."""
+_KNOWN_TOP = frozenset(_MATRIX_KEYS)
+_KNOWN_COMPANY = frozenset(COMPANY_FIELDS)
+_KNOWN_PARTNER = frozenset(("name", *SIDES))
+_KNOWN_SIDE = frozenset(CATEGORIES)
+
+
+def _deeper_than(value: Any, levels: int) -> bool:
+    """True when ``value`` holds lists or tables more than ``levels`` levels deep (it counts as one)."""
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if level > levels:
+            return True
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 class _Reader:
@@ -302,15 +357,35 @@ class _Reader:
             raise self.fail(
                 ("partners",), f"expected a list of [[partners]] tables, found {_describe(partners)}{hint}"
             )
+        self.shallow((), data, _KNOWN_TOP)
         return Matrix(
             company=company,
             partners=tuple(self.partner(index, item) for index, item in enumerate(partners)),
             language=language,
         )
 
+    def shallow(self, where: Key, table: dict[str, Any], known: frozenset[str]) -> None:
+        """Refuse an unknown key nested so deeply that tomlkit, which saves, cannot read it.
+
+        Unknown keys are kept as they are when saving, and saving parses the
+        file with tomlkit, which stops at 100 levels (of lists, tables or a
+        key's dotted parts). A file pvm could then never save is refused here,
+        when it is opened, so that `pvm check` and saving agree.
+        """
+        if table.keys() <= known:
+            return  # the usual case, and quick: nothing unknown here
+        for key in table.keys() - known:
+            if _deeper_than(table[key], MAX_NESTING - len(where) - 1):
+                raise self.fail(
+                    (*where, key),
+                    f"nested more than {MAX_NESTING} levels deep (lists, tables or dotted key parts); "
+                    "pvm cannot save such a file, so it does not open it",
+                )
+
     def company(self, table: Any) -> Company:
         if not isinstance(table, dict):
             raise self.fail(("company",), f"expected a [company] table, found {_describe(table)}")
+        self.shallow(("company",), table, _KNOWN_COMPANY)
         values: dict[str, Any] = {}
         for name in COMPANY_FIELDS:
             if name not in table:
@@ -339,6 +414,7 @@ class _Reader:
         where: Key = ("partners", index)
         if not isinstance(table, dict):
             raise self.fail(where, f"expected a [[partners]] table, found {_describe(table)}")
+        self.shallow(where, table, _KNOWN_PARTNER)
         name = self.text((*where, "name"), table.get("name", ""))
         brings, gets = (self.side((*where, side), table.get(side, {})) for side in SIDES)
         return Partner(name=name, brings=brings, gets=gets)
@@ -346,6 +422,7 @@ class _Reader:
     def side(self, where: Key, table: Any) -> Side:
         if not isinstance(table, dict):
             raise self.fail(where, f"expected a table of {', '.join(CATEGORIES)}, found {_describe(table)}")
+        self.shallow(where, table, _KNOWN_SIDE)
         return Side(**{c: self.text((*where, c), table[c]) for c in CATEGORIES if c in table})
 
     def text(self, key: Key, value: Any) -> str:
@@ -364,7 +441,13 @@ def dumps(mf: MatrixFile, matrix: Matrix) -> str:
 
     document = mf.document()
     _merge(mf, document, matrix)
-    return tomlkit.dumps(document)
+    text = tomlkit.dumps(document)
+    if mf.crlf:
+        # tomlkit ends the lines it adds in LF; in a file that is all CR LF
+        # every LF without its CR is one of those. (A CR LF inside a
+        # multi-line string reads back as a line break, as LF does.)
+        text = _LONE_LF.sub("\r\n", text)
+    return text
 
 
 def save(
@@ -394,7 +477,13 @@ def save(
         still_unchanged()
     try:
         text = dumps(mf, matrix)
-        data = text.encode("utf-8")
+        data = (_UTF8_BOM if mf.bom else b"") + text.encode("utf-8")
+        if len(data) > MAX_FILE_BYTES:
+            raise MatrixFileError(
+                target,
+                f"cannot save: the file would be {megabytes(len(data), MAX_FILE_BYTES)}, and {size_limit()}; "
+                "make some cells shorter (nothing was written)",
+            )
         write_atomically(target, data, backup=backup, before_rename=None if overwrite else still_unchanged)
     except BaseException:
         # The document now holds edits that are not on disk; the next save

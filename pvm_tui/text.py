@@ -9,15 +9,17 @@ still wrap it in ``rich.text.Text`` so that ``[bold]`` stays literal.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
 
 # C0 controls except tab and newline, DEL, C1 controls, the Unicode
 # bidirectional overrides and isolates that can make text display in a
-# misleading order ("Trojan Source"), and UTF-16 surrogates, which no
-# terminal can be sent.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# misleading order ("Trojan Source"), the line and paragraph separators
+# (invisible line breaks, which the cell editor would make newlines of),
+# and UTF-16 surrogates, which no terminal can be sent.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _BREAKS = re.compile("[\t\n]")
 
 # Characters that join the one before them into a single thing on screen:
@@ -132,10 +134,75 @@ def _cells(text: str) -> int:
 def edited_text(original: str, typed: str) -> str | None:
     """What a cell editor's ``typed`` text changes ``original`` to, or None when untouched.
 
-    The editor shows control characters as stand-ins (``harmless``), so text
-    that still reads as the original keeps the original; trailing blank
-    lines and spaces are not kept.
+    The editor shows control characters as stand-ins (``harmless``); what
+    the user typed over that is mapped back (``typed_over``), so a stand-in
+    never reaches the data. Trailing blank lines and spaces typed at the end
+    are not kept.
     """
     if typed == harmless(original) or typed.rstrip() == original:
         return None
-    return typed.rstrip()
+    kept = typed_over(original, typed)
+    return None if kept == original else kept
+
+
+def typed_over(original: str, typed: str) -> str:
+    """The text ``typed`` makes of ``original``, when it was typed over ``harmless(original)``.
+
+    What the user left as it was keeps the original's characters, byte for
+    byte: the common start and end of the shown and the typed text. In the
+    part between, a stand-in for a control character that ``original`` holds
+    is that character again (text typed around it). Trailing blank lines and
+    spaces are dropped only when the change reaches the end.
+    """
+    shown = harmless(original)
+    limit = min(len(shown), len(typed))
+    head = 0
+    while head < limit and shown[head] == typed[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and shown[-1 - tail] == typed[-1 - tail]:
+        tail += 1
+    stand_ins = _StandIns(original)
+    head_shown, head_original = stand_ins.cut(head, after=False)
+    tail_shown, tail_original = stand_ins.cut(len(shown) - tail, after=True)
+    middle = stand_ins.put_back(typed[head_shown : len(typed) - (len(shown) - tail_shown)])
+    if tail_original == len(original):
+        return (original[:head_original] + middle).rstrip()
+    return original[:head_original] + middle + original[tail_original:]
+
+
+class _StandIns:
+    """Where ``harmless`` put stand-ins into a text, to go from the shown text back to the text."""
+
+    def __init__(self, original: str) -> None:
+        self.spans: list[tuple[int, int, int]] = []
+        """Per stand-in: its start and end in the shown text, its character's index in the original."""
+        self.characters: dict[str, str] = {}
+        grown = 0
+        for match in _UNSAFE.finditer(original):
+            piece = _stand_in(match)
+            start = match.start() + grown
+            self.spans.append((start, start + len(piece), match.start()))
+            grown += len(piece) - 1
+            if piece != "\ufffd":  # half characters all look the same: none is put back
+                self.characters[piece] = match.group()
+        self._starts = [start for start, _end, _index in self.spans]
+        self._pattern = re.compile("|".join(map(re.escape, sorted(self.characters, key=len, reverse=True))))
+
+    def cut(self, shown: int, *, after: bool) -> tuple[int, int]:
+        """``shown`` moved out of any stand-in it falls in; that place in the shown text and the original."""
+        found = bisect.bisect_right(self._starts, shown) - 1
+        if found < 0:
+            return shown, shown
+        start, end, index = self.spans[found]
+        if shown == start or (shown < end and not after):
+            return start, index
+        if shown < end:
+            return end, index + 1
+        return shown, index + 1 + shown - end
+
+    def put_back(self, text: str) -> str:
+        """``text`` with each stand-in for a character of the original made that character again."""
+        if not self.characters:
+            return text
+        return self._pattern.sub(lambda match: self.characters[match.group()], text)

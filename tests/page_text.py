@@ -37,6 +37,8 @@ class Page(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.tags and self.tags[-1] == "style":
             return  # the stylesheet is not text on the page
+        # A soft hyphen shows only where the browser breaks a word there.
+        data = data.replace("\u00ad", "")
         self.text.append(data)
         if self._cell is not None:
             self._cell.append(data)

@@ -41,3 +41,12 @@ def test_a_usage_error_is_short(run_pvm: RunPvm) -> None:
     result = run_pvm("export", "x.toml")
     assert result.returncode == 2
     assert "--format" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_help_explains_each_format_in_one_line(run_pvm: RunPvm) -> None:
+    out = run_pvm("export", "--help").stdout
+    section = out.split("formats:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert [line.split()[0] for line in section] == ["md", "csv", "json", "html", "svg"]
+    for line in section:
+        assert len(line) <= 80 and len(line.split()) >= 6  # a real sentence on one line
+    assert "--theme" in out and "light" in out and "dark" in out

@@ -28,7 +28,11 @@ def run(options: argparse.Namespace) -> int:
     source = Path(options.file)
     matrix = store.load(source, default_language=language_from_locale()).saved
     labels = labels_for(options.lang or matrix.language)
-    extra = {"paper": options.paper, "balance": not options.no_balance} if options.format == "html" else {}
+    extra: dict[str, object] = {}
+    if options.format == "html":
+        extra = {"paper": options.paper, "balance": not options.no_balance}
+    elif options.format == "svg":
+        extra = {"theme": options.theme}
     text = exporter(options.format)(matrix, labels, **extra)
     if options.output and options.output != "-":
         target = Path(options.output)

@@ -1,10 +1,13 @@
 """How wide each column of the grid is: room follows the text.
 
-First every column gets the width that splits the fewest words over all
-columns (a word wider than its column must be hyphenated); an empty or
-short column needs only its heading, and its heading may be hyphenated too.
-The room that is left then goes to the columns in proportion to how much
-text they hold, none wider than its longest line.
+No column is narrower than its widest syllable, and an empty or short
+column needs no more than its heading (which may be hyphenated too). The
+rest of the room goes where it keeps the most words whole (a word wider
+than its column must be hyphenated) and makes the rows shortest: two
+greedy plans are made, one from the fewest split words and one from the
+narrowest columns, and the one whose grid is shorter wins, a hyphenated
+word counting as a line more. Room still left goes to the columns in
+proportion to how much text they hold, none wider than its longest line.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ class ColumnText:
 
 Heights = Callable[[int, int], Sequence[int]]
 """``heights(column, width)``: how many lines each row's cell in ``column`` takes at ``width``."""
+
+SPLIT_COST = 1
+"""A hyphenated word weighs as much as this many lines more of the grid."""
 
 MEASURED_ROWS = 60
 """Up to this many rows the room left is given where it makes the rows shortest,
@@ -110,9 +116,8 @@ class _Measure:
     def cost(self, widths: Sequence[int]) -> int:
         cells = [self.rows(i, w) for i, w in enumerate(widths)]
         lines = sum(max(row, default=1) for row in zip(*cells, strict=False))
-        return lines + sum(
-            1 for c, w in zip(self.columns, widths, strict=False) for word in c.words if word > w
-        )
+        split = sum(1 for c, w in zip(self.columns, widths, strict=False) for word in c.words if word > w)
+        return lines + SPLIT_COST * split
 
     def shorten(self, start: Sequence[int], available: int) -> list[int]:
         """From ``start``, give the cells left a few at a time to the column that saves most per cell."""

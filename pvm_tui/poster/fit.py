@@ -105,13 +105,18 @@ def lines(text: str, width_mm: float, size_mm: float, *, bold: bool = False, pad
     """How many lines ``text`` wraps to in a box ``width_mm`` wide at font size ``size_mm``."""
     if not text.strip():
         return 0
-    usable = width_mm - 2 * pad_em * size_mm
-    per_line = max(1, math.floor(usable / ((BOLD_CHAR_EM if bold else CHAR_EM) * size_mm)))
+    per_line = chars_per_line(width_mm, size_mm, bold=bold, pad_em=pad_em)
     count = 0
     for paragraph in text.split("\n"):
         wrapped = textwrap.wrap(paragraph, per_line, break_long_words=True, break_on_hyphens=True)
         count += max(1, len(wrapped))
     return count
+
+
+def chars_per_line(width_mm: float, size_mm: float, *, bold: bool = False, pad_em: float = 0.0) -> int:
+    """About how many characters fit on one line of a box ``width_mm`` wide at ``size_mm``."""
+    usable = width_mm - 2 * pad_em * size_mm
+    return max(1, math.floor(usable / ((BOLD_CHAR_EM if bold else CHAR_EM) * size_mm)))
 
 
 def sheet_height(sheet: Sheet, font_pt: float, layout: Layout = LAYOUT) -> float:

@@ -10,9 +10,12 @@ partner both brings and gets something.
 
 from __future__ import annotations
 
+from pvm_tui.hyphenate import soft_hyphenated
 from pvm_tui.labels import Labels
 from pvm_tui.model import CATEGORIES, COLUMNS, COMPANY_FIELDS, SIDES, Balance, Matrix, Partner
 from pvm_tui.poster import fit
+from pvm_tui.poster.fit import LAYOUT
+from pvm_tui.poster.paper import base_content_mm
 from pvm_tui.poster.paper import paper as paper_named
 from pvm_tui.poster.parts import category_row, cell_class, colgroup, credit, document, esc, footer, side_row
 from pvm_tui.poster.style import stylesheet
@@ -34,13 +37,55 @@ BALANCE_MARKS = {
 HEADER_FIELDS = tuple(name for name in COMPANY_FIELDS if name not in ("name", "description"))
 
 
+HYPHENATE_FROM = 0.6
+"""Words longer than this share of a line get soft hyphens between their syllables.
+
+The browser then breaks such a word between syllables, with a hyphen, when
+it does not fit; shorter words are left whole. The share is well under one
+because the width of a line in characters is an estimate (``fit.py``)."""
+
+
+class _Text:
+    """The poster's user text as HTML: escaped, with soft hyphens in words too long for their box."""
+
+    def __init__(self, plan: fit.Plan, language: str) -> None:
+        self.language = language
+        self.size = plan.font_pt * fit.PT_TO_MM
+        self.width, _ = base_content_mm()
+
+    def html(self, text: str, width_mm: float, em: float = 1.0, *, bold: bool = False) -> str:
+        size = self.size * em
+        chars = fit.chars_per_line(width_mm, size, bold=bold, pad_em=LAYOUT.pad_h / em)
+        return esc(soft_hyphenated(text, self.language, longer_than=int(chars * HYPHENATE_FROM)))
+
+    def cell(self, text: str) -> str:
+        return self.html(text, LAYOUT.category_width(self.width))
+
+    def name(self, text: str) -> str:
+        return self.html(text, LAYOUT.name_width(self.width), bold=True)
+
+    def field(self, text: str) -> str:
+        return self.html(text, LAYOUT.header_shares[1] * self.width / 2, LAYOUT.value_em)
+
+    def description(self, text: str) -> str:
+        return self.html(text, LAYOUT.header_shares[2] * self.width, LAYOUT.description_em)
+
+    def title(self, text: str) -> str:
+        return self.html(text, LAYOUT.header_shares[0] * self.width, LAYOUT.title_em, bold=True)
+
+
 def render(matrix: Matrix, labels: Labels, *, paper: str = "A3", balance: bool = True) -> str:
     """The poster of ``matrix`` for ``paper`` (A4..A0), with or without balance markers."""
     sheet = paper_named(paper)
     plan = fit.choose(_sheet(matrix, labels, balance), largest=LARGEST_PT, smallest=SMALLEST_PT)
     company = matrix.company
     title = f"{labels.method} – {company.name}" if company.name.strip() else labels.method
-    body = [_header(matrix, labels), _grid(matrix, labels, balance), _footer(matrix, labels, balance)]
+    text = _Text(plan, matrix.language)
+    body = [
+        _header(matrix, labels, text),
+        _grid(matrix, labels, balance, text),
+        _footer(matrix, labels, balance),
+    ]
     return document(lang=matrix.language, title=title, css=stylesheet(sheet, plan), body=body)
 
 
@@ -51,25 +96,26 @@ def _field_value(matrix: Matrix, name: str) -> str:
     return value.isoformat() if name == "date" else str(value)
 
 
-def _header(matrix: Matrix, labels: Labels) -> str:
+def _header(matrix: Matrix, labels: Labels, text: _Text) -> str:
     company = matrix.company
     fields = "".join(
         f'<div class="field"><span class="label">{esc(labels.company[name])}</span>'
-        f'<span class="value">{esc(_field_value(matrix, name))}</span></div>'
+        f'<span class="value">{text.field(_field_value(matrix, name))}</span></div>'
         for name in HEADER_FIELDS
     )
+    method = f'<p class="method">{esc(labels.method)}</p>'
     return (
         '<header class="head">'
-        f'<div class="title"><p class="method">{esc(labels.method)}</p><h1>{esc(company.name)}</h1></div>'
+        f'<div class="title">{method}<h1>{text.title(company.name)}</h1></div>'
         f'<div class="fields">{fields}</div>'
         f'<div class="description"><span class="label">{esc(labels.company["description"])}</span>'
-        f'<p class="text">{esc(company.description)}</p></div>'
+        f'<p class="text">{text.description(company.description)}</p></div>'
         "</header>"
     )
 
 
-def _grid(matrix: Matrix, labels: Labels, balance: bool) -> str:
-    rows = "\n".join(_row(partner, labels, balance) for partner in matrix.partners)
+def _grid(matrix: Matrix, labels: Labels, balance: bool, text: _Text) -> str:
+    rows = "\n".join(_row(partner, labels, balance, text) for partner in matrix.partners)
     return (
         '<div class="grid-area"><table class="grid">'
         f"{colgroup()}<thead>{side_row(labels)}{category_row(labels)}</thead>"
@@ -77,17 +123,17 @@ def _grid(matrix: Matrix, labels: Labels, balance: bool) -> str:
     )
 
 
-def _row(partner: Partner, labels: Labels, balance: bool) -> str:
+def _row(partner: Partner, labels: Labels, balance: bool, text: _Text) -> str:
     state = partner.balance
     row_class = "one-sided" if state.is_one_sided else state.value
     marker = f'<span class="balance">{esc(_marker(state, labels))}</span>' if balance else ""
-    cells = [f'<th scope="row">{esc(labels.partner_name(partner.name))}{marker}</th>']
+    cells = [f'<th scope="row">{text.name(labels.partner_name(partner.name))}{marker}</th>']
     for side in SIDES:
         # On a one-sided partner, tint the side that is missing: that is what to talk about.
         missing = balance and state.is_one_sided and partner.side(side).is_empty
         for category in CATEGORIES:
             css = cell_class(side, category, *(["missing"] if missing else []))
-            cells.append(f'<td class="{css}">{esc(partner.side(side).get(category))}</td>')
+            cells.append(f'<td class="{css}">{text.cell(partner.side(side).get(category))}</td>')
     return f'<tr class="{row_class}">{"".join(cells)}</tr>'
 
 

@@ -1,28 +1,32 @@
 """HTML pieces shared by the poster and the blank template.
 
 Every text that reaches the page goes through ``esc``: control characters
-are made visible (``pvm_tui.text.harmless``) and ``< > & " '`` become
-entities, so a cell that says ``<script>`` is printed as those characters.
+are made visible and ``< > & " '`` become entities
+(``pvm_tui.markup_text``), so a cell that says ``<script>`` is printed as
+those characters, and the page parses as HTML and as XML whatever it holds.
 Cells sit on one source line each because the stylesheet keeps white
 space (``pre-wrap``) to show the user's own line breaks.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 
 from pvm_tui import __version__
+from pvm_tui.hyphenate import soft_hyphenated
 from pvm_tui.labels import Labels
+from pvm_tui.markup_text import markup_escape
 from pvm_tui.model import CATEGORIES, SIDES
-from pvm_tui.text import harmless
 
 COPYRIGHT = "© InnoValor, 2018"
 
+HEADING_WHOLE = 8
+"""Heading words up to this long are never hyphenated: every column holds that many letters."""
+
 
 def esc(text: str) -> str:
-    """User or label text made safe and literal for HTML."""
-    return html.escape(harmless(text), quote=True)
+    """User or label text made safe and literal for HTML: it parses as HTML and as XML."""
+    return markup_escape(text)
 
 
 def document(*, lang: str, title: str, css: str, body: Iterable[str]) -> str:
@@ -32,8 +36,8 @@ def document(*, lang: str, title: str, css: str, body: Iterable[str]) -> str:
             "<!DOCTYPE html>",
             f'<html lang="{esc(lang)}">',
             "<head>",
-            '<meta charset="utf-8">',
-            f'<meta name="generator" content="pvm {esc(__version__)}">',
+            '<meta charset="utf-8" />',
+            f'<meta name="generator" content="pvm {esc(__version__)}" />',
             f"<title>{esc(title)}</title>",
             f"<style>{css}</style>",
             "</head>",
@@ -49,13 +53,14 @@ def document(*, lang: str, title: str, css: str, body: Iterable[str]) -> str:
 
 
 def colgroup() -> str:
-    return '<colgroup><col class="partner">' + '<col class="category">' * 8 + "</colgroup>"
+    return '<colgroup><col class="partner" />' + '<col class="category" />' * 8 + "</colgroup>"
 
 
 def side_row(labels: Labels) -> str:
     """The grouped headings over the two sides: "wat brengen ze?" / "wat halen ze eruit?"."""
     cells = "".join(
-        f'<th colspan="4" class="{side}" scope="colgroup">{esc(labels.sides[side])}</th>' for side in SIDES
+        f'<th colspan="4" class="{side}" scope="colgroup">{_heading(labels.sides[side], labels.code)}</th>'
+        for side in SIDES
     )
     return f'<tr class="sides"><th class="corner"></th>{cells}</tr>'
 
@@ -66,9 +71,14 @@ def category_row(labels: Labels, questions: dict[str, str] | None = None) -> str
     for side in SIDES:
         for category in CATEGORIES:
             key = f"{side}.{category}"
-            heading = esc(labels.categories[category]) + _question(questions, key)
+            heading = _heading(labels.categories[category], labels.code) + _question(questions, key)
             cells.append(f'<th class="{side}" scope="col">{heading}</th>')
     return f'<tr class="categories">{"".join(cells)}</tr>'
+
+
+def _heading(label: str, language: str) -> str:
+    """A heading that may stand in a narrow column: long words may break between syllables."""
+    return esc(soft_hyphenated(label, language, longer_than=HEADING_WHOLE))
 
 
 def _question(questions: dict[str, str] | None, key: str) -> str:

@@ -68,7 +68,8 @@ table {{ width: 100%; height: 100%; border-collapse: collapse; table-layout: fix
 col.partner {{ width: {name_pct:.3f}%; }}
 col.category {{ width: {category_pct:.3f}%; }}
 th, td {{ padding: {layout.pad_v}em {layout.pad_h}em; vertical-align: top; text-align: left;
-  border: {hairline:.2f}mm solid {RULE}; white-space: pre-wrap; overflow-wrap: anywhere; }}
+  border: {hairline:.2f}mm solid {RULE}; white-space: pre-wrap; overflow-wrap: anywhere;
+  -webkit-hyphens: manual; hyphens: manual; }}
 thead th {{ vertical-align: bottom; }}
 tr {{ break-inside: avoid; }}
 .band th {{ font-weight: normal; font-size: {layout.guidance_em}em; color: {MUTED}; border: none;

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static, TextArea
 
 from pvm_tui.labels import Labels
 from pvm_tui.model import COMPANY_FIELDS, Company
-from pvm_tui.text import harmless
+from pvm_tui.text import harmless, typed_over
 from pvm_tui.ui_text import UiText
 
 SINGLE_LINE = tuple(name for name in COMPANY_FIELDS if name != "description")
@@ -96,9 +96,9 @@ class ProfileScreen(ModalScreen[Company | None]):
         self.dismiss(self.company.edit(**changes))
 
     def _kept(self, name: str, value: str) -> str:
-        """The field's new text; a field left as shown (control characters as stand-ins) keeps the old."""
+        """The field's new text: control characters shown as stand-ins are themselves again."""
         old = getattr(self.company, name) or ""
-        return old if value == harmless(old) else value
+        return old if value == harmless(old) else typed_over(old, value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
