@@ -139,7 +139,8 @@ class PartnerCard(VerticalScroll, can_focus=False):
                 text.append(shown + "\n")
         text.rstrip()
         self.company.show(text)
-        self.company.display = bool(text.plain)
+        if self.company.display != bool(text.plain):
+            self.company.display = bool(text.plain)
 
     def _select(self, column: int) -> None:
         if column != self.selected:
