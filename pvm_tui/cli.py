@@ -21,7 +21,7 @@ EXIT_OK, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 COMMANDS: dict[str, str] = {
     "new": "write a blank matrix to a new file",
     "show": "print a matrix in the terminal",
-    "check": "validate a file and report each partner's mutual value",
+    "check": "check a file: each partner's balance, what to fix first",
     "export": "write a matrix as Markdown, CSV, JSON, HTML or SVG",
     "template": "write the blank template for printing (HTML)",
     "diff": "show what changed between two matrices",
@@ -33,7 +33,7 @@ EDITOR_EPILOG = """\
 commands:
   pvm new FILE         write a blank matrix to a new file
   pvm show FILE        print a matrix in the terminal
-  pvm check FILE       validate a file and report each partner's mutual value
+  pvm check FILE       check a file: each partner's balance, what to fix first
   pvm export FILE      write a matrix as Markdown, CSV, JSON, HTML or SVG
   pvm template         write the blank template for printing (HTML)
   pvm diff OLD NEW     show what changed between two matrices

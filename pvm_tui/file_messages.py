@@ -117,6 +117,25 @@ def quote_hint(key: Key, value: Any) -> str:
     return ""
 
 
+def choice_hint(value: Any, kind: Any) -> str:
+    """How to write a known choice the file spelled otherwise (``"Huidig"``, ``"veel invloed"``)."""
+    if not isinstance(value, str):
+        return ""
+    from pvm_tui.labels import DUTCH, ENGLISH
+
+    wanted = " ".join(value.casefold().split())
+    for member in kind:
+        spellings = {member.value}
+        for labels in (DUTCH, ENGLISH):
+            words = labels.statuses if member in labels.statuses else labels.influences
+            spellings.add(words[member])
+            if member in labels.influences:
+                spellings.add(labels.influence_words(member))
+        if wanted in {spelling.casefold() for spelling in spellings}:
+            return f' (write "{member.value}")'
+    return ""
+
+
 def dotted(key: Key) -> str:
     """A key as messages show it: partners[3].brings.money (partners counted from 1)."""
     shown = ""

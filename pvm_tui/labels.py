@@ -11,7 +11,7 @@ import os
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from pvm_tui.model import Balance, Column
+from pvm_tui.model import Balance, Column, Influence, Status
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 
@@ -31,6 +31,14 @@ class Labels(NamedTuple):
     step_guidance: Mapping[int, str]
     cell_guidance: Mapping[str, str]
     balance: Mapping[Balance, str]
+    facts: Mapping[str, str]
+    statuses: Mapping[Status, str]
+    influences: Mapping[Influence, str]
+    influence_phrases: Mapping[Influence, str]
+    questions: Mapping[str, str]
+    this_partner: str
+    fix_first: str
+    nothing_to_fix: str
     summary: str
     summary_one: str
     unnamed_partner: str
@@ -56,6 +64,21 @@ class Labels(NamedTuple):
     def partner_name(self, name: str) -> str:
         """A partner's name, or a placeholder while it has none."""
         return name if name.strip() else self.unnamed_partner
+
+    def influence_words(self, influence: Influence) -> str:
+        """'veel invloed', 'high influence': a level of influence said in full."""
+        return self.influence_phrases[influence]
+
+    def partner_facts(self, status: Status | None, influence: Influence | None) -> str:
+        """A partner's status and influence on one line ('huidig · veel invloed'); "" when unknown."""
+        words = [self.statuses[status]] if status is not None else []
+        if influence is not None:
+            words.append(self.influence_words(influence))
+        return " · ".join(words)
+
+    def question(self, side: str, name: str) -> str:
+        """The method's question for one side of a partnership: 'Wat haalt Zorgverzekeringen eruit?'."""
+        return self.questions[side].format(name=name if name.strip() else self.this_partner)
 
     def balance_summary(self, balanced: int, one_sided: int, empty: int) -> str:
         total = balanced + one_sided + empty
@@ -117,6 +140,18 @@ DUTCH = Labels(
         Balance.GETS_ONLY: "eenzijdig (haalt alleen)",
         Balance.EMPTY: "leeg",
     },
+    facts={"status": "status", "influence": "invloed", "agreements": "afspraken"},
+    statuses={Status.CURRENT: "huidig", Status.POTENTIAL: "potentieel"},
+    influences={Influence.HIGH: "veel", Influence.MEDIUM: "gemiddeld", Influence.LOW: "weinig"},
+    influence_phrases={
+        Influence.HIGH: "veel invloed",
+        Influence.MEDIUM: "gemiddelde invloed",
+        Influence.LOW: "weinig invloed",
+    },
+    questions={"brings": "Wat brengt {name}?", "gets": "Wat haalt {name} eruit?"},
+    this_partner="deze partner",
+    fix_first="Eerst aanpakken:",
+    nothing_to_fix="Niets eerst aan te pakken: elke partner is wederzijds.",
     summary="{total} partners: {balanced} wederzijds, {one_sided} eenzijdig, {empty} leeg",
     summary_one="1 partner: {balanced} wederzijds, {one_sided} eenzijdig, {empty} leeg",
     unnamed_partner="(naamloos)",
@@ -183,6 +218,18 @@ ENGLISH = Labels(
         Balance.GETS_ONLY: "one-sided (only gets)",
         Balance.EMPTY: "empty",
     },
+    facts={"status": "status", "influence": "influence", "agreements": "agreements"},
+    statuses={Status.CURRENT: "current", Status.POTENTIAL: "potential"},
+    influences={Influence.HIGH: "high", Influence.MEDIUM: "medium", Influence.LOW: "low"},
+    influence_phrases={
+        Influence.HIGH: "high influence",
+        Influence.MEDIUM: "medium influence",
+        Influence.LOW: "low influence",
+    },
+    questions={"brings": "What does {name} bring?", "gets": "What does {name} get out of it?"},
+    this_partner="this partner",
+    fix_first="Fix first:",
+    nothing_to_fix="Nothing to fix first: every partner is mutual.",
     summary="{total} partners: {balanced} mutual, {one_sided} one-sided, {empty} empty",
     summary_one="1 partner: {balanced} mutual, {one_sided} one-sided, {empty} empty",
     unnamed_partner="(unnamed)",

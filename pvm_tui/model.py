@@ -71,6 +71,28 @@ def columns_of_step(step: int) -> tuple[Column, ...]:
     return tuple(column for column in COLUMNS if column.step == step)
 
 
+class Status(enum.Enum):
+    """Whether a partner already works with the company, or might (step 1's "(potential)")."""
+
+    CURRENT = "current"
+    POTENTIAL = "potential"
+
+
+class Influence(enum.Enum):
+    """How much influence a partner has on the business (what the Partner-radar tells)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+INFLUENCE_ORDER: tuple[Influence | None, ...] = (Influence.HIGH, Influence.MEDIUM, Influence.LOW, None)
+"""Most influence first; a partner whose influence is not known yet comes last."""
+
+FACTS: tuple[str, ...] = ("status", "influence", "agreements")
+"""The optional facts about a partner beside its cells, in the order files and exports show them."""
+
+
 class Balance(enum.Enum):
     """How mutual a partnership is: the point of the method."""
 
@@ -120,6 +142,9 @@ class Partner:
     name: str = ""
     brings: Side = field(default_factory=Side)
     gets: Side = field(default_factory=Side)
+    status: Status | None = None
+    influence: Influence | None = None
+    agreements: str = ""
     key: int = field(default_factory=_next_partner_key, compare=False, repr=False)
 
     def side(self, side: str) -> Side:
@@ -142,6 +167,26 @@ class Partner:
             return replace(self, brings=new_side)
         return replace(self, gets=new_side)
 
+    def with_facts(self, **facts: object) -> Partner:
+        """The partner with some of its ``FACTS`` changed (None unsets status or influence)."""
+        unknown = set(facts) - set(FACTS)
+        if unknown:
+            raise KeyError(", ".join(sorted(unknown)))
+        return replace(self, **facts)  # type: ignore[arg-type]
+
+    def fact_text(self, fact: str) -> str:
+        """A fact as a file writes it ("current", "high", the agreements); "" when not known."""
+        if fact not in FACTS:
+            raise KeyError(fact)
+        value = getattr(self, fact)
+        if value is None:
+            return ""
+        return value.value if isinstance(value, enum.Enum) else str(value)
+
+    @property
+    def has_facts(self) -> bool:
+        return self.status is not None or self.influence is not None or bool(self.agreements.strip())
+
     @property
     def balance(self) -> Balance:
         brings, gets = not self.brings.is_empty, not self.gets.is_empty
@@ -156,7 +201,7 @@ class Partner:
     @property
     def is_blank(self) -> bool:
         """True when nothing at all has been written for this partner."""
-        return not self.name.strip() and self.balance is Balance.EMPTY
+        return not self.name.strip() and self.balance is Balance.EMPTY and not self.has_facts
 
 
 @dataclass(frozen=True)
@@ -217,6 +262,10 @@ class Matrix:
     def with_cell(self, row: int, column: Column, text: str) -> Matrix:
         partner = self.partners[row].with_cell(column, text)
         return self._with_partner(row, partner)
+
+    def with_facts(self, row: int, **facts: object) -> Matrix:
+        """The matrix with some facts (status, influence, agreements) of one partner changed."""
+        return self._with_partner(row, self.partners[row].with_facts(**facts))
 
     def with_partner_added(self, index: int, partner: Partner | None = None) -> Matrix:
         """Insert ``partner`` (a blank one by default) so that it lands at ``index``."""

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pvm_tui import state, store
-from pvm_tui.model import CATEGORIES, COMPANY_FIELDS, SIDES, Matrix
+from pvm_tui.model import CATEGORIES, COMPANY_FIELDS, FACTS, SIDES, Matrix
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -156,6 +156,9 @@ def dumps(matrix: Matrix, file: Path | str, based_on: str | None, *, now: dt.dat
             lines.append(f"{name} = {_string(value)}")
     for partner in matrix.partners:
         lines += ["", "[[partners]]", f"name = {_string(partner.name)}"]
+        for fact in FACTS:
+            if partner.fact_text(fact):
+                lines.append(f"{fact} = {_string(partner.fact_text(fact))}")
         for side in SIDES:
             for category in CATEGORIES:
                 text = partner.side(side).get(category)

@@ -24,9 +24,20 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pvm_tui.model import CATEGORIES, COMPANY_FIELDS, SIDES, Company, Matrix, Partner, Side
+from pvm_tui.model import (
+    CATEGORIES,
+    COMPANY_FIELDS,
+    FACTS,
+    SIDES,
+    Company,
+    Influence,
+    Matrix,
+    Partner,
+    Side,
+    Status,
+)
 from pvm_tui.text import inline
 
 if TYPE_CHECKING:
@@ -286,11 +297,12 @@ def parse(text: str, path: Path | str = "<text>", *, default_language: str = "nl
     return _Reader(path, text, default_language).matrix(data), "language" in data
 
 
+_Choice = TypeVar("_Choice", Status, Influence)
 MAX_NESTING = 100
 """The deepest nesting tomlkit parses (a ParseError past it): keys are at most this deep."""
 _KNOWN_TOP = frozenset(_MATRIX_KEYS)
 _KNOWN_COMPANY = frozenset(COMPANY_FIELDS)
-_KNOWN_PARTNER = frozenset(("name", *SIDES))
+_KNOWN_PARTNER = frozenset(("name", *SIDES, *FACTS))
 _KNOWN_SIDE = frozenset(CATEGORIES)
 
 
@@ -417,7 +429,27 @@ class _Reader:
         self.shallow(where, table, _KNOWN_PARTNER)
         name = self.text((*where, "name"), table.get("name", ""))
         brings, gets = (self.side((*where, side), table.get(side, {})) for side in SIDES)
-        return Partner(name=name, brings=brings, gets=gets)
+        return Partner(
+            name=name,
+            brings=brings,
+            gets=gets,
+            status=self.choice((*where, "status"), table, Status),
+            influence=self.choice((*where, "influence"), table, Influence),
+            agreements=self.text((*where, "agreements"), table.get("agreements", "")),
+        )
+
+    def choice(self, key: Key, table: dict[str, Any], kind: type[_Choice]) -> _Choice | None:
+        """One of an enum's values, written as its English word; absent (or "") is not known."""
+        value = table.get(key[-1], "")
+        if value == "":
+            return None
+        for member in kind:
+            if value == member.value:
+                return member
+        options = " or ".join(f'"{member.value}"' for member in kind)
+        options = options.replace('" or "', '", "', len(kind) - 2)
+        hint = _words().choice_hint(value, kind)
+        raise self.fail(key, f"expected {options}, found {_describe(value)}{hint}")
 
     def side(self, where: Key, table: Any) -> Side:
         if not isinstance(table, dict):
@@ -659,6 +691,14 @@ def _merge_partner(table: Any, before: Partner | None, after: Partner) -> None:
     old = before if before is not None else Partner()
     if before is None or old.name != after.name:
         _set_text(table, "name", after.name, keep_empty=True)
+    # The facts are written only when known: a file that never uses them never shows them.
+    for fact in FACTS:
+        was, now = old.fact_text(fact), after.fact_text(fact)
+        if was != now or (before is None and now):
+            if now and fact not in table:
+                _insert_after_name(table, fact, _string(now))
+            else:
+                _set_text(table, fact, now, keep_empty=False)
     for side in SIDES:
         old_side, new_side = old.side(side), after.side(side)
         if old_side == new_side and before is not None:
@@ -673,6 +713,28 @@ def _merge_partner(table: Any, before: Partner | None, after: Partner) -> None:
         for category in CATEGORIES:
             if old_side.get(category) != new_side.get(category):
                 _set_text(table[side], category, new_side.get(category), keep_empty=False)
+
+
+def _insert_after_name(table: Any, key: str, item: Any) -> None:
+    """Add a fact to a partner's table on the line after its name (and the facts before it).
+
+    Added at the end, a key would land after the comments that introduce
+    the partner's [partners.brings] table (as in samples/blank.toml).
+    tomlkit has no public way to insert after a key; its container's
+    ``_insert_after`` is used where it exists (tests/test_partner_facts.py
+    fails loudly if it goes), and the key is appended otherwise.
+    """
+    from tomlkit.items import InlineTable
+
+    container = getattr(table, "value", None)
+    before = ("name", *FACTS[: FACTS.index(key)])
+    anchor = next((name for name in reversed(before) if name in table), None)
+    insert = getattr(container, "_insert_after", None)
+    if isinstance(table, InlineTable) or container is None or anchor is None or insert is None:
+        table[key] = item
+        return
+    insert(anchor, key, item)
+    dict.__setitem__(table, key, container[key])  # the table mirrors its container as a dict
 
 
 def _set_text(table: Any, key: str, text: str, *, keep_empty: bool) -> None:

@@ -81,7 +81,6 @@ class UiText(NamedTuple):
     help_markers: str
     help_close: str
     help_palette: str
-    marker_legend: str
     palette: dict[str, tuple[str, str]]
     recovery_title: str
     recovery_intro: str
@@ -176,7 +175,6 @@ ENGLISH = UiText(
     help_markers="Mutual value per partner",
     help_close="Esc, q or ? closes this help.",
     help_palette="ctrl+p opens the command palette: every action is there by name.",
-    marker_legend="● mutual  ◐ only brings  ◑ only gets  ○ empty",
     palette={
         "save": ("Save", "Save the matrix to its file"),
         "save_as": ("Save as…", "Save the matrix under another file name"),
@@ -292,7 +290,6 @@ DUTCH = UiText(
     help_markers="Wederzijdse waarde per partner",
     help_close="Esc, q of ? sluit deze hulp.",
     help_palette="ctrl+p opent het opdrachtenpalet: elke actie staat daar bij naam.",
-    marker_legend="● wederzijds  ◐ brengt alleen  ◑ haalt alleen  ○ leeg",
     palette={
         "save": ("Opslaan", "De matrix in het bestand opslaan"),
         "save_as": ("Opslaan als…", "De matrix onder een andere bestandsnaam opslaan"),

@@ -44,12 +44,15 @@ def test_the_example_is_valid_and_mutual(run_pvm: RunPvm) -> None:
     assert result.returncode == 0
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
-        "1. Sennheiser: wederzijds",
-        "2. Zorgverzekeringen: wederzijds",
-        "3. Fondsen (Innovationsfonds Hamburg & High-Tech Gründerfonds): wederzijds",
-        "4. KNO-arts (specialist): wederzijds",
-        "5. Verkopers van gehoorapparaten: wederzijds",
+        "1. Sennheiser: ⇄ wederzijds · huidig · veel invloed",
+        "2. Zorgverzekeringen: ⇄ wederzijds · huidig · veel invloed",
+        "3. Fondsen (Innovationsfonds Hamburg & High-Tech Gründerfonds): "
+        "⇄ wederzijds · huidig · veel invloed",
+        "4. KNO-arts (specialist): ⇄ wederzijds · huidig · veel invloed",
+        "5. Verkopers van gehoorapparaten: ⇄ wederzijds · huidig · veel invloed",
         "5 partners: 5 wederzijds, 0 eenzijdig, 0 leeg",
+        "",
+        "Niets eerst aan te pakken: elke partner is wederzijds.",
     ]
     assert run_pvm("check", str(SAMPLES / "tinnitracks.toml"), "--strict").returncode == 0
 
@@ -58,18 +61,85 @@ def test_each_partner_balance_and_the_summary(run_pvm: RunPvm, tmp_path: Path) -
     result = run_pvm("check", str(write(tmp_path, MIXED)))
     assert result.returncode == 0  # valid: one-sided partners are a finding, not an error
     assert result.stdout.splitlines() == [
-        "1. Mutual: mutual",
-        "2. Giver: one-sided (only brings)",
-        "3. Taker: one-sided (only gets)",
-        "4. Nobody yet: empty",
+        "1. Mutual: ⇄ mutual",
+        "2. Giver: → one-sided (only brings)",
+        "3. Taker: ← one-sided (only gets)",
+        "4. Nobody yet: ○ empty",
         "4 partners: 1 mutual, 2 one-sided, 1 empty",
+        "",
+        "Fix first:",
+        "- Giver: What does Giver get out of it?",
+        "- Taker: What does Taker bring?",
+        "- Nobody yet: What does Nobody yet bring? What does Nobody yet get out of it?",
     ]
 
 
 def test_in_dutch_with_lang(run_pvm: RunPvm, tmp_path: Path) -> None:
     lines = run_pvm("check", str(write(tmp_path, MIXED)), "--lang", "nl").stdout.splitlines()
-    assert lines[1] == "2. Giver: eenzijdig (brengt alleen)"
-    assert lines[-1] == "4 partners: 1 wederzijds, 2 eenzijdig, 1 leeg"
+    assert lines[1] == "2. Giver: → eenzijdig (brengt alleen)"
+    assert lines[4] == "4 partners: 1 wederzijds, 2 eenzijdig, 1 leeg"
+    assert lines[6:8] == ["Eerst aanpakken:", "- Giver: Wat haalt Giver eruit?"]
+
+
+INFLUENTIAL = """language = "nl"
+[[partners]]
+name = "Fondsen"
+influence = "low"
+[partners.brings]
+money = "startkapitaal"
+[[partners]]
+name = "Onbekend"
+[[partners]]
+name = "KNO-arts"
+status = "current"
+influence = "high"
+[partners.brings]
+other = "stelt de diagnose"
+[partners.gets]
+other = "een betere behandeling"
+[[partners]]
+name = "Zorgverzekeringen"
+status = "potential"
+influence = "high"
+[partners.brings]
+money = "vergoeding"
+[[partners]]
+name = "Verkopers"
+influence = "medium"
+[partners.gets]
+money = "commissie"
+[[partners]]
+name = "Leeg en machtig"
+influence = "high"
+"""
+
+
+def test_what_to_fix_first_puts_high_influence_first_with_the_methods_question(
+    run_pvm: RunPvm, tmp_path: Path
+) -> None:
+    """High influence and not mutual first; then medium, low and not known; the file's order within."""
+    lines = run_pvm("check", str(write(tmp_path, INFLUENTIAL))).stdout.splitlines()
+    assert lines[:8] == [
+        "1. Fondsen: → eenzijdig (brengt alleen) · weinig invloed",
+        "2. Onbekend: ○ leeg",
+        "3. KNO-arts: ⇄ wederzijds · huidig · veel invloed",
+        "4. Zorgverzekeringen: → eenzijdig (brengt alleen) · potentieel · veel invloed",
+        "5. Verkopers: ← eenzijdig (haalt alleen) · gemiddelde invloed",
+        "6. Leeg en machtig: ○ leeg · veel invloed",
+        "6 partners: 1 wederzijds, 3 eenzijdig, 2 leeg",
+        "",
+    ]
+    assert lines[8:] == [
+        "Eerst aanpakken:",
+        "- Zorgverzekeringen · veel invloed: Wat haalt Zorgverzekeringen eruit?",
+        "- Leeg en machtig · veel invloed: Wat brengt Leeg en machtig? Wat haalt Leeg en machtig eruit?",
+        "- Verkopers · gemiddelde invloed: Wat brengt Verkopers?",
+        "- Fondsen · weinig invloed: Wat haalt Fondsen eruit?",
+        "- Onbekend: Wat brengt Onbekend? Wat haalt Onbekend eruit?",
+    ]
+    english = run_pvm("check", str(write(tmp_path, INFLUENTIAL)), "--lang", "en").stdout.splitlines()
+    assert english[9] == "- Zorgverzekeringen · high influence: What does Zorgverzekeringen get out of it?"
+    assert run_pvm("check", str(write(tmp_path, INFLUENTIAL)), "--strict").returncode == 1
 
 
 @pytest.mark.parametrize(
@@ -89,15 +159,17 @@ def test_strict_fails_on_one_sided_or_empty_partners(
     assert run_pvm("check", str(path)).returncode == 0
     strict = run_pvm("check", str(path), "--strict")
     assert strict.returncode == status
-    # The report is still printed, ending in the summary line ("1 partner: ...", "0 partners: ...").
-    assert re.match(r"\d+ partners?:", strict.stdout.splitlines()[-1])
+    # The report is still printed, with the summary line ("1 partner: ...", "0 partners: ...").
+    assert any(re.match(r"\d+ partners?:", line) for line in strict.stdout.splitlines())
 
 
 def test_unnamed_partners_and_odd_names_are_one_harmless_line(run_pvm: RunPvm, tmp_path: Path) -> None:
     text = '[[partners]]\nname = ""\n[[partners]]\nname = "two\\nlines \\u001b[2J"\n'
     lines = run_pvm("check", str(write(tmp_path, text)), "--lang", "en").stdout.splitlines()
-    assert lines[0] == "1. (unnamed): empty"
-    assert lines[1] == "2. two ⏎ lines ␛[2J: empty"
+    assert lines[0] == "1. (unnamed): ○ empty"
+    assert lines[1] == "2. two ⏎ lines ␛[2J: ○ empty"
+    assert lines[-2] == "- (unnamed): What does this partner bring? What does this partner get out of it?"
+    assert lines[-1].startswith("- two ⏎ lines ␛[2J: What does two ⏎ lines ␛[2J bring?")
 
 
 @pytest.mark.parametrize(

@@ -19,9 +19,9 @@ import pytest
 from rich.cells import cell_len
 from wcwidth import wcswidth
 
-from pvm_tui import store
+from pvm_tui import balance_marks, store
 from pvm_tui.labels import labels_for
-from pvm_tui.model import COLUMNS
+from pvm_tui.model import COLUMNS, Balance
 from tests.split_words import unhyphenated_splits
 
 REPO = Path(__file__).resolve().parent.parent
@@ -210,6 +210,8 @@ def test_no_word_is_split_without_a_hyphen(run_pvm: RunPvm, sample: Path, width:
     labels = labels_for(matrix.language)
     texts = [*cells(sample), *(p.name for p in matrix.partners), *map(str, vars(matrix.company).values())]
     texts += [labels.method, labels.partner, labels.balance_summary(5, 0, 0), "· —"]
+    texts += [balance_marks.words(balance, labels) for balance in Balance]
+    texts += [labels.partner_facts(partner.status, partner.influence) for partner in matrix.partners]
     for words in (labels.company, labels.sides, labels.categories, labels.categories_long, labels.balance):
         texts += words.values()
     assert unhyphenated_splits(out, texts) == []

@@ -17,7 +17,7 @@ from pvm_tui import store
 from pvm_tui.export import csv as csv_export
 from pvm_tui.export import md as md_export
 from pvm_tui.labels import labels_for
-from pvm_tui.model import CATEGORIES, COLUMN_BY_KEY, COLUMNS, SIDES, Matrix, Partner
+from pvm_tui.model import CATEGORIES, COLUMN_BY_KEY, COLUMNS, FACTS, SIDES, Matrix, Partner
 
 RunPvm = Callable[..., subprocess.CompletedProcess[str]]
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -79,8 +79,14 @@ def test_csv_is_one_header_row_then_one_row_per_partner(run_pvm: RunPvm, tmp_pat
         "wat halen ze eruit? · verkoopkanalen",
         "wat halen ze eruit? · € (geld)",
         "wat halen ze eruit? · anders",
+        "status",
+        "invloed",
+        "afspraken",
     ]
-    assert rows[1:] == [[partner.cell(column) for column in COLUMNS] for partner in matrix.partners]
+    # The example's partners are all current key partners with much influence, with no agreements.
+    assert rows[1:] == [
+        [partner.cell(column) for column in COLUMNS] + ["huidig", "veel", ""] for partner in matrix.partners
+    ]
 
 
 def test_csv_headers_follow_lang(run_pvm: RunPvm) -> None:
@@ -94,8 +100,8 @@ def test_csv_quotes_newlines_and_neutralises_formulas(run_pvm: RunPvm, tmp_path:
     data = out.read_bytes()
     assert b'"line one\nline two, with comma"' in data  # a quoted newline stays in its cell
     rows = read_csv(data)
-    assert len(rows) == 3 and all(len(row) == 9 for row in rows)
-    first = dict(zip((c.key for c in COLUMNS), rows[1], strict=True))
+    assert len(rows) == 3 and all(len(row) == 12 for row in rows)
+    first = dict(zip((*(c.key for c in COLUMNS), *FACTS), rows[1], strict=True))
     assert first["name"] == '\'=HYPERLINK("http://evil")'
     assert first["brings.resources"] == "line one\nline two, with comma"
     assert first["brings.channels"] == "'+31 6 123"
@@ -186,7 +192,8 @@ def test_markdown_header_then_one_table(run_pvm: RunPvm) -> None:
     assert table[1] == "|" + " --- |" * 9
     assert len(table) == 2 + 5
     assert table[2].startswith(
-        "| Sennheiser<br>*wederzijds* | Aangepaste geluidstechnologie en koptelefoons |"
+        "| Sennheiser<br>*⇄ wederzijds*<br>huidig · veel invloed "
+        "| Aangepaste geluidstechnologie en koptelefoons |"
     )
     assert lines[-1] == "5 partners: 5 wederzijds, 0 eenzijdig, 0 leeg"
 
@@ -234,11 +241,15 @@ def test_json_is_the_model_with_stable_keys(run_pvm: RunPvm, tmp_path: Path) -> 
     assert data["company"]["date"] == "2026-11-28"
     matrix = store.load(tmp_path / "awkward.toml").saved
     for partner, exported in zip(matrix.partners, data["partners"], strict=True):
-        assert list(exported) == ["name", "brings", "gets", "balance"]
+        assert list(exported) == ["name", "brings", "gets", "balance", "status", "influence", "agreements"]
         assert exported["name"] == partner.name  # the data as it is: no formula quoting in JSON
         for side in SIDES:
             assert exported[side] == {category: partner.side(side).get(category) for category in CATEGORIES}
     assert [p["balance"] for p in data["partners"]] == ["balanced", "brings-only"]
+    # Facts nobody wrote are null (status, influence) or "" (agreements), never left out.
+    assert [(p["status"], p["influence"], p["agreements"]) for p in data["partners"]] == [
+        (None, None, "")
+    ] * 2
 
 
 def test_json_keeps_non_ascii_readable_and_a_missing_date_is_null(run_pvm: RunPvm) -> None:

@@ -77,11 +77,13 @@ def test_conflicts_exit_1_keep_valid_toml_and_are_listed(tmp_path: Path, run_pvm
     assert ours.read_text(encoding="utf-8") == mine  # -o: OURS is left alone
     check = run_pvm("check", str(tmp_path / "merged.toml"))
     assert check.returncode == 1
-    assert check.stdout.splitlines()[-3:] == [
+    assert check.stdout.splitlines()[-5:] == [
         "conflicts still to resolve: 1",
         '  partner 3 "Funds (Innovationsfonds Hamburg & High-Tech Gründerfonds)" · '
         "What do they get out of it? · € (money)",
         "in each cell keep one version (or both) and remove the lines <<<<<<<, ======= and >>>>>>>",
+        "",
+        "Nothing to fix first: every partner is mutual.",
     ]
     resolved = (tmp_path / "merged.toml").read_text(encoding="utf-8")
     resolved = resolved.replace(merged.partners[2].gets.money, "Dividend").replace(

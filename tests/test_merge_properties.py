@@ -17,7 +17,17 @@ from hypothesis import strategies as st
 from pvm_tui.merge import markers, merge
 from pvm_tui.merge.found import conflicts_in
 from pvm_tui.merge.words import words_for
-from pvm_tui.model import COLUMN_BY_KEY, COLUMNS, COMPANY_FIELDS, Company, Matrix, Partner, Side
+from pvm_tui.model import (
+    COLUMN_BY_KEY,
+    COLUMNS,
+    COMPANY_FIELDS,
+    Company,
+    Influence,
+    Matrix,
+    Partner,
+    Side,
+    Status,
+)
 
 # Few distinct texts, so that both sides often touch the same cell; a few hard ones too.
 texts = st.one_of(
@@ -25,8 +35,16 @@ texts = st.one_of(
     st.text(max_size=8),
 )
 sides = st.builds(Side, resources=texts, channels=texts, money=texts, other=texts)
+statuses = st.none() | st.sampled_from(Status)
+influences = st.none() | st.sampled_from(Influence)
 partners = st.builds(
-    Partner, name=st.sampled_from(["A", "B", "C", "", "A2"]) | texts, brings=sides, gets=sides
+    Partner,
+    name=st.sampled_from(["A", "B", "C", "", "A2"]) | texts,
+    brings=sides,
+    gets=sides,
+    status=statuses,
+    influence=influences,
+    agreements=texts,
 )
 companies = st.builds(
     Company, name=texts, date=st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2030, 1, 1)), location=texts
@@ -43,11 +61,20 @@ matrices = st.builds(
 def edited(draw: st.DrawFn, matrix: Matrix) -> Matrix:
     """``matrix`` after a few of the edits a person makes: cells, partners added, removed, moved."""
     for _ in range(draw(st.integers(0, 5))):
-        kind = draw(st.sampled_from(["cell", "cell", "add", "remove", "move", "company", "language"]))
+        kind = draw(
+            st.sampled_from(["cell", "cell", "facts", "add", "remove", "move", "company", "language"])
+        )
         count = len(matrix.partners)
         if kind == "cell" and count:
             matrix = matrix.with_cell(
                 draw(st.integers(0, count - 1)), draw(st.sampled_from(COLUMNS)), draw(texts)
+            )
+        elif kind == "facts" and count:
+            matrix = matrix.with_facts(
+                draw(st.integers(0, count - 1)),
+                status=draw(statuses),
+                influence=draw(influences),
+                agreements=draw(texts),
             )
         elif kind == "add":
             matrix = matrix.with_partner_added(draw(st.integers(0, count)), draw(partners))
@@ -110,6 +137,8 @@ def _with_sides_swapped(result_matrix: Matrix, conflicts: tuple, language: str) 
         text = markers.write(conflict.sides.swapped(), words)
         if conflict.row is None:
             matrix = matrix.with_company(matrix.company.edit(**{conflict.field: text}))
+        elif conflict.field == "agreements":
+            matrix = matrix.with_facts(conflict.row, agreements=text)
         else:
             matrix = matrix.with_cell(conflict.row, COLUMN_BY_KEY[conflict.field], text)
     return matrix

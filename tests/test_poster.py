@@ -27,10 +27,14 @@ def example(language: str) -> Matrix:
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_every_partner_and_cell_of_the_example_is_on_the_poster(language: str) -> None:
     matrix = example(language)
-    page = parse(render(matrix, labels_for(language), paper="A3", balance=False))
+    labels = labels_for(language)
+    page = parse(render(matrix, labels, paper="A3", balance=False))
     assert len(page.rows) == len(matrix.partners)
     for partner, row in zip(matrix.partners, page.rows, strict=True):
-        assert row == [partner.cell(column) for column in COLUMNS]
+        # Under the name (without balance markers): its status and influence, "huidig · veel invloed".
+        facts = labels.partner_facts(partner.status, partner.influence)
+        assert facts == ("huidig · veel invloed" if language == "nl" else "current · high influence")
+        assert row == [partner.name + facts] + [partner.cell(column) for column in COLUMNS[1:]]
 
 
 def test_company_header_and_grouped_headings_are_in_the_language_of_the_labels() -> None:

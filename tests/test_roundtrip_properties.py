@@ -22,7 +22,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pvm_tui import store
-from pvm_tui.model import CATEGORIES, COLUMNS, COMPANY_FIELDS, SIDES, Company, Matrix, Partner, Side
+from pvm_tui.model import (
+    CATEGORIES,
+    COLUMNS,
+    COMPANY_FIELDS,
+    SIDES,
+    Company,
+    Influence,
+    Matrix,
+    Partner,
+    Side,
+    Status,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -48,7 +59,17 @@ texts = st.one_of(
     ),
 )
 sides = st.builds(Side, resources=texts, channels=texts, money=texts, other=texts)
-partners = st.builds(Partner, name=texts, brings=sides, gets=sides)
+statuses = st.none() | st.sampled_from(Status)
+influences = st.none() | st.sampled_from(Influence)
+partners = st.builds(
+    Partner,
+    name=texts,
+    brings=sides,
+    gets=sides,
+    status=statuses,
+    influence=influences,
+    agreements=st.just("") | texts,
+)
 companies = st.builds(
     Company,
     name=texts,
@@ -128,6 +149,9 @@ def values_in(text: str, language: str = "nl") -> Matrix:
                     side: Side(**{category: table.get(side, {}).get(category, "") for category in CATEGORIES})
                     for side in SIDES
                 },
+                status=Status(table["status"]) if "status" in table else None,
+                influence=Influence(table["influence"]) if "influence" in table else None,
+                agreements=table.get("agreements", ""),
             )
             for table in data.get("partners", [])
         ),
@@ -180,6 +204,17 @@ def _move(index: int, offset: int) -> Edit:
     )
 
 
+def _facts(row: int, status: Status | None, influence: Influence | None, agreements: str) -> Edit:
+    def edit(matrix: Matrix) -> Matrix:
+        if not matrix.partners:
+            return matrix
+        return matrix.with_facts(
+            row % len(matrix.partners), status=status, influence=influence, agreements=agreements
+        )
+
+    return edit
+
+
 def _company(name: str, text: str, date: dt.date | None) -> Edit:
     return lambda matrix: matrix.with_company(matrix.company.edit(**{name: text, "date": date}))
 
@@ -196,6 +231,7 @@ edits = st.one_of(
     st.builds(_cell, st.integers(0, 50), st.integers(0, len(COLUMNS) - 1), texts),
     st.builds(_cell, st.integers(0, 50), st.integers(0, len(COLUMNS) - 1), texts),
     st.builds(_add, st.integers(0, 50), partners),
+    st.builds(_facts, st.integers(0, 50), statuses, influences, st.just("") | texts),
     st.builds(_remove, st.integers(0, 50)),
     st.builds(_move, st.integers(0, 50), st.integers(-3, 3)),
     st.builds(

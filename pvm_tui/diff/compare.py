@@ -2,7 +2,7 @@
 
 ``compare(old, new)`` returns a ``MatrixDiff``: the language, the company
 fields that changed, and every partner that was added, removed, renamed,
-moved, edited or whose balance changed, in the order a reader meets them
+moved, edited (cells or facts) or whose balance changed, in the order a reader meets them
 in the new matrix (a removed partner appears where it used to stand).
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pvm_tui.diff.match import pair
-from pvm_tui.model import COLUMNS, COMPANY_FIELDS, Balance, Column, Company, Matrix, Partner
+from pvm_tui.model import COLUMNS, COMPANY_FIELDS, FACTS, Balance, Column, Company, Matrix, Partner
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,19 @@ class CellChange:
 
 
 @dataclass(frozen=True)
+class FactChange:
+    """One fact of a partner (status, influence, agreements), before and after.
+
+    Status and influence are their file values ("current", "high"), or ""
+    when not known; the report says them in the reader's language.
+    """
+
+    fact: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
 class PartnerChange:
     """One partner that differs: added (no ``old``), removed (no ``new``) or changed.
 
@@ -46,6 +59,7 @@ class PartnerChange:
     new_row: int | None
     cells: tuple[CellChange, ...] = ()
     moved: bool = False
+    facts: tuple[FactChange, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -118,8 +132,13 @@ def partner_changes(old: Matrix, new: Matrix) -> tuple[PartnerChange, ...]:
             for column in COLUMNS[1:]
             if before.cell(column) != after.cell(column)
         )
-        change = PartnerChange(before, after, i, j, cells, moved=i in moved)
-        if cells or change.renamed or change.moved:
+        facts = tuple(
+            FactChange(fact, before.fact_text(fact), after.fact_text(fact))
+            for fact in FACTS
+            if before.fact_text(fact) != after.fact_text(fact)
+        )
+        change = PartnerChange(before, after, i, j, cells, moved=i in moved, facts=facts)
+        if cells or facts or change.renamed or change.moved:
             entries.append(((j, 0), change))
     paired_new = set(pairs.values())
     for j, partner in enumerate(new.partners):

@@ -15,7 +15,7 @@ from pvm_tui.diff.compare import CellChange, MatrixDiff, PartnerChange
 from pvm_tui.diff.marks import NEW, OLD, SAME, Piece, word_diff
 from pvm_tui.diff.words import DiffWords
 from pvm_tui.labels import Labels, labels_for
-from pvm_tui.model import COLUMNS, Partner
+from pvm_tui.model import COLUMNS, FACTS, Influence, Partner, Status
 from pvm_tui.text import harmless
 
 Line = list[tuple[str, str]]
@@ -86,6 +86,9 @@ def _partner(change: PartnerChange, labels: Labels, words: DiffWords) -> list[Li
         lines += _value(words.renamed, word_diff(change.old.name, change.new.name))
     for cell in change.cells:
         lines += _cell(cell, labels)
+    for fact in change.facts:
+        old, new = _fact_word(fact.fact, fact.old, labels), _fact_word(fact.fact, fact.new, labels)
+        lines += _value(labels.facts[fact.fact], word_diff(old, new))
     if change.balance_changed:
         assert change.balance_before is not None and change.balance_after is not None
         text = words.balance.format(
@@ -111,7 +114,20 @@ def _whole(partner: Partner, labels: Labels, kind: str) -> list[Line]:
         text = partner.cell(column)
         if text.strip():
             lines += _value(labels.column_title(column), [Piece(kind, text)])
+    for fact in FACTS:
+        value = partner.fact_text(fact)
+        if value.strip():
+            lines += _value(labels.facts[fact], [Piece(kind, _fact_word(fact, value, labels))])
     return lines
+
+
+def _fact_word(fact: str, value: str, labels: Labels) -> str:
+    """A fact's value in the reader's language: "huidig" for "current"; agreements as written."""
+    if fact == "status" and value:
+        return labels.statuses[Status(value)]
+    if fact == "influence" and value:
+        return labels.influences[Influence(value)]
+    return value
 
 
 def _value(label: str, pieces: list[Piece]) -> list[Line]:

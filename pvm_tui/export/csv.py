@@ -1,8 +1,10 @@
 """CSV export: exactly one header row, then one row per partner; nothing else.
 
-The columns are the partner and one per side and category, headed in the
-language of the labels ("wat brengen ze? · middelen"). Choices, so that it
-opens cleanly in a spreadsheet:
+The columns are the partner, one per side and category, and the partner's
+status, influence and agreements, headed in the language of the labels
+("wat brengen ze? · middelen", "invloed"); status and influence are words
+in that language too ("huidig", "veel"), empty when not known. Choices,
+so that it opens cleanly in a spreadsheet:
 
 - UTF-8 with a byte order mark: Excel reads UTF-8 without guessing, and
   LibreOffice and Python (``encoding="utf-8-sig"``) skip the mark.
@@ -28,7 +30,7 @@ import io
 import unicodedata
 
 from pvm_tui.labels import Labels
-from pvm_tui.model import COLUMNS, Matrix
+from pvm_tui.model import COLUMNS, FACTS, Matrix
 from pvm_tui.text import visible_controls
 
 BOM = "\ufeff"
@@ -59,7 +61,14 @@ def cell(value: str) -> str:
 def export(matrix: Matrix, labels: Labels) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([cell(labels.column_title(column)) for column in COLUMNS])
+    headings = [labels.column_title(column) for column in COLUMNS] + [labels.facts[fact] for fact in FACTS]
+    writer.writerow([cell(heading) for heading in headings])
     for partner in matrix.partners:
-        writer.writerow([cell(partner.cell(column)) for column in COLUMNS])
+        texts = [partner.cell(column) for column in COLUMNS]
+        texts += [
+            labels.statuses[partner.status] if partner.status is not None else "",
+            labels.influences[partner.influence] if partner.influence is not None else "",
+            partner.agreements,
+        ]
+        writer.writerow([cell(text) for text in texts])
     return BOM + buffer.getvalue()

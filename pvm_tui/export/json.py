@@ -7,9 +7,14 @@ The shape (keys always present, in this order)::
                  "size", "revenue", "location", "description"},
      "partners": [{"name", "brings": {"resources", "channels", "money", "other"},
                    "gets": {...the same four...},
-                   "balance": "balanced" | "brings-only" | "gets-only" | "empty"}]}
+                   "balance": "balanced" | "brings-only" | "gets-only" | "empty",
+                   "status": "current" | "potential" | null,
+                   "influence": "high" | "medium" | "low" | null,
+                   "agreements": "..."}]}
 
-Keys are English whatever the language; empty cells are "".
+Keys and the words of status and influence are English whatever the
+language; empty cells (and no agreements) are "", an unknown status or
+influence is null.
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ def _partner(partner: Partner) -> dict[str, Any]:
     for side in SIDES:
         data[side] = {category: partner.side(side).get(category) for category in CATEGORIES}
     data["balance"] = partner.balance.value
+    data["status"] = partner.status.value if partner.status is not None else None
+    data["influence"] = partner.influence.value if partner.influence is not None else None
+    data["agreements"] = partner.agreements
     return data
 
 

@@ -21,7 +21,7 @@ class Conflict:
     """One cell (or company field) changed differently on both sides.
 
     ``row`` is the partner's row, None for a company field; ``field`` is the
-    column key (``"brings.money"``) or the company field's name.
+    column key (``"brings.money"``), ``"agreements"``, or the company field's name.
     """
 
     row: int | None
@@ -45,6 +45,9 @@ def conflicts_in(matrix: Matrix) -> tuple[Conflict, ...]:
             sides = markers.read(partner.cell(column))
             if sides is not None:
                 found.append(Conflict(row, column.key, sides))
+        sides = markers.read(partner.agreements)
+        if sides is not None:
+            found.append(Conflict(row, "agreements", sides))
     return tuple(found)
 
 
@@ -58,6 +61,8 @@ def describe(conflict: Conflict, matrix: Matrix, labels: Labels, words: MergeWor
     if (named := markers.read(name)) is not None:
         name = named.ours or named.theirs
     where = words.partner.format(row=place.row + 1, name=f'"{one_line(labels.partner_name(name))}"')
+    if place.field == "agreements":
+        return f"{where} · {labels.facts['agreements']}"
     column = COLUMN_BY_KEY[place.field]
     if column.side is None:
         removed = sides.ours_removed or sides.theirs_removed

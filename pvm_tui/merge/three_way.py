@@ -9,7 +9,8 @@ added on either side are kept (the same partner added on both sides, once).
 A partner removed on one side and left alone on the other is removed; one
 removed on one side and changed on the other is kept, with a conflict on
 its name, so that no one's words are lost silently. The date, which cannot
-hold two versions, takes the later one.
+hold two versions, takes the later one; a partner's status and influence
+take "current" and the higher influence. Its agreements merge like a cell.
 
 Swapping ``ours`` and ``theirs`` swaps the sides of each conflict and
 changes nothing else (the partners' order included).
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TypeVar
 
 from pvm_tui.diff.match import pair
 from pvm_tui.merge import markers
@@ -26,9 +28,21 @@ from pvm_tui.merge.found import Conflict
 from pvm_tui.merge.markers import Sides
 from pvm_tui.merge.order import kept_order, merged_order
 from pvm_tui.merge.words import words_for
-from pvm_tui.model import COLUMN_BY_KEY, COLUMNS, COMPANY_FIELDS, Company, Matrix, Partner
+from pvm_tui.model import (
+    COLUMN_BY_KEY,
+    COLUMNS,
+    COMPANY_FIELDS,
+    FACTS,
+    INFLUENCE_ORDER,
+    Company,
+    Influence,
+    Matrix,
+    Partner,
+    Status,
+)
 
 NAME = COLUMNS[0]
+_Choice = TypeVar("_Choice", Status | None, Influence | None)
 
 
 @dataclass(frozen=True)
@@ -87,7 +101,10 @@ def merge(base: Matrix, ours: Matrix, theirs: Matrix) -> MergeResult:
     order = merged_order(
         anchors,
         [[by_ours.get(j) for j in range(len(ours))], [by_theirs.get(k) for k in range(len(theirs))]],
-        lambda origin: tuple(partners[origin][0].cell(column) for column in COLUMNS),
+        lambda origin: (
+            *(partners[origin][0].cell(column) for column in COLUMNS),
+            *(partners[origin][0].fact_text(fact) for fact in FACTS),
+        ),
     )
     rows: list[Partner] = []
     conflicts = [Conflict(None, name, sides) for name, sides in company_conflicts]
@@ -95,7 +112,10 @@ def merge(base: Matrix, ours: Matrix, theirs: Matrix) -> MergeResult:
     for row, origin in enumerate(order):
         partner, cell_conflicts = partners[origin]
         for key, sides in cell_conflicts:
-            partner = partner.with_cell(COLUMN_BY_KEY[key], markers.write(sides, words))
+            if key == "agreements":
+                partner = partner.with_facts(agreements=markers.write(sides, words))
+            else:
+                partner = partner.with_cell(COLUMN_BY_KEY[key], markers.write(sides, words))
             conflicts.append(Conflict(row, key, sides))
         rows.append(partner)
     matrix = Matrix(company=company, partners=tuple(rows), language=language)
@@ -126,7 +146,32 @@ def _merge_partner(base: Partner, ours: Partner, theirs: Partner) -> tuple[Partn
             conflicts.append((column.key, text))
         elif text != theirs.cell(column):
             merged = merged.with_cell(column, text)
-    return merged, conflicts
+    agreements = merge_text(base.agreements, ours.agreements, theirs.agreements)
+    if isinstance(agreements, Sides):
+        conflicts.append(("agreements", agreements))
+    elif agreements != theirs.agreements:
+        merged = merged.with_facts(agreements=agreements)
+    return merged.with_facts(
+        status=_merge_choice(base.status, ours.status, theirs.status, STATUS_ORDER),
+        influence=_merge_choice(base.influence, ours.influence, theirs.influence, INFLUENCE_ORDER),
+    ), conflicts
+
+
+STATUS_ORDER = (Status.CURRENT, Status.POTENTIAL, None)
+"""A status changed differently on both sides: "current" wins, since someone said so."""
+
+
+def _merge_choice(base: _Choice, ours: _Choice, theirs: _Choice, order: tuple[_Choice, ...]) -> _Choice:
+    """A status or influence, which cannot hold two versions: changed differently, the first in ``order``.
+
+    For influence that is the higher one, so that a partner is never taken
+    for less important than one side thought; the same either way round.
+    """
+    if ours == theirs or theirs == base:
+        return ours
+    if ours == base:
+        return theirs
+    return min(ours, theirs, key=order.index)
 
 
 def _added(ours: Matrix, theirs: Matrix, paired_ours: set[int], paired_theirs: set[int]) -> list[Origin]:

@@ -13,7 +13,7 @@ from pvm_tui.labels import Labels
 from pvm_tui.model import Matrix
 from pvm_tui.page.cards import partner_cards
 from pvm_tui.page.grid import matrix_grid
-from pvm_tui.page.header import company_header, summary
+from pvm_tui.page.header import agreements_list, company_header, summary
 from pvm_tui.page.lines import Line
 
 WIDE_MIN_WIDTH = 120
@@ -28,6 +28,9 @@ def draw(matrix: Matrix, labels: Labels, width: int, *, ascii_only: bool = False
     if width >= WIDE_MIN_WIDTH:
         lines += matrix_grid(matrix, labels, width, ascii_only=ascii_only)  # headings even with no partner
         lines.append([])
+        agreements = agreements_list(matrix, labels, width)
+        if agreements:
+            lines += [*agreements, []]
     elif matrix.partners:
         lines += partner_cards(matrix, labels, width, ascii_only=ascii_only)
         lines.append([])

@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from pvm_tui.labels import Labels
 from pvm_tui.model import COLUMNS, SIDES, Matrix
 from pvm_tui.page.lines import Line, padded, styled
-from pvm_tui.page.parts import balance_piece, name_lines
+from pvm_tui.page.parts import balance_piece, facts_lines, name_lines
 from pvm_tui.page.widths import MEASURED_ROWS, ColumnText, column_widths, fits_whole
 from pvm_tui.text import harmless
 from pvm_tui.wrap import least_width, words, wrap
@@ -79,7 +79,11 @@ def matrix_grid(matrix: Matrix, labels: Labels, width: int, *, ascii_only: bool 
     lines = [rule(box.top, [[spans[0]], [spans[1]], [spans[2]]]), *heading]
     for partner, row in zip(matrix.partners, texts, strict=True):
         lines.append(rule(box.middle, [[widths[0]], brings, gets]))
-        name = [*name_lines(partner, labels, widths[0], language), [balance_piece(partner, labels)]]
+        name = [
+            *name_lines(partner, labels, widths[0], language),
+            [balance_piece(partner, labels)],
+            *facts_lines(partner, labels, widths[0]),
+        ]
         cells = [
             styled(wrap(text, w, language)) if text else [] for text, w in zip(row, widths[1:], strict=False)
         ]
@@ -90,7 +94,14 @@ def matrix_grid(matrix: Matrix, labels: Labels, width: int, *, ascii_only: bool 
 
 def _widths(matrix: Matrix, labels: Labels, texts: list[list[str]], width: int) -> list[int]:
     name_texts = [
-        f"{harmless(labels.partner_name(p.name))}\n{labels.balance[p.balance]}" for p in matrix.partners
+        "\n".join(
+            [
+                harmless(labels.partner_name(p.name)),
+                balance_piece(p, labels)[0],
+                labels.partner_facts(p.status, p.influence),
+            ]
+        ).rstrip("\n")
+        for p in matrix.partners
     ]
     columns = []
     every_word: list[list[tuple[str, str]]] = []

@@ -1,4 +1,4 @@
-"""The page around the matrix: the company header above it and the balance summary below."""
+"""The page around the matrix: the company header above it, the agreements and the summary below."""
 
 from __future__ import annotations
 
@@ -48,3 +48,19 @@ def summary(matrix: Matrix, labels: Labels, width: int) -> list[Line]:
     return styled(
         wrap(labels.balance_summary(counts.balanced, counts.one_sided, counts.empty), width, labels.code)
     )
+
+
+def agreements_list(matrix: Matrix, labels: Labels, width: int) -> list[Line]:
+    """Below the grid, which has no column for them: each partner's agreements, under its name.
+
+    Nothing when no partner has agreements (the cards show them in place).
+    """
+    lines: list[Line] = []
+    for partner in matrix.partners:
+        if partner.agreements.strip():
+            lines += styled(wrap(harmless(labels.partner_name(partner.name)), width, matrix.language), "bold")
+            texts = wrap(harmless(partner.agreements), max(1, width - _GAP), matrix.language)
+            lines += [[(" " * _GAP, ""), (text, "")] for text in texts]
+    if not lines:
+        return []
+    return [[(labels.facts["agreements"], "bold underline")], *lines]

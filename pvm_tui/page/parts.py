@@ -1,23 +1,26 @@
-"""Pieces both layouts use: a partner's name (or placeholder) and its balance word in colour."""
+"""Pieces both layouts use: a partner's name (or placeholder), its balance marker, its facts."""
 
 from __future__ import annotations
 
+from pvm_tui import balance_marks
 from pvm_tui.labels import Labels
-from pvm_tui.model import Balance, Partner
+from pvm_tui.model import Partner
 from pvm_tui.page.lines import Line, Piece, styled
 from pvm_tui.text import harmless
 from pvm_tui.wrap import wrap
 
-BALANCE_STYLES = {
-    Balance.BALANCED: "green",
-    Balance.BRINGS_ONLY: "yellow",
-    Balance.GETS_ONLY: "yellow",
-    Balance.EMPTY: "dim",
-}
+FACTS_STYLE = "italic"
 
 
 def balance_piece(partner: Partner, labels: Labels) -> Piece:
-    return (labels.balance[partner.balance], BALANCE_STYLES[partner.balance])
+    """The balance marker: its shape and word (``⇄ wederzijds``), in its colour."""
+    return (balance_marks.words(partner.balance, labels), balance_marks.style(partner.balance))
+
+
+def facts_lines(partner: Partner, labels: Labels, width: int) -> list[Line]:
+    """Status and influence ("huidig · veel invloed") wrapped to ``width``; none when not known."""
+    facts = labels.partner_facts(partner.status, partner.influence)
+    return styled(wrap(facts, width, labels.code), FACTS_STYLE) if facts else []
 
 
 def name_lines(partner: Partner, labels: Labels, width: int, language: str) -> list[Line]:

@@ -5,11 +5,13 @@ with "wat brengen ze?" / "wat halen ze eruit?" over their four categories,
 every cell's full text wrapped. The font is chosen so that the matrix fits
 one landscape sheet of the chosen paper (see ``fit.py``); each partner can
 carry a balance marker, since the point of the method is that every
-partner both brings and gets something.
+partner both brings and gets something. Under a partner's name, in small
+type, stand its status and influence and its agreements, when known.
 """
 
 from __future__ import annotations
 
+from pvm_tui import balance_marks
 from pvm_tui.hyphenate import soft_hyphenated
 from pvm_tui.labels import Labels
 from pvm_tui.model import CATEGORIES, COLUMNS, COMPANY_FIELDS, SIDES, Balance, Matrix, Partner
@@ -25,14 +27,6 @@ LARGEST_PT = 11.0
 
 SMALLEST_PT = 5.5
 """Below this (on A4; on A1 it is 16 pt) text is too small to read on a printed sheet."""
-
-BALANCE_MARKS = {
-    Balance.BALANCED: "⇄",
-    Balance.BRINGS_ONLY: "→",
-    Balance.GETS_ONLY: "←",
-    Balance.EMPTY: "○",
-}
-"""A symbol before the balance word, so the marker reads without colour too."""
 
 HEADER_FIELDS = tuple(name for name in COMPANY_FIELDS if name not in ("name", "description"))
 
@@ -63,6 +57,10 @@ class _Text:
 
     def name(self, text: str) -> str:
         return self.html(text, LAYOUT.name_width(self.width), bold=True)
+
+    def note(self, text: str) -> str:
+        """Small text under a partner's name: its agreements."""
+        return self.html(text, LAYOUT.name_width(self.width), LAYOUT.label_em)
 
     def field(self, text: str) -> str:
         return self.html(text, LAYOUT.header_shares[1] * self.width / 2, LAYOUT.value_em)
@@ -127,6 +125,13 @@ def _row(partner: Partner, labels: Labels, balance: bool, text: _Text) -> str:
     state = partner.balance
     row_class = "one-sided" if state.is_one_sided else state.value
     marker = f'<span class="balance">{esc(_marker(state, labels))}</span>' if balance else ""
+    facts = labels.partner_facts(partner.status, partner.influence)
+    marker += f'<span class="facts">{esc(facts)}</span>' if facts else ""
+    if partner.agreements.strip():
+        marker += (
+            f'<span class="agreements"><span class="label">{esc(labels.facts["agreements"])}</span>'
+            f"{text.note(partner.agreements)}</span>"
+        )
     cells = [f'<th scope="row">{text.name(labels.partner_name(partner.name))}{marker}</th>']
     for side in SIDES:
         # On a one-sided partner, tint the side that is missing: that is what to talk about.
@@ -138,7 +143,16 @@ def _row(partner: Partner, labels: Labels, balance: bool, text: _Text) -> str:
 
 
 def _marker(state: Balance, labels: Labels) -> str:
-    return f"{BALANCE_MARKS[state]} {labels.balance[state]}"
+    return balance_marks.words(state, labels)
+
+
+def _notes(partner: Partner, labels: Labels, balance: bool) -> str:
+    """Everything in small type under a partner's name, as the size estimate should wrap it."""
+    notes = [_marker(partner.balance, labels)] if balance else []
+    notes.append(labels.partner_facts(partner.status, partner.influence))
+    if partner.agreements.strip():
+        notes += [labels.facts["agreements"], partner.agreements]
+    return "\n".join(note for note in notes if note)
 
 
 def _footer(matrix: Matrix, labels: Labels, balance: bool) -> str:
@@ -154,7 +168,7 @@ def _sheet(matrix: Matrix, labels: Labels, balance: bool) -> fit.Sheet:
         fit.Row(
             name=labels.partner_name(partner.name),
             cells=[partner.cell(column) for column in COLUMNS[1:]],
-            note=_marker(partner.balance, labels) if balance else "",
+            note=_notes(partner, labels, balance),
         )
         for partner in matrix.partners
     ]

@@ -93,6 +93,10 @@ tbody td.first-gets {{ border-left: {rule:.2f}mm solid {INK}; }}
 .one-sided .balance {{ color: #b3261e; font-weight: bold; }}
 .empty .balance {{ color: {MUTED}; }}
 .one-sided td.missing {{ background: #fdf3f2; }}
+.facts, .agreements {{ display: block; margin-top: 0.2em; font-weight: normal; font-size: {layout.label_em}em;
+  color: {MUTED}; }}
+.agreements {{ color: {INK}; }}
+.agreements .label {{ font-size: 1em; font-style: italic; }}
 .foot {{ flex: none; margin-top: {layout.gap_em}em; font-size: {layout.footer_em}em; color: {MUTED};
   display: flex; justify-content: space-between; gap: 2em; }}
 """

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from pvm_tui import balance_marks
 from pvm_tui.keys import KEYS
 from pvm_tui.labels import Labels
 from pvm_tui.model import STEPS
@@ -59,7 +60,7 @@ class HelpScreen(ModalScreen[None]):
                     classes="help-step",
                 )
             yield Static(Text(words.help_markers, style="bold underline"), classes="help-heading")
-            yield Static(Text(words.marker_legend))
+            yield Static(Text(balance_marks.legend(labels)))
             yield Static(Text(words.help_tips, style="bold underline"), classes="help-heading")
             for tip in labels.tips:
                 yield Static(Text(f"• {tip}"))

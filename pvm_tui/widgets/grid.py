@@ -32,7 +32,6 @@ from pvm_tui.model import COLUMNS, Matrix, Partner
 from pvm_tui.widgets.grid_cells import (
     CELL_WIDTH,
     GROUP_STYLES,
-    MARKERS,
     NAME_WIDTH,
     WIDTHS,
     cell_text,
@@ -42,7 +41,7 @@ from pvm_tui.widgets.grid_cells import (
     whole_widths,
 )
 
-__all__ = ["CELL_WIDTH", "GROUP_STYLES", "MARKERS", "NAME_WIDTH", "MatrixGrid"]
+__all__ = ["CELL_WIDTH", "GROUP_STYLES", "NAME_WIDTH", "MatrixGrid"]
 
 HEADER_HEIGHT = 2
 LAST_COLUMN = len(COLUMNS) - 1
@@ -361,7 +360,7 @@ class MatrixGrid(DataTable[Text]):
             ]
             height = max(map(len, lines))
             cells = [
-                whole_cell(partner, column, wrapped, height)
+                whole_cell(partner, column, labels, wrapped, height)
                 for column, wrapped in zip(COLUMNS, lines, strict=True)
             ]
         else:

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from rich.cells import cell_len
 from rich.text import Span, Text
 
+from pvm_tui import balance_marks
 from pvm_tui.labels import Labels
-from pvm_tui.model import COLUMNS, Balance, Column, Partner
+from pvm_tui.model import COLUMNS, Column, Partner
 from pvm_tui.text import harmless, one_line, shorten
 
 NAME_WIDTH = 22
@@ -31,14 +32,6 @@ SAMPLE = 300
 """How many partners whole-text columns are measured on."""
 
 GROUP_STYLES = {"brings": "bold #3fa34d", "gets": "bold #3b8fd9"}
-MARKERS = {
-    Balance.BALANCED: ("●", "bold #3fa34d"),
-    Balance.BRINGS_ONLY: ("◐", "bold #d9a21b"),
-    Balance.GETS_ONLY: ("◑", "bold #d9a21b"),
-    Balance.EMPTY: ("○", "dim"),
-}
-"""The balance marker before each partner's name: left half filled = only brings
-(the left group), right half filled = only gets."""
 
 
 def _starts_group(column: Column) -> bool:
@@ -54,32 +47,40 @@ def cell_text(partner: Partner, column: Column, labels: Labels, width: int = 0) 
     """One line of a compact row, shortened with an ellipsis to ``width`` cells."""
     width = width or (NAME_WIDTH if column.side is None else CELL_WIDTH)
     if column.side is None:
-        marker, style = MARKERS[partner.balance]
+        # The balance marker: a shape and a letter, so it reads without colour (balance_marks.py).
+        lead, style = _marker(partner, labels)
         named = bool(partner.name.strip())
-        name = shorten(one_line(partner.name if named else labels.unnamed_partner), width - 4)
-        spans = [Span(0, 3, style)] if named else [Span(0, 3, style), Span(3, 3 + len(name), "dim italic")]
-        return Text(f" {marker} {name}", spans=spans, no_wrap=True, end="")
+        name = shorten(one_line(partner.name if named else labels.unnamed_partner), width - len(lead) - 1)
+        spans = [Span(0, len(lead), style)]
+        if not named:
+            spans.append(Span(len(lead), len(lead) + len(name), "dim italic"))
+        return Text(lead + name, spans=spans, no_wrap=True, end="")
     lead = _lead(column)
     text = shorten(one_line(partner.cell(column)), width - len(lead) - 1)
     return Text(lead + text, spans=[Span(0, len(lead), GROUP_STYLES[column.side])], no_wrap=True, end="")
 
 
+def _marker(partner: Partner, labels: Labels) -> tuple[str, str]:
+    """What a name starts with: the balance marker, and its style."""
+    return f" {balance_marks.short(partner.balance, labels)} ", balance_marks.style(partner.balance)
+
+
 def whole_lines(partner: Partner, column: Column, labels: Labels, width: int) -> list[str]:
     """A cell's text wrapped to a whole-text column ``width`` cells wide (the lead not included)."""
     if column.side is None:
-        return wrap(harmless(labels.partner_name(partner.name)), width - 4)
+        return wrap(harmless(labels.partner_name(partner.name)), width - len(_marker(partner, labels)[0]) - 1)
     return wrap(harmless(partner.cell(column)), width - len(_lead(column)) - 1)
 
 
-def whole_cell(partner: Partner, column: Column, lines: list[str], height: int) -> Text:
+def whole_cell(partner: Partner, column: Column, labels: Labels, lines: list[str], height: int) -> Text:
     """A whole-text cell from its wrapped ``lines``; a group's ``│`` runs down all ``height`` lines."""
     spans: list[Span] = []
     if column.side is None:
-        marker, style = MARKERS[partner.balance]
-        plain = f" {marker} " + "\n   ".join(lines)
-        spans.append(Span(0, 3, style))
+        lead, style = _marker(partner, labels)
+        plain = lead + ("\n" + " " * len(lead)).join(lines)
+        spans.append(Span(0, len(lead), style))
         if not partner.name.strip():
-            spans.append(Span(3, len(plain), "dim italic"))
+            spans.append(Span(len(lead), len(plain), "dim italic"))
         return Text(plain, spans=spans, no_wrap=True, end="")
     lead, style = _lead(column), GROUP_STYLES[column.side]
     if _starts_group(column):

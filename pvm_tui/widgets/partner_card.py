@@ -22,10 +22,11 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Static
 
+from pvm_tui import balance_marks
 from pvm_tui.labels import Labels
 from pvm_tui.model import CATEGORIES, COLUMNS, COMPANY_FIELDS, SIDES, Company, Partner
 from pvm_tui.text import harmless
-from pvm_tui.widgets.grid_cells import GROUP_STYLES, MARKERS
+from pvm_tui.widgets.grid_cells import GROUP_STYLES
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
@@ -98,12 +99,13 @@ class PartnerCard(VerticalScroll, can_focus=False):
 
     def show(self, partner: Partner, column: int, labels: Labels, placeholder: str) -> None:
         """Show a partner with one cell selected (the cell being edited is left to the editor)."""
-        marker, style = MARKERS[partner.balance]
         named = bool(partner.name.strip())
         self.name_cell.show(
             Text(harmless(labels.partner_name(partner.name)), style="bold" if named else "dim")
         )
-        self.balance.show(Text(f"{marker} {labels.balance[partner.balance]}", style))
+        self.balance.show(
+            Text(balance_marks.words(partner.balance, labels), style=balance_marks.style(partner.balance))
+        )
         for index, cell in enumerate(self.cells[1:], start=1):
             text = harmless(partner.cell(COLUMNS[index]))
             cell.show(

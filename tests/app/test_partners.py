@@ -15,12 +15,12 @@ def names(app) -> list[str]:
 
 def shown_names(app) -> list[str]:
     """The names as the grid should show them: one line, shortened."""
-    return [shorten(one_line(name), NAME_WIDTH - 4) for name in names(app)]
+    return [shorten(one_line(name), NAME_WIDTH - 5) for name in names(app)]
 
 
 def grid_names(app) -> list[str]:
-    """The names as the grid shows them, top to bottom (after the balance marker)."""
-    return [app.grid.get_cell_at((row, 0)).plain[3:].strip() for row in range(app.grid.row_count)]
+    """The names as the grid shows them, top to bottom (after the balance marker, " ⇄W ")."""
+    return [app.grid.get_cell_at((row, 0)).plain[4:].strip() for row in range(app.grid.row_count)]
 
 
 async def test_add_a_partner_below_the_current_one_and_type_its_name(sample: Path) -> None:

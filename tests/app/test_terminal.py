@@ -16,7 +16,7 @@ def test_type_a_partner_save_and_quit_in_a_real_terminal(tmp_path: Path) -> None
     terminal = Terminal("partners.toml", "--lang", "en", cwd=tmp_path)
     terminal.wait_for("What do they bring?")
     terminal.type("a", "Bank", "\x1b", "n", "A loan", "\x1b")
-    terminal.wait_for("◐ Bank")
+    terminal.wait_for("→B Bank")
     terminal.type("\x13")  # ctrl+s
     terminal.wait_for("Saved partners.toml")
     terminal.type("q")

@@ -1,0 +1,79 @@
+"""What to fix first: the partners that are not mutual yet, the most influential first.
+
+The method's point is that every key partner must get something out of
+the partnership, and that the partners with the most influence matter
+most. So the list puts partners with high influence that are one-sided or
+empty first, then medium, low and not yet known; within each level the
+file's order. Each item names the side that is still empty and the
+question the method asks about it. `pvm check` prints this list and the
+editor's reflection view shows it; both read it from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pvm_tui.labels import Labels
+from pvm_tui.model import (
+    CATEGORIES,
+    COLUMN_BY_KEY,
+    INFLUENCE_ORDER,
+    SIDES,
+    Balance,
+    Column,
+    Matrix,
+    Partner,
+)
+from pvm_tui.text import one_line
+
+
+@dataclass(frozen=True)
+class FixItem:
+    """One partner that is not mutual yet, and what is missing."""
+
+    row: int
+    partner: Partner
+    missing: tuple[str, ...]
+    """The sides with nothing in them, in SIDES order."""
+
+    @property
+    def column(self) -> Column:
+        """The cell to fill in first: the first category of the first missing side."""
+        return COLUMN_BY_KEY[f"{self.missing[0]}.{CATEGORIES[0]}"]
+
+    def heading(self, labels: Labels) -> str:
+        """The partner's name (one line), with its influence when known: 'Giver · high influence'."""
+        name = one_line(self.partner.name) or labels.unnamed_partner
+        if self.partner.influence is None:
+            return name
+        return f"{name} · {labels.influence_words(self.partner.influence)}"
+
+    def line(self, labels: Labels) -> str:
+        """The item as `pvm check` prints it: 'Giver · high influence: What does Giver get out of it?'."""
+        return f"{self.heading(labels)}: {' '.join(self.questions(labels))}"
+
+    def questions(self, labels: Labels) -> list[str]:
+        """The method's question for each missing side, about this partner by name."""
+        return [labels.question(side, one_line(self.partner.name)) for side in self.missing]
+
+
+def influence_rank(partner: Partner) -> int:
+    """0 for high influence, then medium, low, and last a partner whose influence is not known."""
+    return INFLUENCE_ORDER.index(partner.influence)
+
+
+def rows_by_influence(matrix: Matrix) -> list[int]:
+    """The partners' rows ordered by influence, most first; the file's order within a level."""
+    return sorted(range(len(matrix.partners)), key=lambda row: influence_rank(matrix.partners[row]))
+
+
+def fix_first(matrix: Matrix) -> tuple[FixItem, ...]:
+    """Every partner that is one-sided or empty, in the order to work on them."""
+    items = []
+    for row in rows_by_influence(matrix):
+        partner = matrix.partners[row]
+        if partner.balance is Balance.BALANCED:
+            continue
+        missing = tuple(side for side in SIDES if partner.side(side).is_empty)
+        items.append(FixItem(row, partner, missing))
+    return tuple(items)
