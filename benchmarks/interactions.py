@@ -91,7 +91,9 @@ async def _measure(path: Path, repeats: int) -> dict[str, list[float]]:
     async with app.run_test(size=(120, 40)) as pilot:
         clock.install(app)
         await pilot.pause()
-        app.cell_editor.cursor_blink = False
+        editor = app.editor
+        assert editor is not None and editor.cells.editor is not None
+        editor.cells.editor.cursor_blink = False
 
         async def timed(*keys: str) -> float:
             total = 0.0

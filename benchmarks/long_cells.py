@@ -66,7 +66,7 @@ def long_cells(runs: int) -> None:
     from pvm_tui.diff.marks import word_diff
     from pvm_tui.labels import labels_for
     from pvm_tui.model import COLUMN_BY_KEY, Matrix, Partner
-    from pvm_tui.screens.recovery import changes_text
+    from pvm_tui.screens.recovery_dialog import changes_text
     from pvm_tui.ui_text import ui_text
 
     print(

@@ -1,112 +1,187 @@
-"""The editor App: pvm's Textual application, for `pvm FILE`, `pvm --example` and plain `pvm`.
+"""The App: the start screen or the editor, signals and crashes, and the command palette's provider.
 
-Data flows one way. A key becomes an action; the action makes a new matrix
-from the old one with a pure edit from ``model.py``, keeps the old one in
-the history, and tells the widgets exactly what changed (one row for an
-edit; one row and the row order for add, delete and move). Saving hands the
-matrix to ``store.save``. Widgets never hold the truth or write files.
-
-The App is built in layers, each file about one thing: ``core.py`` (state,
-focus, applying changes), ``editing.py`` (the cell editor, the filter and
-every change), ``recovering.py`` (recovery copies, signals, crashes),
-``saving.py`` (save and quit) and this file (moving around, help,
-language, the command palette).
+Everything about the open matrix lives in the editor screen
+(``screens/editor.py``) and its session (``session.py``). The App chooses
+which screen to show, handles each key as one batch (what it changes
+appears in one frame), keeps the user's unsaved changes when a signal or an
+uncaught error ends it (``crash.py``), and gives the palette the editor's
+commands (``palette.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from functools import partial
+import asyncio
+import contextlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
 
-from textual.app import SystemCommand
+from textual import events
+from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from pvm_tui import view_choice
-from pvm_tui.saving import SavingActions
+from pvm_tui import crash, recent
+from pvm_tui.collector import QUIET, IdleCollector
+from pvm_tui.document import Document
+from pvm_tui.labels import labels_for
+from pvm_tui.model import Matrix
+from pvm_tui.palette import EditorCommands
+from pvm_tui.screens.editor import EditorScreen
+from pvm_tui.screens.start import StartScreen
+from pvm_tui.session import Session
+from pvm_tui.text import inline
+from pvm_tui.textual_internals import CrashHook
+from pvm_tui.ui_text import ui_text
+from pvm_tui.widgets.settle import settle
 
 
-class PvmApp(SavingActions):
-    """pvm's editor: one matrix (or the start screen when there is none yet)."""
+class PvmApp(CrashHook):
+    """pvm: the editor of one matrix, or the start screen when there is none yet."""
 
-    def action_cursor(self, where: str) -> None:
-        grid = self.grid
-        moves: dict[str, Callable[[], None]] = {
-            "up": grid.action_cursor_up,
-            "down": grid.action_cursor_down,
-            "left": grid.action_cursor_left,
-            "right": grid.action_cursor_right,
-            "home": grid.action_scroll_home,
-            "end": grid.action_scroll_end,
-            "top": grid.action_scroll_top,
-            "bottom": grid.action_scroll_bottom,
-            "page_up": grid.action_page_up,
-            "page_down": grid.action_page_down,
-            "next": partial(self.step_cursor, 1),
-            "previous": partial(self.step_cursor, -1),
-        }
-        moves[where]()
-        self.show_cursor_cell()
+    CSS_PATH = "pvm.tcss"
 
-    async def action_help(self) -> None:
-        from pvm_tui.screens.help import HelpScreen
+    TITLE = "pvm"
 
-        await self.to_grid()
-        self.push_screen(HelpScreen(self.labels, self.words))
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (as Textual declares it)
 
-    async def action_switch_language(self) -> None:
-        """Labels in the other language; the matrix (and its file) does not change."""
-        await self.to_grid()
-        self.language = "en" if self.language == "nl" else "nl"
-        assert self.editor_screen is not None
-        self.editor_screen.set_language(self.language, self.read_only)
-        self.editor_screen.set_mode(self.words.read_only if self.read_only else "")
-        self.grid.relabel(self.labels, self.matrix)
-        self.card.set_labels(self.labels, self.words.more)
-        self.step_bar.set_labels(self.labels)
-        if self.filter_input is not None:
-            self.filter_input.placeholder = self.words.filter_placeholder
-        self._refresh_all()
-        self.say(self.words.language_now)
+    COMMANDS: ClassVar = App.COMMANDS | {EditorCommands}
 
-    async def action_toggle_whole(self) -> None:
-        """Whole-text rows or compact rows in the grid; the choice is kept for the next start."""
-        await self.to_grid()
-        whole = not self.grid.whole
-        self.grid.set_whole(whole)
-        assert self.editor_screen is not None
-        self.editor_screen.set_class(whole, "-whole-rows")
-        view_choice.remember_whole_text(whole)
-        self.say(self.words.rows_whole if whole else self.words.rows_compact)
+    def __init__(
+        self,
+        document: Document | None,
+        language: str,
+        matrix: Matrix | None = None,
+        *,
+        recovery_delay: float = 2.0,
+        handle_signals: bool = False,
+    ) -> None:
+        """``handle_signals`` only for a real run: it installs SIGHUP and SIGTERM handlers."""
+        super().__init__()
+        self.language = language
+        self.document = document
+        self.first_matrix = matrix
+        self.recovery_delay = recovery_delay
+        self.handle_signals = handle_signals
+        self.crash: crash.Crash | None = None
+        self.session: Session | None = None
+        """The open matrix's session, once there is one (it outlives the screen, for the last copy)."""
+        self.collector = IdleCollector()
+
+    @property
+    def editor(self) -> EditorScreen | None:
+        """The editor screen, when a matrix is open (there may be a dialog over it)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, EditorScreen):
+                return screen
+        return None
+
+    def _editor_for(self, document: Document, matrix: Matrix | None) -> EditorScreen:
+        session = self.session = Session(document, matrix)
+        return EditorScreen(session, self.language, recovery_delay=self.recovery_delay)
+
+    def get_default_screen(self) -> Screen[None]:
+        if self.document is None:
+            # The start screen is pushed over a blank one so that it can be switched for the editor.
+            return Screen()
+        return self._editor_for(self.document, self.first_matrix)
+
+    def on_mount(self) -> None:
+        self.set_interval(QUIET, self.collector.tick)
+        self.call_after_refresh(self.collector.start)
+        if self.document is None:
+            self.push_screen(StartScreen(labels_for(self.language), ui_text(self.language), recent.load()))
+        if self.handle_signals:
+            loop = asyncio.get_running_loop()
+            for signum in crash.SIGNALS:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(signum, self.hang_up, signum)
+
+    def on_start_screen_chosen(self, message: StartScreen.Chosen) -> None:
+        """Leave the start screen for the editor of the matrix chosen there."""
+        self.document = message.document
+        self.switch_screen(self._editor_for(message.document, message.matrix))
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
+        # However the app ends (a panic included), unsaved changes are left in a copy.
+        with contextlib.suppress(Exception):
+            self.keep_copy()
+        if self.handle_signals:
+            loop = asyncio.get_running_loop()
+            for signum in crash.SIGNALS:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.remove_signal_handler(signum)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit":
+            # ctrl+q quits from the start screen; the editor asks first, and not from under a dialog.
+            return self.editor is None
+        return True
+
+    async def action_quit(self) -> None:
+        """Quit (ctrl+q, the palette); the editor asks first when there are unsaved changes."""
+        editor = self.editor
+        if editor is None:
+            self.exit(0)
+        else:
+            await editor.action_quit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if self.document is None or self.editor_screen is None:
+        """Textual's own commands; the editor's quit (``palette.py``), which asks first, replaces theirs."""
+        for command in super().get_system_commands(screen):
+            if self.editor is None or command.callback != self.action_quit:
+                yield command
+
+    async def on_event(self, event: events.Event) -> None:
+        """Handle each key as one batch: what it changes appears in one frame.
+
+        The screen is not drawn while an action waits (for the cell editor
+        to take its last keys) or while the widgets restyle for a change of
+        focus; each of those would otherwise cost a frame of its own.
+        """
+        if not isinstance(event, events.Key):
+            await super().on_event(event)
             return
-        actions: dict[str, Callable[[], object]] = {
-            "save": self.action_save,
-            "save_as": self.action_save_as,
-            "edit": self.action_edit,
-            "add_partner": self.action_add_partner,
-            "delete_partner": self.action_delete_partner,
-            "move_up": partial(self.action_move_partner, -1),
-            "move_down": partial(self.action_move_partner, 1),
-            "next_empty": self.action_next_empty,
-            "step_1": partial(self.action_step, 1),
-            "step_2": partial(self.action_step, 2),
-            "step_3": partial(self.action_step, 3),
-            "undo": self.action_undo,
-            "redo": self.action_redo,
-            "profile": self.action_profile,
-            "toggle_whole": self.action_toggle_whole,
-            "filter": self.action_filter,
-            "clear_filter": self.action_clear_filter,
-            "help": self.action_help,
-            "switch_language": self.action_switch_language,
-        }
-        changing = {"save", "save_as", "add_partner", "delete_partner", "move_up", "move_down"}
-        changing |= {"next_empty", "undo", "redo", "profile"}
-        for name, action in actions.items():
-            if self.read_only and name in changing:
-                continue
-            title, help_text = self.words.palette[name]
-            yield SystemCommand(title, help_text, action)
+        self.collector.key()
+        screen = self.screen
+        focused = screen.focused
+        with self.batch_update():
+            key: events.Key | None = event
+            if isinstance(screen, EditorScreen):
+                key = await screen.key_arrived(event)
+            if key is not None:
+                await super().on_event(key)
+            if screen.focused is not focused:
+                # The widgets restyle for the focus change in their own time;
+                # the frame waits for that rather than come twice.
+                for widget in (focused, screen.focused):
+                    if widget is not None:
+                        await settle(widget)
+        # Textual's batch wakes the App, not the screen that waits to draw.
+        self.screen.check_idle()
+
+    # -- signals and crashes ------------------------------------------------------------
+
+    def keep_copy(self) -> Path | None:
+        """Write the open matrix's recovery copy now, if it has unsaved changes; the copy written."""
+        session = self.session
+        return session.keep_copy() if session is not None else None
+
+    def hang_up(self, signum: int) -> None:
+        """SIGHUP (the terminal is gone) or SIGTERM: keep the unsaved changes first, then leave."""
+        with contextlib.suppress(Exception):
+            self.keep_copy()
+        if self.handle_signals:
+            if not crash.terminal_answers():
+                crash.let_go_of_terminal()
+            crash.end_process_after(crash.EXIT_GRACE, 128 + signum)
+        self.exit(return_code=128 + signum)
+
+    def crashed(self, error: Exception) -> None:
+        """An uncaught error: keep the unsaved changes and log the traceback (the user gets one line)."""
+        if self.crash is None:
+            copy = None
+            with contextlib.suppress(Exception):
+                copy = self.keep_copy()
+            summary = inline(f"{type(error).__name__}: {error}")[:200]
+            self.crash = crash.Crash(summary, copy, crash.write_log(error))

@@ -1,6 +1,6 @@
 """The `pvm` command: argument parsing and dispatch.
 
-Each subcommand lives in ``pvm_tui.commands.<name>`` and is imported only
+Each subcommand lives in ``pvm_tui.subcommands.<name>`` and is imported only
 when it runs; the editor (and so Textual) is imported only by ``pvm FILE``,
 ``pvm --example`` and plain ``pvm``. Every error the user can cause ends as
 one line on stderr and exit status 2, never a traceback.
@@ -276,7 +276,7 @@ def _run(argv: Sequence[str] | None) -> int:
         if args and args[0] in COMMANDS:
             name = args[0]
             options = command_parser(name).parse_args(args[1:])
-            module = importlib.import_module(f"pvm_tui.commands.{name}")
+            module = importlib.import_module(f"pvm_tui.subcommands.{name}")
             return int(module.run(options))
         options = editor_parser().parse_args(args)
         from pvm_tui.launch import run_editor

@@ -1,6 +1,6 @@
 """Every recovery copy on disk, as a person sees them: which file, when, what it holds.
 
-``recovery.py`` writes and reads the copies of one file. This module looks
+``recovery_store.py`` writes and reads the copies of one file. This module looks
 at all of them at once, for `pvm recover` and the start screen: readable
 copies with a summary of what they hold against their file (also when that
 file was moved, renamed or deleted since), and damaged copies with the
@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pvm_tui import recovery, store
+from pvm_tui import recovery_store, store
 
 _COPY_NAME = re.compile(r".+-[0-9a-f]{12}(?:\.[0-9]+)?\.toml\Z")
 
@@ -26,7 +26,7 @@ class Found:
     """One copy in the recovery folder: readable (``copy``) or damaged (``problem``)."""
 
     path: Path
-    copy: recovery.Recovery | None
+    copy: recovery_store.Recovery | None
     problem: str | None
     modified: dt.datetime
 
@@ -53,7 +53,7 @@ def every_copy() -> list[Found]:
     """Every copy in the recovery folder, newest first; damaged ones with their reason."""
     found = []
     try:
-        with os.scandir(recovery.folder()) as entries:
+        with os.scandir(recovery_store.folder()) as entries:
             paths = [Path(entry.path) for entry in entries if _COPY_NAME.match(entry.name)]
     except OSError:
         return []
@@ -63,7 +63,7 @@ def every_copy() -> list[Found]:
         except OSError:
             continue  # removed meanwhile
         try:
-            found.append(Found(path, recovery.read(path), None, modified))
+            found.append(Found(path, recovery_store.read(path), None, modified))
         except store.MatrixFileError as error:
             found.append(Found(path, None, error.message, modified))
         except (ValueError, RecursionError) as error:
@@ -73,11 +73,11 @@ def every_copy() -> list[Found]:
 
 def damaged_for(file: Path | str) -> list[Found]:
     """The copies of ``file`` that cannot be read, with the reason."""
-    mine = set(recovery.paths_for(file))
+    mine = set(recovery_store.paths_for(file))
     return [each for each in every_copy() if each.path in mine and each.copy is None]
 
 
-def holds(copy: recovery.Recovery) -> Holds:
+def holds(copy: recovery_store.Recovery) -> Holds:
     """What ``copy`` holds, compared with its file as that is on disk now."""
     from pvm_tui.diff import compare
 
@@ -116,7 +116,7 @@ class RestoreRefused(Exception):
         self.details = details
 
 
-def restore(copy: recovery.Recovery, target: Path | None = None) -> Path:
+def restore(copy: recovery_store.Recovery, target: Path | None = None) -> Path:
     """Write the copy's matrix to its file (or ``target``) and delete the copy; returns the file written.
 
     Into the file it was made from, unchanged since: merged, so the file's
@@ -134,10 +134,10 @@ def restore(copy: recovery.Recovery, target: Path | None = None) -> Path:
         current = store.load(destination)
         if current.fingerprint != copy.based_on:
             raise RestoreRefused("changed", path=destination)
-        store.save(current, recovery.with_keys_of(current.saved, copy.matrix))
+        store.save(current, recovery_store.with_keys_of(current.saved, copy.matrix))
     else:
         store.save(store.new_file(destination, copy.matrix), copy.matrix)
-    recovery.remove(copy.path)
+    recovery_store.remove(copy.path)
     return destination
 
 
@@ -145,7 +145,7 @@ def delete(found: Found) -> None:
     """Delete a copy, readable or damaged; not one that a running pvm may still be writing."""
     if found.copy is not None and found.copy.maybe_running():
         raise RestoreRefused("running", pid=found.copy.pid)
-    recovery.remove(found.path)
+    recovery_store.remove(found.path)
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -1,11 +1,17 @@
 """The editor's keys, in one table: the bindings, the footer, help and the README come from it.
 
-Every key is a priority binding on the editor screen whose action runs on
-the App. Where it applies ("grid", "editor" or "filter": what has focus) is
-checked by ``PvmApp.check_action``, which also hides keys from the footer
-where they do nothing. Making them all priority bindings is deliberate: the
-App then handles every key of the grid in the order it arrived, so text
-typed right after `e` lands in the cell editor (see ``app.py``).
+Every key is a priority binding on the editor screen, whose action runs on
+that screen. Where it applies ("grid", "editor" or "filter": what has
+focus) is checked by ``EditorScreen.check_action``, which also hides keys
+from the footer where they do nothing. Making them all priority bindings is
+deliberate: every key of the grid is then handled in the order it arrived,
+so text typed right after `e` lands in the cell editor
+(``screens/editor.py``).
+
+The words a user sees are split three ways: each key's help is here, next
+to its binding; the method's words (steps, categories, balance) are in
+``labels.py``; the editor's own sentences (status, dialogs, palette) in
+``ui_text.py``.
 
 No Textual import here, so the README test and the help text can read it.
 """

@@ -1,8 +1,9 @@
-"""Everything pvm says to people, in Dutch and English.
+"""The method's words, in Dutch and English: what the editor, `pvm show` and the exports all say.
 
 Labels for columns, sides, categories and the company header, the method's
 guidance per step and per cell, and the balance words. Cell text is the
-user's and is never translated; only these labels are.
+user's and is never translated; only these labels are. The editor's own
+sentences are in ``ui_text.py``; each key's help is in ``keys.py``.
 """
 
 from __future__ import annotations

@@ -68,8 +68,8 @@ def run_editor(options: argparse.Namespace) -> int:
 
 def _show_instead(document: Document | None, options: argparse.Namespace) -> int:
     """``TERM=dumb``: say why there is no editor, and print the matrix as `pvm show --plain` does."""
-    from pvm_tui import recovery
-    from pvm_tui.commands import show
+    from pvm_tui import recovery_store
+    from pvm_tui.subcommands import show
     from pvm_tui.text import inline
 
     cannot = "pvm: this terminal (TERM=dumb) cannot run the editor"
@@ -77,7 +77,7 @@ def _show_instead(document: Document | None, options: argparse.Namespace) -> int
         print(f"{cannot}; `pvm show FILE` prints a matrix in any terminal", file=sys.stderr)
         return 2
     print(f"{cannot}; here is the matrix as `pvm show` prints it", file=sys.stderr)
-    for copy in recovery.copies_for(document.path):
+    for copy in recovery_store.copies_for(document.path):
         print(inline(f"pvm: unsaved changes from an earlier session are in {copy.path}"), file=sys.stderr)
 
     show_options = argparse.Namespace(file=document.path, plain=True, width=None, lang=options.lang)

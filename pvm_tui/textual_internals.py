@@ -24,6 +24,7 @@ from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from textual._xterm_parser import XTermParser
+from textual.app import App
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.dom import DOMNode
 from textual.drivers.linux_driver import LinuxDriver
@@ -37,6 +38,7 @@ TEXTUAL_VERSION = "8.2.8"
 
 __all__ = [
     "TEXTUAL_VERSION",
+    "CrashHook",
     "LinuxDriver",
     "XTermParser",
     "forget_all",
@@ -185,3 +187,20 @@ def replace_bindings(node: DOMNode, bindings: Iterable[BindingType]) -> None:
     once per class; there is no public way to change a node's bindings.
     """
     node._bindings = BindingsMap(bindings)
+
+
+class CrashHook(App[int]):
+    """An App that hears of an uncaught error first (``crashed``) and prints no traceback itself.
+
+    Why: ``_handle_exception`` is Textual's one place for an error no handler
+    caught, and there is no public hook; the traceback it would print (from
+    ``_exit_renderables``) goes to a log instead, and the user gets one line.
+    """
+
+    def crashed(self, error: Exception) -> None:
+        """Called once per uncaught error, before the App ends."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.crashed(error)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()

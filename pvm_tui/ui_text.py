@@ -1,7 +1,7 @@
 """The editor's own words (dialogs, status messages, help headings), in Dutch and English.
 
-``labels.py`` holds the method's words (columns, steps, guidance); this
-module holds what only the editor says. Strings with ``{name}`` fields are
+``labels.py`` holds the method's words (columns, steps, guidance) and
+``keys.py`` each key's help; this module holds what only the editor says. Strings with ``{name}`` fields are
 filled in with ``str.format``; the values are user text, so the result is
 always shown as ``rich.text.Text``, never as markup.
 """

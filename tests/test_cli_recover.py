@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pvm_tui import recovery, store
+from pvm_tui import recovery_store, store
 from pvm_tui.model import COLUMN_BY_KEY, Matrix
 
 RunPvm = Callable[..., subprocess.CompletedProcess[str]]
@@ -19,8 +19,8 @@ SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "tinnitracks.en.to
 
 def leave_copy(file: Path, matrix: Matrix, based_on: str | None) -> Path:
     """A copy as a pvm that has since ended leaves it (its process is gone)."""
-    path = recovery.free_path(file)
-    recovery.write(path, matrix, file, based_on)
+    path = recovery_store.free_path(file)
+    recovery_store.write(path, matrix, file, based_on)
     text = path.read_text(encoding="utf-8").replace(f"pid = {os.getpid()}\n", "pid = 0\n")
     path.write_text(text, encoding="utf-8")
     return path
@@ -44,7 +44,7 @@ def test_no_copies_says_so(run_pvm: RunPvm) -> None:
 
 def test_the_list_shows_file_time_and_what_a_copy_holds(run_pvm: RunPvm, edited) -> None:
     file, _mf, _matrix, copy = edited
-    written = recovery.read(copy).written.strftime("%Y-%m-%d %H:%M")
+    written = recovery_store.read(copy).written.strftime("%Y-%m-%d %H:%M")
     result = run_pvm("recover", "--list")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -127,14 +127,15 @@ def test_a_damaged_copy_is_listed_with_its_reason_and_can_be_deleted(run_pvm: Ru
 
 def test_a_copy_another_pvm_may_still_be_writing_is_left_alone(run_pvm: RunPvm, tmp_path: Path) -> None:
     file = tmp_path / "m.toml"
-    recovery.write(recovery.free_path(file), Matrix(), file, None)  # by this process, still running
+    # written by this process, which is still running
+    recovery_store.write(recovery_store.free_path(file), Matrix(), file, None)
     result = run_pvm("recover", "--delete", "1")
     assert result.returncode == 2
     assert (
         result.stderr
         == f"pvm recover: pvm (process {os.getpid()}) may still be editing it; end that pvm first\n"
     )
-    assert recovery.paths_for(file)
+    assert recovery_store.paths_for(file)
 
 
 def test_no_such_copy_is_one_line(run_pvm: RunPvm, edited) -> None:

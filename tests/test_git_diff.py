@@ -127,7 +127,7 @@ def test_git_stops_when_a_driver_fails_so_pvm_never_does(repo: Path) -> None:
 
 
 @pytest.mark.skipif(
-    importlib.util.find_spec("pvm_tui.commands.show") is None,
+    importlib.util.find_spec("pvm_tui.subcommands.show") is None,
     reason="`pvm show --plain` (the textconv) comes with the show command",
 )
 def test_textconv_with_pvm_show_plain(repo: Path) -> None:

@@ -69,5 +69,23 @@ def test_the_check_itself_sees_textual_when_it_is_imported(tmp_path: Path) -> No
 )
 def test_commands_without_the_editor_never_import_textual(tmp_path: Path, command: list[str]) -> None:
     modules = loaded_modules("pvm_tui", command, tmp_path)
-    assert f"pvm_tui.commands.{command[0]}" in modules  # the real command ran
+    assert f"pvm_tui.subcommands.{command[0]}" in modules  # the real command ran
+    assert textual_modules(modules) == set()
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "pvm_tui.session",
+        "pvm_tui.crash",
+        "pvm_tui.model",
+        "pvm_tui.store",
+        "pvm_tui.labels",
+        "pvm_tui.render",
+    ],
+)
+def test_the_editing_session_and_the_model_never_import_textual(tmp_path: Path, module: str) -> None:
+    (tmp_path / "load_it.py").write_text(f"import {module}\n", encoding="utf-8")
+    modules = loaded_modules("load_it", [], tmp_path)
+    assert module in modules
     assert textual_modules(modules) == set()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pvm_tui import recovery, store
+from pvm_tui import recovery_store, store
 from pvm_tui.model import COLUMN_BY_KEY, Company, Matrix, Partner, Side
 
 LIMIT = 20_000
@@ -20,7 +20,7 @@ LIMIT = 20_000
 @pytest.fixture(autouse=True)
 def small_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store, "MAX_FILE_BYTES", LIMIT)
-    monkeypatch.setattr(recovery, "MAX_COPY_BYTES", 4 * LIMIT, raising=False)
+    monkeypatch.setattr(recovery_store, "MAX_COPY_BYTES", 4 * LIMIT, raising=False)
 
 
 def matrix_of(size: int) -> Matrix:
@@ -68,15 +68,15 @@ def test_every_file_a_save_writes_opens_again(tmp_path: Path) -> None:
 def test_a_copy_of_a_matrix_too_large_to_save_is_kept_and_offered(tmp_path: Path) -> None:
     file = tmp_path / "m.toml"
     too_large = matrix_of(LIMIT + 5_000)
-    recovery.write(recovery.copy_path(file), too_large, file, None)
-    assert [copy.matrix for copy in recovery.copies_for(file)] == [too_large]
+    recovery_store.write(recovery_store.copy_path(file), too_large, file, None)
+    assert [copy.matrix for copy in recovery_store.copies_for(file)] == [too_large]
 
 
 def test_a_copy_past_its_own_limit_is_refused_not_written_unreadable(tmp_path: Path) -> None:
     file = tmp_path / "m.toml"
-    path = recovery.copy_path(file)
+    path = recovery_store.copy_path(file)
     with pytest.raises(store.MatrixFileError) as caught:
-        recovery.write(path, matrix_of(4 * LIMIT + 100), file, None)
+        recovery_store.write(path, matrix_of(4 * LIMIT + 100), file, None)
     assert "cannot keep a recovery copy: it would be" in str(caught.value)
     assert "pvm reads recovery copies up to 0.08 MB" in str(caught.value)
     assert not os.path.lexists(path)

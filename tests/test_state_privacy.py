@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pvm_tui import recent, recovery, state
+from pvm_tui import recent, recovery_store, state
 from pvm_tui.model import Company, Matrix
 
 MATRIX = Matrix(company=Company(name="Acme"), language="en")
@@ -34,10 +34,10 @@ def test_a_new_state_folder_and_recent_list_are_private(tmp_path: Path) -> None:
 
 
 def test_a_recovery_copy_and_its_folder_are_private(tmp_path: Path) -> None:
-    path = recovery.copy_path(tmp_path / "m.toml")
-    recovery.write(path, MATRIX, tmp_path / "m.toml", None)
+    path = recovery_store.copy_path(tmp_path / "m.toml")
+    recovery_store.write(path, MATRIX, tmp_path / "m.toml", None)
     assert mode_of(state.folder()) == 0o700
-    assert mode_of(recovery.folder()) == 0o700
+    assert mode_of(recovery_store.folder()) == 0o700
     assert mode_of(path) == 0o600
 
 
@@ -69,9 +69,9 @@ def test_what_an_earlier_pvm_left_open_is_tightened(tmp_path: Path) -> None:
 
 
 def test_a_recovery_folder_left_open_is_tightened_when_a_copy_is_written(tmp_path: Path) -> None:
-    recovery.folder().mkdir(parents=True)
+    recovery_store.folder().mkdir(parents=True)
     state.folder().chmod(0o755)
-    recovery.folder().chmod(0o755)
-    recovery.write(recovery.copy_path(tmp_path / "m.toml"), MATRIX, tmp_path / "m.toml", None)
+    recovery_store.folder().chmod(0o755)
+    recovery_store.write(recovery_store.copy_path(tmp_path / "m.toml"), MATRIX, tmp_path / "m.toml", None)
     assert mode_of(state.folder()) == 0o700
-    assert mode_of(recovery.folder()) == 0o700
+    assert mode_of(recovery_store.folder()) == 0o700

@@ -1,26 +1,55 @@
-"""The editor's main screen: title, step bar, grid, partner card, status and footer (and the filter line).
+"""The editor screen: one editing session on screen, and every key's action on it.
 
-It only lays the widgets out and carries the key bindings (made from
-``keys.KEYS`` in the current language); the App owns the matrix and does
-every action.
+The screen owns a ``Session`` (the matrix, its history, the file). A key
+becomes one of the actions below; a change is a pure edit from
+``model.py`` handed to ``Session.change``, and ``EditorView`` shows it with
+as little redrawing as it needs. The widgets only show and post messages
+(a cell highlighted, text typed); they never change the matrix.
+
+Its actions live in a few files, each one concern: moving, help, language
+and the file here; the cell editor in ``cell_editing.py``; changes to the
+partners and the company in ``editor_changes.py``; the filter line in
+``editor_filter.py``. The dialogs about the file (save as, changed on
+disk, quit, recovery copies) are ``file_dialogs.py``.
+
+Type-ahead: every key of the editor is a priority binding, so it is handled
+the moment it arrives, in order; an action that starts editing moves the
+focus synchronously (``Screen.set_focus``, not ``Widget.focus``, which waits
+a turn), so the keys that arrived with it go straight into the editor.
+Leaving the editor first lets it handle every key already sent to it
+(``settle``), so nothing typed before `Esc` is lost either.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
-from pvm_tui.keys import CHANGING_ACTIONS, FOOTER_ORDER, KEYS
-from pvm_tui.labels import Labels
+from pvm_tui import navigation, recent, view_choice
+from pvm_tui.history import Place
+from pvm_tui.keys import ACTION_WHERE, CHANGING_ACTIONS, FOOTER_ORDER, KEYS
+from pvm_tui.labels import Labels, labels_for
+from pvm_tui.model import Matrix
+from pvm_tui.screens.cell_editing import CellActions, CellEditing
+from pvm_tui.screens.copy_keeper import CopyKeeper
+from pvm_tui.screens.editor_bindings import bindings, is_glued_escape
+from pvm_tui.screens.editor_changes import ChangeActions
+from pvm_tui.screens.editor_filter import FilterActions
+from pvm_tui.screens.editor_view import EditorView
+from pvm_tui.screens.file_dialogs import FileDialogs
+from pvm_tui.session import Session
+from pvm_tui.text import harmless
 from pvm_tui.textual_internals import replace_bindings
-from pvm_tui.ui_text import ui_text
+from pvm_tui.ui_text import UiText, ui_text
 from pvm_tui.widgets.grid import MatrixGrid
 from pvm_tui.widgets.key_bar import KeyBar
 from pvm_tui.widgets.partner_card import PartnerCard
@@ -28,34 +57,7 @@ from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
 
 
-def bindings(language: str, read_only: bool = False) -> list[BindingType]:
-    """The editor's bindings with footer words in ``language``.
-
-    All are priority bindings: the App sees each key first and in order, and
-    ``PvmApp.check_action`` lets a binding through only where it applies.
-    In read-only mode `e` shows a cell rather than edits it, and says so.
-    """
-    made: list[BindingType] = []
-    for key in KEYS:
-        footer = key.footer[language] if key.footer else key.help[language]
-        if read_only and key.id == "edit":
-            footer = ui_text(language).view
-        made.append(
-            Binding(
-                key.keys,
-                f"app.{key.action}",
-                footer,
-                show=key.footer is not None,
-                key_display=key.footer_key,
-                priority=True,
-                id=key.id,
-                tooltip=key.help[language],
-            )
-        )
-    return made
-
-
-class EditorScreen(Screen[None]):
+class EditorScreen(CellActions, ChangeActions, FilterActions, Screen[None]):
     """The screen of one open matrix."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("en")
@@ -65,9 +67,22 @@ class EditorScreen(Screen[None]):
     widgets it concerns restyle and repaint themselves, and the rest stays as it is
     (a full repaint is most of the cost of starting and ending an edit)."""
 
-    def __init__(self, labels: Labels) -> None:
+    def __init__(self, session: Session, language: str, *, recovery_delay: float = 2.0) -> None:
         super().__init__()
-        self.labels = labels
+        self.session = session
+        self.language = language
+        self.recovery_delay = recovery_delay
+        self.pending: Callable[[], None] | None = None
+        """What `y` does while the status line asks a question (delete this partner?)."""
+        self.filter_input: Input | None = None
+
+    @property
+    def labels(self) -> Labels:
+        return labels_for(self.language)
+
+    @property
+    def words(self) -> UiText:
+        return ui_text(self.language)
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
@@ -79,13 +94,58 @@ class EditorScreen(Screen[None]):
         yield KeyBar(FOOTER_ORDER, id="keys")
 
     def on_mount(self) -> None:
-        self.app.editor_mounted()  # type: ignore[attr-defined]
+        """Show the matrix, cursor on the first name; offer recovery copies back."""
+        session = self.session
+        self.grid = self.query_one(MatrixGrid)
+        self.status = self.query_one(StatusLine)
+        self.view = EditorView(
+            session,
+            self.language,
+            grid=self.grid,
+            card=self.query_one(PartnerCard),
+            step_bar=self.query_one(StepBar),
+            status=self.status,
+            title_bar=self.query_one(TitleBar),
+        )
+        self.cells = CellEditing(session, self.view.card)
+        self.copies = CopyKeeper(session, self, self.recovery_delay, self._copy_problem)
+        self.files = FileDialogs(
+            self.app,
+            session,
+            say=self.say,
+            where=self.view.here,
+            show_change=self.show_change,
+            saved=self.view.refresh_title,
+        )
+        self._speak()
+        self.grid.whole = view_choice.whole_text()
+        self.set_class(self.grid.whole, "-whole-rows")
+        self.view.show_matrix()
+        self.set_focus(self.grid)
+        self.status.say(self.words.welcome)
+        self.call_after_refresh(self._after_first_paint)
+        self.files.offer_copies()
+        if session.dirty:
+            self.copies.soon()  # a new matrix from the start screen is unsaved from the start
 
-    def set_language(self, language: str, read_only: bool = False) -> None:
-        """Footer words in another language: the bindings are made again."""
+    async def _after_first_paint(self) -> None:
+        """What the first paint does not need: the cell editor, the list of recent files."""
+        if not self.view.card.is_attached:
+            return  # the editor closed at once
+        await self.cells.ready()
+        document = self.session.document
+        if not document.needs_name and document.file.exists:
+            recent.remember(document.path)
+
+    def _speak(self) -> None:
+        """Footer, messages and dialogs in ``self.language``."""
+        read_only = self.session.read_only
         # Binding descriptions are fixed once made, and the footer shows them as they are.
-        replace_bindings(self, bindings(language, read_only))
+        replace_bindings(self, bindings(self.language, read_only))
         self.refresh_bindings()
+        self.query_one(KeyBar).set_badge(self.words.read_only if read_only else "")
+        self.view.language = self.language
+        self.files.speak(self.labels, self.words)
 
     def set_focus(
         self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
@@ -95,17 +155,194 @@ class EditorScreen(Screen[None]):
         # then need a frame of its own; now it changes in the same one.
         self.refresh_bindings()
 
-    def set_mode(self, word: str) -> None:
-        """A word at the start of the footer: READ-ONLY."""
-        self.query_one(KeyBar).set_badge(word)
+    # -- which keys apply ------------------------------------------------------------
+
+    def context(self) -> str:
+        """What has the keys: "grid", "editor", "filter" or "other" (a dialog over the editor)."""
+        if self.app.screen is not self:
+            return "other"
+        focused = self.focused
+        if focused is None or focused is self.grid:
+            return "grid"
+        if focused is self.cells.editor:
+            return "editor"
+        if focused is self.filter_input:
+            return "filter"
+        return "other"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        where = ACTION_WHERE.get(action)
+        if where is None:
+            return True
+        here = self.context()
+        if here not in where:
+            return False
+        if self.session.read_only and action in CHANGING_ACTIONS:
+            return False
+        if action == "clear_filter" and here == "grid":
+            return self.grid.shown is not None
+        return True
+
+    async def key_arrived(self, event: events.Key) -> events.Key | None:
+        """A key before the bindings see it: the answer to a question in the status line, or
+        alt+key read as `Esc` and the key. None when the key has been handled.
+
+        A terminal reports `Esc` and the next key, when they arrive in one
+        read (fast typing over SSH, a paste), as alt+key. Typing there never
+        means alt+key, so the screen leaves the editor or the filter as `Esc`
+        does and the key is handled after it, in arrival order.
+        """
+        if self.pending is not None and self._answer(event):
+            return None
+        if not event.is_forwarded and is_glued_escape(event):
+            here = self.context()
+            if here in ("editor", "filter"):
+                await (self.finish_edit() if here == "editor" else self.action_clear_filter())
+                return events.Key(event.key.removeprefix("alt+"), event.character)
+        return event
+
+    def _answer(self, key: events.Key) -> bool:
+        """The key after a question in the status line: `y` does it, `n` or Esc does not.
+
+        Any other key leaves the question unanswered (so, no) and does its
+        own job; True when the key was the answer.
+        """
+        pending, self.pending = self.pending, None
+        self.status.say("")
+        if key.key == "y" and pending is not None:
+            pending()
+            return True
+        return key.key in ("n", "escape")
 
     def on_key(self, event: events.Key) -> None:
         """A change key that reached the screen unhandled: say why nothing happened."""
-        app = self.app
-        if not getattr(app, "read_only", False):
+        if not self.session.read_only:
             return
         for key in KEYS:
             if event.key in key.key_names and key.action.split("(")[0] in CHANGING_ACTIONS:
-                app.say_read_only()  # type: ignore[attr-defined]
+                self.say(self.words.read_only_refused)
                 event.stop()
                 return
+
+    # -- moving around, help, language ---------------------------------------------------
+
+    def action_cursor(self, where: str) -> None:
+        grid = self.grid
+        moves: dict[str, Callable[[], None]] = {
+            "up": grid.action_cursor_up,
+            "down": grid.action_cursor_down,
+            "left": grid.action_cursor_left,
+            "right": grid.action_cursor_right,
+            "home": grid.action_scroll_home,
+            "end": grid.action_scroll_end,
+            "top": grid.action_scroll_top,
+            "bottom": grid.action_scroll_bottom,
+            "page_up": grid.action_page_up,
+            "page_down": grid.action_page_down,
+            "next": lambda: self.view.step_cursor(1),
+            "previous": lambda: self.view.step_cursor(-1),
+        }
+        moves[where]()
+        self.view.show_cursor_cell()
+
+    def on_matrix_grid_cell_clicked(self, event: MatrixGrid.CellClicked) -> None:
+        event.stop()
+        if self.session.open_cell is None:
+            self.view.show_cursor_cell()
+
+    async def action_help(self) -> None:
+        from pvm_tui.screens.help import HelpScreen
+
+        await self.to_grid()
+        self.app.push_screen(HelpScreen(self.labels, self.words))
+
+    async def action_switch_language(self) -> None:
+        """Labels in the other language; the matrix (and its file) does not change."""
+        await self.to_grid()
+        self.language = "en" if self.language == "nl" else "nl"
+        self._speak()
+        if self.filter_input is not None:
+            self.filter_input.placeholder = self.words.filter_placeholder
+        self.view.relabel()
+        self.say(self.words.language_now)
+
+    async def action_toggle_whole(self) -> None:
+        """Whole-text rows or compact rows in the grid; the choice is kept for the next start."""
+        await self.to_grid()
+        whole = not self.grid.whole
+        self.grid.set_whole(whole)
+        self.set_class(whole, "-whole-rows")
+        view_choice.remember_whole_text(whole)
+        self.say(self.words.rows_whole if whole else self.words.rows_compact)
+
+    async def action_step(self, step: int) -> None:
+        """Go to a step: the cursor moves into its first column and its columns come into view."""
+        await self.to_grid()
+        self.grid.move_cursor(column=navigation.first_column(step), animate=False)
+        self.grid.show_step(step)
+        self.view.show_cursor_cell()
+
+    # -- the cell editor ------------------------------------------------------------------
+
+    async def to_grid(self) -> None:
+        """Finish whatever has the keys (the cell editor, the filter line) and give them to the grid."""
+        if self.session.open_cell is not None:
+            await self.finish_edit()
+        elif self.context() == "filter":
+            await self.action_filter_done()
+
+    async def ready_to_change(self) -> bool:
+        """Give the keys to the grid; False (and say why) when nothing may change."""
+        await self.to_grid()
+        if self.session.read_only:
+            self.say(self.words.read_only_refused)
+            return False
+        return True
+
+    # -- the file --------------------------------------------------------------------------
+
+    async def action_save(self) -> None:
+        await self.to_grid()
+        self.files.save()
+
+    async def action_save_as(self) -> None:
+        await self.to_grid()
+        self.files.ask_name(None)
+
+    async def action_quit(self) -> None:
+        """Quit; with unsaved changes a dialog offers save (s), discard (d) or cancel (Esc)."""
+        if self.app.screen is not self:
+            return
+        await self.to_grid()
+        self.files.quit(lambda: self.app.exit(0))
+
+    # -- telling the user ------------------------------------------------------------
+
+    def say(self, message: str, *, error: bool = False) -> None:
+        if self.is_mounted:
+            self.status.say(message, error=error)
+        if error:
+            self.app.notify(harmless(message), severity="error", markup=False)
+
+    # -- showing changes, keeping the recovery copy ------------------------------------
+
+    def change(
+        self, new: Matrix, what: str, before: Place, after: Place, *, cell: Place | None = None
+    ) -> None:
+        """Make ``new`` the matrix, undoably, and show it; ``cell`` says only that one cell changed."""
+        old = self.session.matrix
+        self.session.change(new, what, before, after)
+        self.show_change(old, after, cell=cell)
+
+    def show_change(self, old: Matrix, place: Place, *, cell: Place | None = None) -> None:
+        """The session's matrix changed (it was ``old``): show it, cursor at ``place``."""
+        self.view.apply(old, place, cell=cell)
+        self.copies.soon()
+
+    def _copy_problem(self, error: Exception) -> None:
+        self.say(self.words.recovery_failed.format(error=error), error=True)
+
+    @on(TextArea.Changed)
+    def _typed(self, event: TextArea.Changed) -> None:
+        if self.session.open_cell is not None:
+            self.copies.soon()

@@ -16,6 +16,7 @@ from pvm_tui.labels import Labels
 from pvm_tui.model import COMPANY_FIELDS, Company
 from pvm_tui.text import harmless, typed_over
 from pvm_tui.ui_text import UiText
+from pvm_tui.widgets.settle import settle
 
 SINGLE_LINE = tuple(name for name in COMPANY_FIELDS if name != "description")
 
@@ -66,7 +67,7 @@ class ProfileScreen(ModalScreen[Company | None]):
     async def action_enter(self) -> None:
         focused = self.focused
         if isinstance(focused, (Input, TextArea)):
-            await self.app.settle(focused)  # type: ignore[attr-defined]
+            await settle(focused)
         if isinstance(focused, TextArea):
             focused.insert("\n")  # the description has several lines
             return

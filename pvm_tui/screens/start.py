@@ -10,17 +10,22 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from pvm_tui.document import Document, new_matrix, open_example, open_path
 from pvm_tui.labels import Labels
+from pvm_tui.model import Matrix
+from pvm_tui.store import MatrixFileError
 from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
+from pvm_tui.widgets.settle import settle
 
 
 class StartScreen(Screen[None]):
-    """Choose what to open; the App does the opening."""
+    """Choose what to open; the App then shows it in the editor (``Chosen``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", show=False)]
 
@@ -53,18 +58,36 @@ class StartScreen(Screen[None]):
         options.focus()
         options.highlighted = 0 if self.recent else options.get_option_index("new")
 
+    class Chosen(Message):
+        """A matrix to open in the editor: a recent file, a new matrix, the example."""
+
+        def __init__(self, document: Document, matrix: Matrix | None = None) -> None:
+            super().__init__()
+            self.document = document
+            self.matrix = matrix
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         choice = event.option.id or ""
-        app = self.app
+        language = self.labels.code
         if choice.startswith("recent-"):
-            app.open_recent(self.recent[int(choice.removeprefix("recent-"))])  # type: ignore[attr-defined]
+            try:
+                document = open_path(self.recent[int(choice.removeprefix("recent-"))], language=language)
+            except MatrixFileError as error:
+                self.app.notify(str(error), severity="error", markup=False)
+                return
+            self.post_message(self.Chosen(document))
         elif choice == "new":
-            app.push_screen(NewMatrixScreen(self.words), app.create_matrix)  # type: ignore[attr-defined]
+            self.app.push_screen(NewMatrixScreen(self.words), self._create)
         elif choice == "example":
-            app.open_example()  # type: ignore[attr-defined]
+            self.post_message(self.Chosen(open_example(language)))
         elif choice == "quit":
-            app.exit()
+            self.app.exit()
+
+    def _create(self, answer: tuple[Path, str] | None) -> None:
+        if answer is not None:
+            document, matrix = new_matrix(answer[0], answer[1], self.labels.code)
+            self.post_message(self.Chosen(document, matrix))
 
 
 def _recent_line(path: Path, width: int = 66) -> Text:
@@ -111,7 +134,7 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
     async def action_enter(self) -> None:
         focused = self.focused
         if isinstance(focused, Input):
-            await self.app.settle(focused)  # type: ignore[attr-defined]
+            await settle(focused)
         file_input = self.query_one("#new-file", Input)
         if focused is file_input:
             self.set_focus(self.query_one("#new-company", Input))

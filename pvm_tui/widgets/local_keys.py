@@ -5,7 +5,7 @@ TextArea) only after the key has bubbled up to the App, while printable
 keys are handled on the spot. In a burst of typed keys (a paste, a slow SSH
 link) that can reorder "a, backspace, b". These widgets run their own
 bindings as soon as a key reaches them, so every key typed into them is
-applied in order before anything that comes after it (see ``PvmCore.settle``).
+applied in order before anything that comes after it (see ``settle.py``).
 
 The cell editor does the same (``cell_editor.py``, kept apart because
 Textual's TextArea is costly to load and is loaded after the first paint).

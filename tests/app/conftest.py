@@ -14,6 +14,8 @@ from textual.pilot import Pilot
 
 from pvm_tui.app import PvmApp
 from pvm_tui.document import Document, open_example, open_path
+from pvm_tui.screens.editor import EditorScreen
+from pvm_tui.session import Session
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -51,9 +53,20 @@ def example(language: str = "en") -> PvmApp:
     return PvmApp(open_example(language), language)
 
 
+def editor_of(app: PvmApp) -> EditorScreen:
+    """The editor screen of the open matrix."""
+    assert app.editor is not None
+    return app.editor
+
+
+def session_of(app: PvmApp) -> Session:
+    """The editing session of the open matrix."""
+    assert app.session is not None
+    return app.session
+
+
 def document_of(app: PvmApp) -> Document:
-    assert app.document is not None
-    return app.document
+    return session_of(app).document
 
 
 def read_toml(path: Path) -> dict:

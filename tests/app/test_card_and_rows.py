@@ -9,7 +9,16 @@ from textual.widget import Widget
 from pvm_tui import view_choice
 from pvm_tui.app import PvmApp
 from pvm_tui.model import COLUMNS, Partner
-from tests.app.conftest import SAMPLES, editor, example, read_toml, screen_text, type_text
+from tests.app.conftest import (
+    SAMPLES,
+    editor,
+    editor_of,
+    example,
+    read_toml,
+    screen_text,
+    session_of,
+    type_text,
+)
 
 ENGLISH = SAMPLES / "tinnitracks.en.toml"
 GETS_RESOURCES = next(index for index, column in enumerate(COLUMNS) if column.key == "gets.resources")
@@ -39,11 +48,11 @@ async def test_one_key_per_partner_reads_everything_at_120x40() -> None:
     app = example("en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        for index, partner in enumerate(app.matrix.partners):
+        for index, partner in enumerate(session_of(app).matrix.partners):
             if index:
                 await pilot.press("down")
                 await pilot.pause()
-            card = region_text(app, app.card)
+            card = region_text(app, editor_of(app).view.card)
             assert missing_words(partner, card) == [], f"all of {partner.name} in the card"
             assert partner.name.split()[0] in card
 
@@ -52,15 +61,15 @@ async def test_at_80x24_the_card_says_there_is_more_and_follows_the_cursor() -> 
     app = example("en")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        sennheiser = app.matrix.partners[0]
-        card = region_text(app, app.card)
+        sennheiser = session_of(app).matrix.partners[0]
+        card = region_text(app, editor_of(app).view.card)
         assert "Custom sound technology" in " ".join(words(card)), "brings and gets side by side"
         assert "High-margin sales" in " ".join(words(card))
         if missing_words(sennheiser, card):
             assert "↓ more below" in card, "what does not fit is announced"
         await pilot.press("end")  # the last cell: what they get, other
         await pilot.pause()
-        card = region_text(app, app.card)
+        card = region_text(app, editor_of(app).view.card)
         assert "perfect fit" in " ".join(words(card))
 
 
@@ -68,13 +77,13 @@ async def test_every_partner_reads_whole_at_80x24_by_moving_through_its_cells() 
     app = example("en")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for index, partner in enumerate(app.matrix.partners):
+        for index, partner in enumerate(session_of(app).matrix.partners):
             if index:
                 await pilot.press("down", "home")
             seen = ""
             for _column in COLUMNS:
                 await pilot.pause()
-                seen += region_text(app, app.card) + "\n"
+                seen += region_text(app, editor_of(app).view.card) + "\n"
                 await pilot.press("right")
             assert missing_words(partner, seen) == []
 
@@ -84,9 +93,9 @@ async def test_step_3_keeps_what_the_partner_brings_in_view() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")
         await pilot.pause()
-        assert app.grid.cursor_column == GETS_RESOURCES
-        sennheiser = app.matrix.partners[0]
-        assert missing_words(sennheiser, region_text(app, app.card), side="brings") == []
+        assert editor_of(app).grid.cursor_column == GETS_RESOURCES
+        sennheiser = session_of(app).matrix.partners[0]
+        assert missing_words(sennheiser, region_text(app, editor_of(app).view.card), side="brings") == []
 
 
 async def test_n_in_step_3_writes_a_get_with_its_brings_in_view(sample: Path) -> None:
@@ -94,12 +103,12 @@ async def test_n_in_step_3_writes_a_get_with_its_brings_in_view(sample: Path) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "n")
         await pilot.pause()
-        assert app.context() == "editor"
-        partner = app.matrix.partners[app.cursor_place()[0]]  # type: ignore[index]
+        assert editor_of(app).context() == "editor"
+        partner = session_of(app).matrix.partners[editor_of(app).view.cursor_place()[0]]  # type: ignore[index]
         assert missing_words(partner, screen_text(app), side="brings") == []
-        assert app.cell_editor is not None and app.cell_editor.region.overlaps(app.card.region), (
-            "the cell is edited in the card"
-        )
+        assert editor_of(app).cells.editor is not None and editor_of(app).cells.editor.region.overlaps(
+            editor_of(app).view.card.region
+        ), "the cell is edited in the card"
 
 
 async def test_the_cell_is_edited_where_it_stands_and_the_editor_grows(sample: Path) -> None:
@@ -107,12 +116,12 @@ async def test_the_cell_is_edited_where_it_stands_and_the_editor_grows(sample: P
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
         await pilot.pause()
-        cell = app.card.cells[1]
+        cell = editor_of(app).view.card.cells[1]
         where = cell.region
         assert cell.has_class("-selected")
         await pilot.press("e")
         await pilot.pause()
-        editor_widget = app.cell_editor
+        editor_widget = editor_of(app).cells.editor
         assert editor_widget is not None
         assert not cell.display
         assert editor_widget.region.y == where.y, "in the cell's place"
@@ -123,8 +132,10 @@ async def test_the_cell_is_edited_where_it_stands_and_the_editor_grows(sample: P
         await pilot.press("escape")
         await pilot.pause()
         assert cell.display
-        assert "narrow card" in " ".join(words(region_text(app, app.card)))
-        assert "narrow card" in read_toml(sample)["partners"][0]["brings"]["resources"] or app.dirty
+        assert "narrow card" in " ".join(words(region_text(app, editor_of(app).view.card)))
+        assert (
+            "narrow card" in read_toml(sample)["partners"][0]["brings"]["resources"] or session_of(app).dirty
+        )
 
 
 async def test_the_company_is_shown_in_the_editor() -> None:
@@ -141,22 +152,22 @@ async def test_w_shows_the_whole_example_at_200x50_and_is_remembered() -> None:
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.press("w")
         await pilot.pause()
-        assert app.grid.whole
-        grid = region_text(app, app.grid)
-        for partner in app.matrix.partners:
+        assert editor_of(app).grid.whole
+        grid = region_text(app, editor_of(app).grid)
+        for partner in session_of(app).matrix.partners:
             assert missing_words(partner, grid) == [], f"all of {partner.name} in the grid"
         for category in ("resources", "sales channels", "€", "other"):
             assert grid.count(category[:4]) >= 2, "every column keeps its heading on both sides"
-        assert app.grid.cursor_coordinate == (0, 0)
+        assert editor_of(app).grid.cursor_coordinate == (0, 0)
     assert view_choice.whole_text() is True
     again = example("en")
     async with again.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
-        assert again.grid.whole, "the choice is kept for the next start"
+        assert editor_of(again).grid.whole, "the choice is kept for the next start"
         await pilot.press("w")
         await pilot.pause()
-        assert not again.grid.whole
-        assert all(row.height == 1 for row in again.grid.ordered_rows)
+        assert not editor_of(again).grid.whole
+        assert all(row.height == 1 for row in editor_of(again).grid.ordered_rows)
     assert view_choice.whole_text() is False
 
 
@@ -165,18 +176,18 @@ async def test_an_edit_makes_a_whole_text_row_grow(sample: Path) -> None:
     app = editor(sample, language="en")
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
-        assert app.grid.whole
-        height = app.grid.ordered_rows[0].height
+        assert editor_of(app).grid.whole
+        height = editor_of(app).grid.ordered_rows[0].height
         await pilot.press("2", "e")
         await type_text(pilot, " one two three four five six seven eight nine ten eleven twelve")
         await pilot.press("escape")
         await pilot.pause()
-        assert app.grid.ordered_rows[0].height > height
-        assert "twelve" in region_text(app, app.grid)
+        assert editor_of(app).grid.ordered_rows[0].height > height
+        assert "twelve" in region_text(app, editor_of(app).grid)
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert app.grid.ordered_rows[0].height == height
-        assert "twelve" not in region_text(app, app.grid)
+        assert editor_of(app).grid.ordered_rows[0].height == height
+        assert "twelve" not in region_text(app, editor_of(app).grid)
 
 
 async def test_n_in_whole_text_rows_keeps_the_cell_and_its_brings_on_screen(sample: Path) -> None:
@@ -185,10 +196,13 @@ async def test_n_in_whole_text_rows_keeps_the_cell_and_its_brings_on_screen(samp
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "n")
         await pilot.pause()
-        assert app.context() == "editor"
-        place = app.cursor_place()
+        assert editor_of(app).context() == "editor"
+        place = editor_of(app).view.cursor_place()
         assert place is not None
-        partner = app.matrix.partners[place[0]]
+        partner = session_of(app).matrix.partners[place[0]]
         assert missing_words(partner, screen_text(app), side="brings") == []
-        region = app.grid.cell_region(app.grid.cursor_coordinate)
-        assert app.grid.scroll_y <= region.y - 2 and region.y < app.grid.scroll_y + app.grid.size.height
+        region = editor_of(app).grid.cell_region(editor_of(app).grid.cursor_coordinate)
+        assert (
+            editor_of(app).grid.scroll_y <= region.y - 2
+            and region.y < editor_of(app).grid.scroll_y + editor_of(app).grid.size.height
+        )

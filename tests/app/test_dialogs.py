@@ -6,7 +6,16 @@ import datetime as dt
 from pathlib import Path
 
 from pvm_tui import bundled
-from tests.app.conftest import document_of, editor, example, read_toml, screen_text, type_text
+from tests.app.conftest import (
+    document_of,
+    editor,
+    editor_of,
+    example,
+    read_toml,
+    screen_text,
+    session_of,
+    type_text,
+)
 
 
 async def _edit_first_name(pilot, text: str = "!") -> None:
@@ -55,10 +64,10 @@ async def test_quit_dialog_escape_cancels_and_keeps_editing(sample: Path) -> Non
         await pilot.press("q", "escape")
         await pilot.pause()
         assert app.is_running
-        assert app.screen is app.editor_screen
-        assert app.matrix.partners[0].name == "Sennheiser!"
+        assert app.screen is app.editor
+        assert session_of(app).matrix.partners[0].name == "Sennheiser!"
         await pilot.press("e")
-        assert app.context() == "editor"
+        assert editor_of(app).context() == "editor"
     assert sample.read_bytes() == before
 
 
@@ -85,12 +94,12 @@ async def test_the_company_form_edits_the_header_undoably(sample: Path) -> None:
         await type_text(pilot, "2026-11-28")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen is app.editor_screen
-        assert app.matrix.company.name == "Tinnitracks GmbH"
-        assert app.matrix.company.date == dt.date(2026, 11, 28)
+        assert app.screen is app.editor
+        assert session_of(app).matrix.company.name == "Tinnitracks GmbH"
+        assert session_of(app).matrix.company.date == dt.date(2026, 11, 28)
         assert "Tinnitracks GmbH" in screen_text(app)
         await pilot.press("ctrl+z")
-        assert app.matrix.company.name == "Tinnitracks"
+        assert session_of(app).matrix.company.name == "Tinnitracks"
         await pilot.press("ctrl+y", "ctrl+s")
         await pilot.pause()
     company = read_toml(sample)["company"]
@@ -110,9 +119,9 @@ async def test_the_company_form_refuses_a_bad_date_and_escape_cancels(sample: Pa
         assert "2026-11-28" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is app.editor_screen
-        assert app.matrix.company.date is None
-        assert not app.dirty
+        assert app.screen is app.editor
+        assert session_of(app).matrix.company.date is None
+        assert not session_of(app).dirty
 
 
 async def test_the_examples_copy_asks_for_a_file_name_and_never_writes_into_the_package(
@@ -131,14 +140,14 @@ async def test_the_examples_copy_asks_for_a_file_name_and_never_writes_into_the_
         await type_text(pilot, "mine.toml")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is app.editor_screen
-        assert not app.dirty
+        assert app.screen is app.editor
+        assert not session_of(app).dirty
         assert document_of(app).path == Path("mine.toml")
         # later saves go to the same file without asking
         await _edit_first_name(pilot, "?")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen is app.editor_screen
+        assert app.screen is app.editor
     assert packaged.read_bytes() == before
     assert read_toml(tmp_path / "mine.toml")["partners"][0]["name"] == "Sennheiser!?"
 
@@ -156,7 +165,7 @@ async def test_save_as_asks_before_overwriting_a_file(tmp_path: Path, monkeypatc
         assert (tmp_path / "taken.toml").read_text(encoding="utf-8") == "precious"
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is app.editor_screen
+        assert app.screen is app.editor
         assert (tmp_path / "taken.toml").read_text(encoding="utf-8") == "precious"
         await pilot.press("ctrl+s", "ctrl+u")
         await type_text(pilot, "taken.toml")
@@ -176,20 +185,20 @@ async def test_a_file_changed_on_disk_is_not_overwritten_silently(sample: Path) 
         assert app.screen.id == "changed-dialog"
         assert "Changed by Bob" in sample.read_text(encoding="utf-8")
         await pilot.press("escape")
-        assert app.dirty
+        assert session_of(app).dirty
         # reload: Bob's version comes in, ours is one ctrl+z away
         await pilot.press("ctrl+s", "r")
         await pilot.pause()
-        assert app.matrix.company.name == "Changed by Bob"
-        assert app.matrix.partners[0].name == "Sennheiser"
-        assert not app.dirty
+        assert session_of(app).matrix.company.name == "Changed by Bob"
+        assert session_of(app).matrix.partners[0].name == "Sennheiser"
+        assert not session_of(app).dirty
         await pilot.press("ctrl+z")
-        assert app.matrix.partners[0].name == "Sennheiser!"
+        assert session_of(app).matrix.partners[0].name == "Sennheiser!"
         # overwrite: ours wins
         sample.write_text(other.replace("Bob", "Carol"), encoding="utf-8")
         await pilot.press("ctrl+s", "o")
         await pilot.pause()
-        assert not app.dirty
+        assert not session_of(app).dirty
     saved = read_toml(sample)
     assert saved["partners"][0]["name"] == "Sennheiser!"
     assert saved["company"]["name"] == "Tinnitracks"

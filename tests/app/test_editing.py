@@ -5,31 +5,31 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tests.app.conftest import editor, read_toml, screen_text, type_text
+from tests.app.conftest import editor, editor_of, read_toml, screen_text, session_of, type_text
 
 
 async def test_cursor_starts_on_the_first_name_with_the_grid_focused(sample: Path) -> None:
     app = editor(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert app.focused is app.grid
-        assert app.grid.cursor_coordinate == (0, 0)
-        assert "Sennheiser" in str(app.card.name_cell.render())
+        assert app.focused is editor_of(app).grid
+        assert editor_of(app).grid.cursor_coordinate == (0, 0)
+        assert "Sennheiser" in str(editor_of(app).view.card.name_cell.render())
 
 
 async def test_edit_a_cell_and_save(sample: Path) -> None:
     app = editor(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j", "l", "e")  # Health insurers, brings.resources
-        assert app.context() == "editor"
+        assert editor_of(app).context() == "editor"
         await type_text(pilot, " and more")
         await pilot.press("escape")
-        assert app.matrix.partners[1].brings.resources.endswith(" and more")
-        assert app.focused is app.grid
-        assert app.dirty
+        assert session_of(app).matrix.partners[1].brings.resources.endswith(" and more")
+        assert app.focused is editor_of(app).grid
+        assert session_of(app).dirty
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert not app.dirty
+        assert not session_of(app).dirty
     saved = read_toml(sample)
     assert saved["partners"][1]["brings"]["resources"] == (
         "Kennis over prevalentie en kosten van de ziekte (Tinnitus) and more"
@@ -45,11 +45,11 @@ async def test_enter_edits_with_the_cursor_at_the_end_and_enter_then_adds_a_line
     app = editor(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
-        assert app.cell_editor.cursor_location == app.cell_editor.document.end
+        assert editor_of(app).cells.editor.cursor_location == editor_of(app).cells.editor.document.end
         await pilot.press("enter")
         await type_text(pilot, "GmbH")
         await pilot.press("escape")
-        assert app.matrix.partners[0].name == "Sennheiser\nGmbH"
+        assert session_of(app).matrix.partners[0].name == "Sennheiser\nGmbH"
 
 
 async def test_escape_shows_the_text_in_the_grid_at_once_and_ctrl_z_restores_it(sample: Path) -> None:
@@ -60,13 +60,13 @@ async def test_escape_shows_the_text_in_the_grid_at_once_and_ctrl_z_restores_it(
         await pilot.press("escape")
         await pilot.pause()
         assert "Bose" in screen_text(app)
-        assert "Sennheiser" not in app.grid.get_cell_at((0, 0)).plain
+        assert "Sennheiser" not in editor_of(app).grid.get_cell_at((0, 0)).plain
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert app.matrix.partners[0].name == "Sennheiser"
-        assert "Sennheiser" in app.grid.get_cell_at((0, 0)).plain
+        assert session_of(app).matrix.partners[0].name == "Sennheiser"
+        assert "Sennheiser" in editor_of(app).grid.get_cell_at((0, 0)).plain
         await pilot.press("ctrl+y")
-        assert app.matrix.partners[0].name == "Bose"
+        assert session_of(app).matrix.partners[0].name == "Bose"
 
 
 async def test_tab_and_shift_tab_keep_the_text_and_edit_the_next_and_previous_cell(sample: Path) -> None:
@@ -75,13 +75,13 @@ async def test_tab_and_shift_tab_keep_the_text_and_edit_the_next_and_previous_ce
         await pilot.press("e")
         await type_text(pilot, " AG")
         await pilot.press("tab")
-        assert app.context() == "editor"
-        assert app.grid.cursor_coordinate == (0, 1)
+        assert editor_of(app).context() == "editor"
+        assert editor_of(app).grid.cursor_coordinate == (0, 1)
         await type_text(pilot, "!")
         await pilot.press("shift+tab")
-        assert app.grid.cursor_coordinate == (0, 0)
+        assert editor_of(app).grid.cursor_coordinate == (0, 0)
         await pilot.press("escape")
-        partner = app.matrix.partners[0]
+        partner = session_of(app).matrix.partners[0]
         assert partner.name == "Sennheiser AG"
         assert partner.brings.resources == "Aangepaste geluidstechnologie en koptelefoons!"
 
@@ -93,8 +93,8 @@ async def test_ctrl_s_in_the_editor_keeps_the_text_and_saves(sample: Path) -> No
         await type_text(pilot, " GmbH")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.matrix.partners[0].name == "Sennheiser GmbH"
-        assert not app.dirty
+        assert session_of(app).matrix.partners[0].name == "Sennheiser GmbH"
+        assert not session_of(app).dirty
     assert read_toml(sample)["partners"][0]["name"] == "Sennheiser GmbH"
 
 
@@ -112,10 +112,10 @@ async def test_ctrl_o_edits_the_cell_in_the_users_editor(sample: Path, monkeypat
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e", "ctrl+o")
         await pilot.pause()
-        assert app.matrix.partners[0].name == "Sennheiser (edited outside)"
-        assert app.focused is app.grid
+        assert session_of(app).matrix.partners[0].name == "Sennheiser (edited outside)"
+        assert app.focused is editor_of(app).grid
         await pilot.press("ctrl+z")
-        assert app.matrix.partners[0].name == "Sennheiser"
+        assert session_of(app).matrix.partners[0].name == "Sennheiser"
 
 
 async def test_a_failing_editor_leaves_the_cell_alone(sample: Path, monkeypatch) -> None:
@@ -124,16 +124,16 @@ async def test_a_failing_editor_leaves_the_cell_alone(sample: Path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e", "ctrl+o")
         await pilot.pause()
-        assert app.matrix.partners[0].name == "Sennheiser"
-        assert "exited with status 1" in app.status.message
+        assert session_of(app).matrix.partners[0].name == "Sennheiser"
+        assert "exited with status 1" in editor_of(app).status.message
 
 
 async def test_an_unchanged_edit_is_no_change(sample: Path) -> None:
     app = editor(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e", "escape", "l", "enter", "escape")
-        assert not app.dirty
-        assert not app.history.can_undo
+        assert not session_of(app).dirty
+        assert not session_of(app).history.can_undo
 
 
 async def test_a_failed_save_says_why_and_keeps_every_edit(tmp_path: Path) -> None:
@@ -148,13 +148,13 @@ async def test_a_failed_save_says_why_and_keeps_every_edit(tmp_path: Path) -> No
         folder.rmdir()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.status.error
-        assert "Not saved" in app.status.message
-        assert "does not exist" in app.status.message
-        assert app.dirty
-        assert app.matrix.partners[0].name == "Bank"
+        assert editor_of(app).status.error
+        assert "Not saved" in editor_of(app).status.message
+        assert "does not exist" in editor_of(app).status.message
+        assert session_of(app).dirty
+        assert session_of(app).matrix.partners[0].name == "Bank"
         folder.mkdir()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert not app.dirty
+        assert not session_of(app).dirty
     assert read_toml(path)["partners"][0]["name"] == "Bank"

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from pvm_tui.text import one_line, shorten
 from pvm_tui.widgets.grid import CELL_WIDTH, NAME_WIDTH
-from tests.app.conftest import editor, read_toml, screen_text, type_text
+from tests.app.conftest import editor, editor_of, read_toml, screen_text, session_of, type_text
 
 
 def names(app) -> list[str]:
-    return [partner.name for partner in app.matrix.partners]
+    return [partner.name for partner in session_of(app).matrix.partners]
 
 
 def shown_names(app) -> list[str]:
@@ -20,19 +20,20 @@ def shown_names(app) -> list[str]:
 
 def grid_names(app) -> list[str]:
     """The names as the grid shows them, top to bottom (after the balance marker, " ⇄W ")."""
-    return [app.grid.get_cell_at((row, 0)).plain[4:].strip() for row in range(app.grid.row_count)]
+    grid = editor_of(app).grid
+    return [grid.get_cell_at((row, 0)).plain[4:].strip() for row in range(grid.row_count)]
 
 
 async def test_add_a_partner_below_the_current_one_and_type_its_name(sample: Path) -> None:
     app = editor(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j", "a")
-        assert app.context() == "editor"
+        assert editor_of(app).context() == "editor"
         await type_text(pilot, "Spotify")
         await pilot.press("escape")
         assert names(app)[:3] == ["Sennheiser", "Zorgverzekeringen", "Spotify"]
         assert grid_names(app)[2] == "Spotify"
-        assert app.grid.cursor_coordinate == (2, 0)
+        assert editor_of(app).grid.cursor_coordinate == (2, 0)
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert [table["name"] for table in read_toml(sample)["partners"]][2] == "Spotify"
@@ -54,12 +55,12 @@ async def test_delete_asks_first_and_y_deletes(sample: Path) -> None:
     app = editor(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j", "d")
-        assert app.screen is app.editor_screen  # asked in the status line, not in a dialog
+        assert app.screen is app.editor  # asked in the status line, not in a dialog
         assert "Delete the partner “Zorgverzekeringen”" in screen_text(app)
         await pilot.press("n")
-        assert len(app.matrix.partners) == 5
+        assert len(session_of(app).matrix.partners) == 5
         await pilot.press("d", "escape")
-        assert len(app.matrix.partners) == 5
+        assert len(session_of(app).matrix.partners) == 5
         await pilot.press("d", "y")
         await pilot.pause()
         assert "Zorgverzekeringen" not in names(app)
@@ -79,7 +80,7 @@ async def test_move_partners_up_and_down(sample: Path) -> None:
         await pilot.press("shift+down")
         assert names(app)[:2] == [before[1], before[0]]
         assert grid_names(app) == shown_names(app)
-        assert app.grid.cursor_coordinate.row == 1
+        assert editor_of(app).grid.cursor_coordinate.row == 1
         await pilot.press("shift+down", "shift+down", "shift+down", "shift+down")
         assert names(app)[-1] == "Sennheiser"
         assert grid_names(app) == shown_names(app)
@@ -93,7 +94,7 @@ async def test_move_partners_up_and_down(sample: Path) -> None:
 async def test_undo_and_redo_every_kind_of_change(sample: Path) -> None:
     app = editor(sample)
     async with app.run_test(size=(120, 40)) as pilot:
-        original = app.matrix
+        original = session_of(app).matrix
         await pilot.press("e")
         await type_text(pilot, "!")
         await pilot.press("escape")  # cell
@@ -103,18 +104,18 @@ async def test_undo_and_redo_every_kind_of_change(sample: Path) -> None:
         await pilot.press("shift+down")  # move
         await pilot.press("k", "k", "d", "y")  # delete
         await pilot.pause()
-        changed = app.matrix
+        changed = session_of(app).matrix
         assert len(changed.partners) == 5
         for _ in range(5):
             await pilot.press("ctrl+z")
-        assert app.matrix == original
+        assert session_of(app).matrix == original
         assert grid_names(app) == shown_names(app)
-        assert not app.dirty
+        assert not session_of(app).dirty
         await pilot.press("ctrl+z")
-        assert "Nothing to undo" in app.status.message
+        assert "Nothing to undo" in editor_of(app).status.message
         for _ in range(5):
             await pilot.press("ctrl+y")
-        assert app.matrix == changed
+        assert session_of(app).matrix == changed
         assert grid_names(app) == shown_names(app)
 
 
@@ -145,7 +146,7 @@ async def test_names_that_look_like_markup_or_terminal_codes_are_shown_literally
         await pilot.press("j", "j", "l")
         await pilot.pause()
         assert shorten("[link=http://example.com]click[/link]", CELL_WIDTH - 3) in screen_text(app)
-        assert str(app.card.cells[1].render()) == "[link=http://example.com]click[/link]", (
+        assert str(editor_of(app).view.card.cells[1].render()) == "[link=http://example.com]click[/link]", (
             "the card shows it whole"
         )
         # editing one of them and saving keeps the others exactly
@@ -166,11 +167,11 @@ async def test_deleting_the_last_partner_leaves_an_empty_matrix_and_undo_brings_
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("d", "y")
         await pilot.pause()
-        assert app.matrix.partners == ()
-        assert app.grid.row_count == 0
+        assert session_of(app).matrix.partners == ()
+        assert editor_of(app).grid.row_count == 0
         assert "No partners yet" in screen_text(app)
         await pilot.press("e", "d", "shift+up", "n")  # nothing to edit, delete or move; n adds one
-        assert len(app.matrix.partners) == 1
+        assert len(session_of(app).matrix.partners) == 1
         await pilot.press("escape", "ctrl+z", "ctrl+z")
         assert names(app) == ["Only"]
         assert grid_names(app) == ["Only"]

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from pvm_tui import recent, recovery
+from pvm_tui import recent, recovery_store
 from pvm_tui.app import PvmApp
 from pvm_tui.document import open_example, open_path
 from pvm_tui.model import COLUMNS
-from pvm_tui.screens.recovery import RecoveryDialog
-from tests.app.conftest import read_toml, screen_text, type_text
+from pvm_tui.screens.editor import EditorScreen
+from pvm_tui.screens.recovery_dialog import RecoveryDialog
+from tests.app.conftest import editor_of, read_toml, screen_text, session_of, type_text
 
 MONEY = COLUMNS.index(next(column for column in COLUMNS if column.key == "brings.money"))
 
@@ -37,18 +38,18 @@ async def until(pilot, condition: Callable[[], bool]) -> None:
     raise AssertionError("the app never got there")
 
 
-def the_copy(path: Path) -> recovery.Recovery:
-    copies = recovery.copies_for(path)
+def the_copy(path: Path) -> recovery_store.Recovery:
+    copies = recovery_store.copies_for(path)
     assert len(copies) == 1, copies
     return copies[0]
 
 
 def copy_exists(path: Path) -> Callable[[], bool]:
-    return lambda: bool(recovery.paths_for(path))
+    return lambda: bool(recovery_store.paths_for(path))
 
 
 def no_copy(path: Path) -> Callable[[], bool]:
-    return lambda: not recovery.paths_for(path)
+    return lambda: not recovery_store.paths_for(path)
 
 
 # -- keeping the copy -------------------------------------------------------------------
@@ -66,9 +67,9 @@ async def test_text_still_open_in_the_cell_editor_is_in_the_copy(sample: Path) -
             lambda: copy_exists(sample)() and the_copy(sample).matrix.partners[0].name == "Sennheiser GmbH",
         )
         copy = the_copy(sample)
-        assert app.editing is not None, "the cell editor is still open: nothing was committed"
+        assert session_of(app).open_cell is not None, "the cell editor is still open: nothing was committed"
         assert copy.file == sample.resolve()
-        assert copy.based_on == app.document.file.fingerprint
+        assert copy.based_on == session_of(app).document.file.fingerprint
         # More typing: the copy follows once typing stops.
         await type_text(pilot, " & Co")
         await until(pilot, lambda: the_copy(sample).matrix.partners[0].name == "Sennheiser GmbH & Co")
@@ -84,9 +85,9 @@ async def test_the_copy_lives_in_the_state_folder_named_after_the_file(
         await type_text(pilot, "!")
         await pilot.press("escape")
         await until(pilot, copy_exists(sample))
-        assert app.recovery_path is not None
-        assert app.recovery_path.parent == clean_environment / "state" / "pvm" / "recovery"
-        assert app.recovery_path.name.startswith("tinnitracks.toml-")
+        assert session_of(app).recovery_path is not None
+        assert session_of(app).recovery_path.parent == clean_environment / "state" / "pvm" / "recovery"
+        assert session_of(app).recovery_path.name.startswith("tinnitracks.toml-")
 
 
 async def test_a_save_removes_the_copy(sample: Path) -> None:
@@ -97,7 +98,7 @@ async def test_a_save_removes_the_copy(sample: Path) -> None:
         await until(pilot, copy_exists(sample))
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert not recovery.paths_for(sample)
+        assert not recovery_store.paths_for(sample)
         assert read_toml(sample)["partners"][0]["name"] == "Sennheiser!"
         # Editing on after the save starts a new copy.
         await pilot.press("e")
@@ -117,7 +118,7 @@ async def test_quit_and_discard_removes_the_copy(sample: Path) -> None:
         await pilot.press("q", "d")
         await pilot.pause()
     assert app.return_code == 0
-    assert not recovery.paths_for(sample)
+    assert not recovery_store.paths_for(sample)
     assert sample.read_bytes() == before
 
 
@@ -140,7 +141,7 @@ async def test_an_app_that_ends_with_unsaved_changes_leaves_a_copy(sample: Path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e")
         await type_text(pilot, "!")
-        assert not recovery.paths_for(sample)
+        assert not recovery_store.paths_for(sample)
     assert the_copy(sample).matrix.partners[0].name == "Sennheiser!"
 
 
@@ -156,12 +157,12 @@ async def test_a_new_file_gets_a_copy_too(tmp_path: Path) -> None:
 
 
 async def test_read_only_keeps_no_copy_and_offers_none(sample: Path) -> None:
-    recovery.write(recovery.copy_path(sample), _changed(sample), sample, None)
+    recovery_store.write(recovery_store.copy_path(sample), _changed(sample), sample, None)
     app = app_for(sample, read_only=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert app.screen is app.editor_screen
-    assert len(recovery.paths_for(sample)) == 1
+        assert app.screen is app.editor
+    assert len(recovery_store.paths_for(sample)) == 1
 
 
 # -- offering it back -----------------------------------------------------------------------
@@ -176,7 +177,7 @@ def _changed(path: Path, text: str = "Fifty thousand a year\nand headphones"):
 async def test_the_next_start_shows_the_recovered_text_and_r_restores_it_undoably(sample: Path) -> None:
     before = sample.read_bytes()
     recovered = _changed(sample)
-    recovery.write(recovery.copy_path(sample), recovered, sample, None)
+    recovery_store.write(recovery_store.copy_path(sample), recovered, sample, None)
     app = app_for(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -188,39 +189,39 @@ async def test_the_next_start_shows_the_recovered_text_and_r_restores_it_undoabl
         assert "Fifty thousand a year" in shown and "and headphones" in shown
         await pilot.press("r")
         await pilot.pause()
-        assert app.screen is app.editor_screen
-        assert app.matrix == recovered
-        assert app.dirty
+        assert app.screen is app.editor
+        assert session_of(app).matrix == recovered
+        assert session_of(app).dirty
         assert "● unsaved" in screen_text(app)
-        assert app.grid.cursor_coordinate.column == MONEY, "the cursor is on the recovered text"
+        assert editor_of(app).grid.cursor_coordinate.column == MONEY, "the cursor is on the recovered text"
         await pilot.press("ctrl+z")
-        assert app.matrix == app.document.file.saved
+        assert session_of(app).matrix == session_of(app).document.file.saved
         await pilot.press("ctrl+y", "ctrl+s")
         await pilot.pause()
     assert read_toml(sample)["partners"][0]["brings"]["money"] == "Fifty thousand a year\nand headphones"
-    assert not recovery.paths_for(sample)
+    assert not recovery_store.paths_for(sample)
     assert before != sample.read_bytes()
 
 
 async def test_k_keeps_the_file_and_the_copy(sample: Path) -> None:
-    recovery.write(recovery.copy_path(sample), _changed(sample), sample, None)
-    kept = recovery.copy_path(sample).read_bytes()
+    recovery_store.write(recovery_store.copy_path(sample), _changed(sample), sample, None)
+    kept = recovery_store.copy_path(sample).read_bytes()
     app = app_for(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("k")
         await pilot.pause()
-        assert app.screen is app.editor_screen
-        assert not app.dirty
-        assert "recovery copy stays" in app.status.message
+        assert app.screen is app.editor
+        assert not session_of(app).dirty
+        assert "recovery copy stays" in editor_of(app).status.message
         # This session's own changes go to a copy of their own, next to the kept one.
         await pilot.press("e")
         await type_text(pilot, "!")
-        await until(pilot, lambda: len(recovery.paths_for(sample)) == 2)
-        assert recovery.copy_path(sample).read_bytes() == kept
+        await until(pilot, lambda: len(recovery_store.paths_for(sample)) == 2)
+        assert recovery_store.copy_path(sample).read_bytes() == kept
         await pilot.press("escape", "q", "d")
         await pilot.pause()
-    assert recovery.paths_for(sample) == [recovery.copy_path(sample)]
+    assert recovery_store.paths_for(sample) == [recovery_store.copy_path(sample)]
     # ... and it is offered again next time.
     app = app_for(sample)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -228,37 +229,37 @@ async def test_k_keeps_the_file_and_the_copy(sample: Path) -> None:
         assert isinstance(app.screen, RecoveryDialog)
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is app.editor_screen
-    assert recovery.copy_path(sample).read_bytes() == kept
+        assert app.screen is app.editor
+    assert recovery_store.copy_path(sample).read_bytes() == kept
 
 
 async def test_x_deletes_the_copy(sample: Path) -> None:
-    recovery.write(recovery.copy_path(sample), _changed(sample), sample, None)
+    recovery_store.write(recovery_store.copy_path(sample), _changed(sample), sample, None)
     app = app_for(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
-        assert app.screen is app.editor_screen
-        assert not app.dirty
-    assert not recovery.paths_for(sample)
+        assert app.screen is app.editor
+        assert not session_of(app).dirty
+    assert not recovery_store.paths_for(sample)
 
 
 async def test_a_copy_the_file_already_holds_is_removed_without_asking(sample: Path) -> None:
     matrix = open_path(sample, language="en").file.saved
-    recovery.write(recovery.copy_path(sample), matrix, sample, None)
+    recovery_store.write(recovery_store.copy_path(sample), matrix, sample, None)
     app = app_for(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert app.screen is app.editor_screen
-    assert not recovery.paths_for(sample)
+        assert app.screen is app.editor
+    assert not recovery_store.paths_for(sample)
 
 
 async def test_a_copy_older_than_the_file_is_offered_with_a_warning(sample: Path) -> None:
     import os
 
-    recovery.write(recovery.copy_path(sample), _changed(sample), sample, None)
-    written = recovery.read(recovery.copy_path(sample)).written.timestamp()
+    recovery_store.write(recovery_store.copy_path(sample), _changed(sample), sample, None)
+    written = recovery_store.read(recovery_store.copy_path(sample)).written.timestamp()
     os.utime(sample, (written + 60, written + 60))
     app = app_for(sample)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -276,7 +277,9 @@ async def test_restoring_then_saving_keeps_the_comments_of_the_file(tmp_path: Pa
         encoding="utf-8",
     )
     matrix = open_path(path, language="en").file.saved
-    recovery.write(recovery.copy_path(path), matrix.with_cell(1, COLUMNS[MONEY], "rent"), path, None)
+    recovery_store.write(
+        recovery_store.copy_path(path), matrix.with_cell(1, COLUMNS[MONEY], "rent"), path, None
+    )
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -292,18 +295,18 @@ async def test_the_example_copy_is_offered_back_by_pvm_example(tmp_path: Path) -
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e")
         await type_text(pilot, " typed in the example")
-        await until(pilot, lambda: bool(recovery.copies_for(app.document.path)))
+        await until(pilot, lambda: bool(recovery_store.copies_for(session_of(app).document.path)))
     app = PvmApp(open_example("en"), "en", recovery_delay=0.05)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert "typed in the example" in screen_text(app)
         await pilot.press("r")
-        assert app.matrix.partners[0].name == "Sennheiser typed in the example"
-        assert app.document.needs_name
+        assert session_of(app).matrix.partners[0].name == "Sennheiser typed in the example"
+        assert session_of(app).document.needs_name
 
 
 async def test_the_dialog_survives_a_tiny_terminal(sample: Path) -> None:
-    recovery.write(recovery.copy_path(sample), _changed(sample), sample, None)
+    recovery_store.write(recovery_store.copy_path(sample), _changed(sample), sample, None)
     app = app_for(sample)
     async with app.run_test(size=(20, 8)) as pilot:
         await pilot.pause()
@@ -313,7 +316,7 @@ async def test_the_dialog_survives_a_tiny_terminal(sample: Path) -> None:
         await pilot.pause()
         assert "Fifty thousand" in screen_text(app)
         await pilot.press("r")
-        assert app.matrix == _changed(sample)
+        assert session_of(app).matrix == _changed(sample)
 
 
 # -- signals and crashes ------------------------------------------------------------------
@@ -336,7 +339,7 @@ async def test_an_unexpected_error_writes_the_copy_and_a_log(sample: Path, monke
         raise ZeroDivisionError("a bug")
 
     app = app_for(sample)
-    monkeypatch.setattr(app, "action_help", broken)
+    monkeypatch.setattr(EditorScreen, "action_help", broken)
     with pytest.raises(ZeroDivisionError):
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("e")
@@ -376,21 +379,23 @@ async def test_a_file_changed_on_disk_can_be_saved_under_another_name(sample: Pa
         await type_text(pilot, str(sample.with_name("mine.toml")))
         await pilot.press("enter")
         await pilot.pause()
-        assert not app.dirty
+        assert not session_of(app).dirty
     assert sample.read_text(encoding="utf-8") == theirs
     assert read_toml(sample.with_name("mine.toml"))["partners"][0]["name"] == "Sennheiser!"
-    assert not recovery.paths_for(sample)
+    assert not recovery_store.paths_for(sample)
 
 
 async def test_every_copy_is_offered_newest_first(sample: Path) -> None:
     import datetime as dt
 
     older = dt.datetime.now().astimezone() - dt.timedelta(hours=1)
-    recovery.folder().mkdir(parents=True, exist_ok=True)
-    recovery.copy_path(sample, 1).write_text(
-        recovery.dumps(_changed(sample, "the older copy"), sample, None, now=older), encoding="utf-8"
+    recovery_store.folder().mkdir(parents=True, exist_ok=True)
+    recovery_store.copy_path(sample, 1).write_text(
+        recovery_store.dumps(_changed(sample, "the older copy"), sample, None, now=older), encoding="utf-8"
     )
-    recovery.write(recovery.copy_path(sample, 2), _changed(sample, "the newer copy"), sample, None)
+    recovery_store.write(
+        recovery_store.copy_path(sample, 2), _changed(sample, "the newer copy"), sample, None
+    )
     app = app_for(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -401,8 +406,8 @@ async def test_every_copy_is_offered_newest_first(sample: Path) -> None:
         assert "the older copy" in screen_text(app)
         await pilot.press("k")
         await pilot.pause()
-        assert app.screen is app.editor_screen
-    assert recovery.paths_for(sample) == [recovery.copy_path(sample, 1)]
+        assert app.screen is app.editor
+    assert recovery_store.paths_for(sample) == [recovery_store.copy_path(sample, 1)]
 
 
 async def test_the_copy_of_a_pvm_that_still_runs_is_offered_but_never_taken_over(sample: Path) -> None:
@@ -412,8 +417,8 @@ async def test_the_copy_of_a_pvm_that_still_runs_is_offered_but_never_taken_over
 
     other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
-        path = recovery.copy_path(sample)
-        recovery.write(path, _changed(sample), sample, None)
+        path = recovery_store.copy_path(sample)
+        recovery_store.write(path, _changed(sample), sample, None)
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace(f"pid = {os.getpid()}", f"pid = {other.pid}"), encoding="utf-8")
         theirs = path.read_bytes()
@@ -423,11 +428,11 @@ async def test_the_copy_of_a_pvm_that_still_runs_is_offered_but_never_taken_over
             assert f"pvm (process {other.pid}) may still be editing this file" in screen_text(app)
             await pilot.press("r", "e")
             await type_text(pilot, "!")
-            await until(pilot, lambda: len(recovery.paths_for(sample)) == 2)
+            await until(pilot, lambda: len(recovery_store.paths_for(sample)) == 2)
             await pilot.press("escape", "ctrl+s")
             await pilot.pause()
         assert path.read_bytes() == theirs, "the other pvm's copy is its own"
-        assert recovery.paths_for(sample) == [path]
+        assert recovery_store.paths_for(sample) == [path]
     finally:
         other.kill()
         other.wait()
@@ -435,11 +440,11 @@ async def test_the_copy_of_a_pvm_that_still_runs_is_offered_but_never_taken_over
 
 async def test_a_matrix_opened_from_the_start_screen_is_offered_its_copy_too(sample: Path) -> None:
     recent.remember(sample)
-    recovery.write(recovery.copy_path(sample), _changed(sample), sample, None)
+    recovery_store.write(recovery_store.copy_path(sample), _changed(sample), sample, None)
     app = PvmApp(None, "en", recovery_delay=0.05)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RecoveryDialog)
         await pilot.press("r")
-        assert app.matrix == _changed(sample)
+        assert session_of(app).matrix == _changed(sample)

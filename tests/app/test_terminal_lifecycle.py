@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pvm_tui import recovery
+from pvm_tui import recovery_store
 from tests.app.conftest import SAMPLES
 from tests.app.terminal import Terminal
 from tests.app.test_terminal_survival import offered_back, type_two_cells
@@ -40,7 +40,7 @@ def test_a_terminal_closed_without_a_hang_up_ends_pvm_with_the_text_kept(matrix_
         raise AssertionError("pvm still runs 2 s after its terminal closed") from None
     assert status == 128 + signal.SIGHUP
     assert matrix_file.read_bytes() == before
-    (copy,) = recovery.copies_for(matrix_file)
+    (copy,) = recovery_store.copies_for(matrix_file)
     assert [p.name for p in copy.matrix.partners[:2]] == [
         "Sennheiser committed",
         "Health insurers still open",

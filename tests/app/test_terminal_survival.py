@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pvm_tui import recovery
+from pvm_tui import recovery_store
 from tests.app.conftest import SAMPLES, read_toml
 from tests.app.terminal import Terminal
 
@@ -53,7 +53,7 @@ def offered_back(matrix_file: Path) -> None:
     assert terminal.finish() == 0
     names = [partner["name"] for partner in read_toml(matrix_file)["partners"]]
     assert names[:2] == ["Sennheiser committed", "Health insurers still open"]
-    assert not recovery.paths_for(matrix_file)
+    assert not recovery_store.paths_for(matrix_file)
 
 
 def test_a_dropped_connection_keeps_the_typed_text_and_the_next_start_offers_it(matrix_file: Path) -> None:
@@ -63,7 +63,7 @@ def test_a_dropped_connection_keeps_the_typed_text_and_the_next_start_offers_it(
     terminal.hang_up()  # well within the two seconds after which a copy is written anyway
     assert terminal.finish() == 128 + signal.SIGHUP
     assert matrix_file.read_bytes() == before
-    copies = recovery.copies_for(matrix_file)
+    copies = recovery_store.copies_for(matrix_file)
     assert len(copies) == 1
     assert [p.name for p in copies[0].matrix.partners[:2]] == [
         "Sennheiser committed",
@@ -139,11 +139,14 @@ def test_term_dumb_mentions_a_recovery_copy(matrix_file: Path, run_pvm) -> None:
     from pvm_tui import store
 
     matrix = store.load(matrix_file).saved
-    recovery.write(recovery.copy_path(matrix_file), matrix.with_partner_removed(0), matrix_file, None)
+    recovery_store.write(
+        recovery_store.copy_path(matrix_file), matrix.with_partner_removed(0), matrix_file, None
+    )
     result = run_pvm(str(matrix_file), env={"TERM": "dumb"})
     assert result.returncode == 0
     assert (
-        f"unsaved changes from an earlier session are in {recovery.copy_path(matrix_file)}" in result.stderr
+        f"unsaved changes from an earlier session are in {recovery_store.copy_path(matrix_file)}"
+        in result.stderr
     )
 
 
@@ -160,12 +163,12 @@ def test_term_dumb_without_a_file_says_what_to_do(tmp_path: Path, run_pvm) -> No
 UNEXPECTED = """\
 import sys
 from pvm_tui import cli
-from pvm_tui.editing import EditingActions
+from pvm_tui.screens.editor import EditorScreen
 
 async def broken(self):
     raise RuntimeError("something pvm did not expect")
 
-EditingActions.action_add_partner = broken
+EditorScreen.action_add_partner = broken
 sys.exit(cli.main(sys.argv[1:]))
 """
 
@@ -179,7 +182,7 @@ def test_an_unexpected_error_is_one_line_that_says_where_the_changes_are(matrix_
     terminal.type("e", " typed", ESC, "a")
     assert terminal.finish() == 1
     output = bytes(terminal.output).decode("utf-8", "replace")
-    copy = recovery.copies_for(matrix_file)[0]
+    copy = recovery_store.copies_for(matrix_file)[0]
     assert copy.matrix.partners[0].name == "Sennheiser typed"
     line = (
         "pvm: unexpected error (RuntimeError: something pvm did not expect); "

@@ -139,3 +139,30 @@ async def test_own_bindings_and_replace_bindings() -> None:
         internals.replace_bindings(field, [Binding("f5", "nothing", "Five")])
         assert [binding.description for binding in internals.own_bindings(field, "f5")] == ["Five"]
         assert internals.own_bindings(field, "backspace") == []
+
+
+class Failing(internals.CrashHook):
+    def __init__(self) -> None:
+        super().__init__()
+        self.heard: list[Exception] = []
+
+    def crashed(self, error: Exception) -> None:
+        self.heard.append(error)
+
+    def on_mount(self) -> None:
+        raise ValueError("on purpose")
+
+
+async def test_crash_hook_hears_the_error_and_prints_no_traceback() -> None:
+    app = Failing()
+    try:
+        async with app.run_test() as pilot:
+            await pilot.pause()
+    except ValueError:
+        pass  # Pilot raises the app's error again for the test
+    assert [str(error) for error in app.heard] == ["on purpose"], UPGRADE.format(
+        what="App._handle_exception", use="CrashHook"
+    )
+    assert hasattr(app, "_exit_renderables") and app._exit_renderables == [], UPGRADE.format(
+        what="App._exit_renderables (the traceback printed on exit)", use="CrashHook"
+    )

@@ -7,34 +7,36 @@ from pathlib import Path
 from pvm_tui import recent
 from pvm_tui.app import PvmApp
 from pvm_tui.keys import KEYS
-from tests.app.conftest import burst, editor, read_toml, screen_text, type_text
+from pvm_tui.palette import editor_commands
+from pvm_tui.ui_text import ui_text
+from tests.app.conftest import burst, editor, editor_of, read_toml, screen_text, session_of, type_text
 
 
 async def test_filter_shows_matching_partners_and_escape_clears_it(sample: Path) -> None:
     app = editor(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
-        assert app.context() == "filter"
+        assert editor_of(app).context() == "filter"
         await type_text(pilot, "verkoop")  # in Sennheiser's channels and the hearing aid sellers' row
         await pilot.pause()
-        assert app.grid.row_count == 2
-        assert "2 of 5 partners" in app.status.message
+        assert editor_of(app).grid.row_count == 2
+        assert "2 of 5 partners" in editor_of(app).status.message
         await pilot.press("enter")
-        assert app.context() == "grid"
-        assert app.grid.row_count == 2
+        assert editor_of(app).context() == "grid"
+        assert editor_of(app).grid.row_count == 2
         # keys work on the filtered rows: edit the second shown partner
         await pilot.press("j", "e")
         await type_text(pilot, "!")
         await pilot.press("escape")
-        assert app.matrix.partners[4].name == "Verkopers van gehoorapparaten!"
+        assert session_of(app).matrix.partners[4].name == "Verkopers van gehoorapparaten!"
         await pilot.press("escape")
-        assert app.grid.row_count == 5
-        assert app.grid.cursor_coordinate.row == 4
+        assert editor_of(app).grid.row_count == 5
+        assert editor_of(app).grid.cursor_coordinate.row == 4
         await pilot.press("slash")
         await type_text(pilot, "KNO")
         await pilot.press("escape")
-        assert app.grid.row_count == 5
-        assert app.context() == "grid"
+        assert editor_of(app).grid.row_count == 5
+        assert editor_of(app).context() == "grid"
 
 
 async def test_a_partner_added_while_filtering_stays_in_view(sample: Path) -> None:
@@ -45,8 +47,8 @@ async def test_a_partner_added_while_filtering_stays_in_view(sample: Path) -> No
         await pilot.press("enter", "a")
         await type_text(pilot, "Bose")
         await pilot.press("escape")
-        assert app.grid.row_count == 2
-        assert [partner.name for partner in app.matrix.partners][:2] == ["Sennheiser", "Bose"]
+        assert editor_of(app).grid.row_count == 2
+        assert [partner.name for partner in session_of(app).matrix.partners][:2] == ["Sennheiser", "Bose"]
 
 
 async def test_switching_the_language_changes_labels_not_the_matrix(sample: Path) -> None:
@@ -63,7 +65,7 @@ async def test_switching_the_language_changes_labels_not_the_matrix(sample: Path
         assert "Who is this key" in text
         assert "Zorgverzekeringen" in text  # the user's text is never translated
         assert "e edit" in text
-        assert not app.dirty
+        assert not session_of(app).dirty
         await pilot.press("L")
         await pilot.pause()
         assert "e bewerk" in screen_text(app)
@@ -83,7 +85,7 @@ async def test_help_shows_keys_steps_and_tips_in_the_current_language(sample: Pa
         assert "The three steps" in text
         assert "undo" in text
         await pilot.press("q")
-        assert app.screen is app.editor_screen
+        assert app.screen is app.editor
 
 
 async def test_read_only_changes_nothing_and_says_so(sample: Path) -> None:
@@ -95,13 +97,13 @@ async def test_read_only_changes_nothing_and_says_so(sample: Path) -> None:
         for key in ("a", "d", "n", "p", "shift+down", "ctrl+s", "ctrl+z"):
             await pilot.press(key)
             await pilot.pause()
-            assert app.screen is app.editor_screen, key
+            assert app.screen is app.editor, key
         await pilot.press("e")
         await type_text(pilot, "typed")
         await pilot.press("escape")
-        assert "Read-only" in app.status.message
-        assert app.matrix == app.document.file.saved
-        assert not app.history.can_undo
+        assert "Read-only" in editor_of(app).status.message
+        assert session_of(app).matrix == session_of(app).document.file.saved
+        assert not session_of(app).history.can_undo
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
@@ -119,7 +121,7 @@ async def test_tiny_and_resized_terminals_do_not_crash(sample: Path) -> None:
             await pilot.pause()
             assert screen_text(app)
         await pilot.press("e", "escape")
-        assert app.matrix.partners[0].name == "Sennheiserx"
+        assert session_of(app).matrix.partners[0].name == "Sennheiserx"
 
 
 async def test_the_start_screen_opens_a_recent_matrix(sample: Path) -> None:
@@ -130,9 +132,9 @@ async def test_the_start_screen_opens_a_recent_matrix(sample: Path) -> None:
         assert "tinnitracks.toml" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is app.editor_screen
-        assert app.focused is app.grid
-        assert app.matrix.partners[0].name == "Sennheiser"
+        assert app.screen is app.editor
+        assert app.focused is editor_of(app).grid
+        assert session_of(app).matrix.partners[0].name == "Sennheiser"
 
 
 async def test_the_start_screen_makes_a_new_matrix(tmp_path: Path, monkeypatch) -> None:
@@ -148,8 +150,8 @@ async def test_the_start_screen_makes_a_new_matrix(tmp_path: Path, monkeypatch) 
         await type_text(pilot, "Acme")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is app.editor_screen
-        assert app.step_bar.step == 1
+        assert app.screen is app.editor
+        assert editor_of(app).view.step_bar.step == 1
         assert "Acme" in screen_text(app)
         await burst(pilot, "a", "B", "a", "n", "k", "escape", "ctrl+s")
         await pilot.pause()
@@ -165,8 +167,8 @@ async def test_the_start_screen_opens_the_example(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert app.screen is app.editor_screen
-        assert app.document is not None and app.document.needs_name
+        assert app.screen is app.editor
+        assert session_of(app).document is not None and session_of(app).document.needs_name
         assert "Sennheiser" in screen_text(app)
 
 
@@ -174,8 +176,8 @@ async def test_every_action_is_in_the_command_palette(sample: Path) -> None:
     app = editor(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        titles = {command.title for command in app.get_system_commands(app.screen)}
-        for name, (title, _help) in app.words.palette.items():
+        titles = {title for title, _help, _action in editor_commands(editor_of(app))}
+        for name, (title, _help) in editor_of(app).words.palette.items():
             assert title in titles, name
         await pilot.press("ctrl+p")
         await type_text(pilot, "Add partner")
@@ -183,12 +185,12 @@ async def test_every_action_is_in_the_command_palette(sample: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
-        assert len(app.matrix.partners) == 6
+        assert len(session_of(app).matrix.partners) == 6
 
 
 def test_every_editor_key_has_a_palette_command_or_is_a_movement() -> None:
     movements = {"cursor", "step", "editor_done", "editor_move", "external_editor", "filter_done", "quit"}
-    palette = set(PvmApp(None, "en").words.palette)
+    palette = set(ui_text("en").palette)
     for key in KEYS:
         name = key.action.split("(")[0]
         assert name in palette or name in movements or name == "move_partner", key.id
@@ -202,15 +204,15 @@ async def test_undo_shows_a_partner_the_filter_hides(sample: Path) -> None:
         await pilot.press("escape", "slash")
         await type_text(pilot, "KNO")
         await pilot.press("enter")
-        assert app.grid.row_count == 1
+        assert editor_of(app).grid.row_count == 1
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert app.matrix.partners[0].name == "Sennheiser"
-        assert app.grid.row_count == 2
-        assert app.cursor_place() == (0, 0)
+        assert session_of(app).matrix.partners[0].name == "Sennheiser"
+        assert editor_of(app).grid.row_count == 2
+        assert editor_of(app).view.cursor_place() == (0, 0)
         await pilot.press("ctrl+y", "ctrl+z", "ctrl+y")
         await pilot.pause()
-        assert app.matrix.partners[0].name == "Sennheiser!"
+        assert session_of(app).matrix.partners[0].name == "Sennheiser!"
         assert "Sennheiser!" in screen_text(app)
 
 
@@ -218,7 +220,7 @@ async def test_read_only_leaves_changes_out_of_the_palette(sample: Path) -> None
     app = editor(sample, read_only=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        titles = {command.title for command in app.get_system_commands(app.screen)}
+        titles = {title for title, _help, _action in editor_commands(editor_of(app))}
         assert "Help" in titles and "Filter partners" in titles
         assert not titles & {"Save", "Add partner", "Delete partner", "Undo", "Company"}
 
@@ -232,8 +234,8 @@ async def test_ctrl_s_saves_from_the_filter_line_too(sample: Path) -> None:
         await type_text(pilot, "Senn")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert not app.dirty
-        assert app.grid.row_count == 1
+        assert not session_of(app).dirty
+        assert editor_of(app).grid.row_count == 1
     assert read_toml(sample)["partners"][0]["name"] == "Sennheiser!"
 
 

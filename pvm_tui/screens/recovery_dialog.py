@@ -18,7 +18,7 @@ from pvm_tui.diff.compare import PartnerChange, compare
 from pvm_tui.diff.words import words_for
 from pvm_tui.labels import Labels, labels_for
 from pvm_tui.model import COLUMNS, Matrix
-from pvm_tui.recovery import Recovery
+from pvm_tui.recovery_store import Recovery
 from pvm_tui.text import harmless, inline, one_line, shorten
 from pvm_tui.ui_text import UiText
 

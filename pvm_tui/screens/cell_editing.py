@@ -1,0 +1,155 @@
+"""Editing a cell: the cell editor, in its place in the partner card, and keeping what was typed.
+
+``CellEditing`` is the cell editor and the cell open in it; it knows nothing
+of the matrix. It records the open cell in the session
+(``Session.open_cell``) so the recovery copy holds what is being typed.
+``CellActions`` are the editor screen's actions on it: `e`, `Esc`, Tab,
+ctrl+o. Leaving the cell keeps its text as one undoable change.
+"""
+
+# The actions are methods of EditorScreen kept in this file; they name ``self: EditorScreen``
+# so that mypy checks them against the whole screen (it calls that self type "misc").
+# mypy: disable-error-code="misc"
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.app import SuspendNotSupported
+
+from pvm_tui.history import Place
+from pvm_tui.model import COLUMNS
+from pvm_tui.session import OpenCell, Session
+from pvm_tui.text import harmless
+from pvm_tui.widgets.partner_card import PartnerCard
+from pvm_tui.widgets.settle import settle
+
+if TYPE_CHECKING:
+    from pvm_tui.screens.editor import EditorScreen
+    from pvm_tui.widgets.cell_editor import CellEditor
+
+
+class CellEditing:
+    """The cell editor in the partner card, and the cell open in it."""
+
+    def __init__(self, session: Session, card: PartnerCard) -> None:
+        self.session = session
+        self.card = card
+        self.editor: CellEditor | None = None
+        """The cell editor, once it is on screen (it is made after the first paint)."""
+
+    @property
+    def cell(self) -> OpenCell | None:
+        return self.session.open_cell
+
+    async def ready(self) -> CellEditor:
+        """The cell editor, put on screen now if it is not there yet."""
+        if self.editor is None:
+            self.editor = await self.card.add_editor()
+        return self.editor
+
+    async def open(self, key: int, column: int, text: str) -> CellEditor:
+        """Open a cell with ``text`` for typing; the caller gives the editor the focus."""
+        editor = await self.ready()
+        self.session.open_cell = OpenCell(key, column, lambda: editor.text)
+        self.card.begin_edit(column)
+        editor.begin(text, writable=not self.session.read_only)
+        return editor
+
+    async def close(self) -> tuple[OpenCell, str] | None:
+        """Close the open cell, once the editor has taken every key typed into it: the cell and its text."""
+        cell, editor = self.session.open_cell, self.editor
+        if cell is None or editor is None:
+            return None
+        await settle(editor)
+        text = editor.text
+        self.session.open_cell = None
+        editor.end()
+        self.card.end_edit()
+        return cell, text
+
+    async def typed(self) -> str:
+        """The text in the open cell now, every key sent to it included."""
+        editor = await self.ready()
+        await settle(editor)
+        return editor.text
+
+    def replace(self, text: str) -> None:
+        """Put ``text`` in the open cell (what $EDITOR gave back)."""
+        if self.editor is not None:
+            self.editor.load_text(text)
+
+
+class CellActions:
+    """The editor screen's actions on the cell editor (a part of ``EditorScreen``)."""
+
+    async def action_edit(self: EditorScreen) -> None:
+        await self.to_grid()
+        if not self.session.matrix.partners:
+            self.say(self.words.no_partners)
+            return
+        await self.begin_edit()
+
+    async def begin_edit(self: EditorScreen) -> None:
+        """Edit the cell under the cursor; the editor has the focus before the next key is handled."""
+        place = self.view.cursor_place()
+        if place is None:
+            return
+        index, column = place
+        partner = self.session.matrix.partners[index]
+        self.view.editing = True
+        self.view.show_cursor_cell(force=True)
+        editor = await self.cells.open(partner.key, column, harmless(partner.cell(COLUMNS[column])))
+        self.set_focus(editor)
+        self.view.refresh_mode()
+
+    async def finish_edit(self: EditorScreen) -> None:
+        """Leave the editor, keeping its text: one undoable change when the text differs."""
+        closed = await self.cells.close()
+        if closed is None:
+            return
+        cell, text = closed
+        self.view.editing = False
+        self.set_focus(self.grid)
+        self.view.refresh_mode()
+        index = self.session.index_of(cell.key)
+        if index is None:
+            return
+        kept = self.session.kept_text(index, cell.column, text)
+        if kept is None:
+            self.view.show_cursor_cell(force=True)
+            return
+        place = Place(index, cell.column)
+        new = self.session.matrix.with_cell(index, COLUMNS[cell.column], kept)
+        self.change(new, "cell", place, place, cell=place)
+
+    async def action_editor_done(self: EditorScreen) -> None:
+        await self.finish_edit()
+
+    async def action_editor_move(self: EditorScreen, delta: int) -> None:
+        await self.finish_edit()
+        self.view.step_cursor(delta)
+        await self.begin_edit()
+
+    async def action_external_editor(self: EditorScreen) -> None:
+        from pvm_tui.external_editor import EditorFailed, edit_text
+
+        if self.session.open_cell is None:
+            return
+        text = await self.cells.typed()
+        try:
+            edited = self.run_external(lambda: edit_text(text))
+        except EditorFailed as error:
+            self.say(str(error), error=True)
+            return
+        self.cells.replace(edited)
+        await self.finish_edit()
+
+    def run_external(self: EditorScreen, run: Callable[[], str]) -> str:
+        """Run ``run`` with the terminal handed over (the app suspends); headless runs it as it is."""
+        try:
+            with self.app.suspend():
+                return run()
+        except SuspendNotSupported:
+            return run()

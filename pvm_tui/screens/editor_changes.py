@@ -1,0 +1,120 @@
+"""The editor screen's changes to the partners and the company: `n`, `a`, `d`, shift+arrows, undo, redo, `p`.
+
+Each is one pure edit from ``model.py`` handed to ``EditorScreen.change``,
+which keeps it undoable in the session and shows it.
+"""
+
+# The actions are methods of EditorScreen kept in this file; they name ``self: EditorScreen``
+# so that mypy checks them against the whole screen (it calls that self type "misc").
+# mypy: disable-error-code="misc"
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pvm_tui import navigation
+from pvm_tui.history import Place
+from pvm_tui.model import Company
+from pvm_tui.text import one_line, shorten
+
+if TYPE_CHECKING:
+    from pvm_tui.screens.editor import EditorScreen
+
+
+class ChangeActions:
+    """The actions that change the matrix (a part of ``EditorScreen``)."""
+
+    async def action_next_empty(self: EditorScreen) -> None:
+        if not await self.ready_to_change():
+            return
+        matrix = self.session.matrix
+        if not matrix.partners:
+            await self.action_add_partner()
+            return
+        here = self.view.here()
+        found = navigation.next_empty(matrix, self.view.rows_in_view(), here.row, here.column)
+        if found is None:
+            self.say(self.words.all_filled)
+            return
+        self.view.move_cursor(*found)
+        if navigation.step_of(found[1]) != navigation.step_of(here.column):
+            self.grid.show_step(navigation.step_of(found[1]))
+        await self.begin_edit()
+
+    async def action_add_partner(self: EditorScreen) -> None:
+        """A new partner below the current one, its name open for typing."""
+        if not await self.ready_to_change():
+            return
+        here, matrix = self.view.here(), self.session.matrix
+        index = here.row + 1 if self.view.cursor_place() is not None else len(matrix.partners)
+        self.change(matrix.with_partner_added(index), "add", here, Place(index, 0))
+        await self.begin_edit()
+
+    async def action_delete_partner(self: EditorScreen) -> None:
+        if not await self.ready_to_change():
+            return
+        place = self.view.cursor_place()
+        if place is None:
+            return
+        partner = self.session.matrix.partners[place[0]]
+        name = shorten(one_line(self.labels.partner_name(partner.name)), 60)
+
+        def delete() -> None:
+            index = self.session.index_of(partner.key)
+            if index is None:
+                return
+            new = self.session.matrix.with_partner_removed(index)
+            column = self.grid.cursor_column
+            self.change(new, "delete", Place(index, column), Place(min(index, len(new.partners) - 1), column))
+
+        # Asked in the status line rather than in a dialog: a dialog screen
+        # takes four frames to come and four to go (over 100 ms).
+        words = self.words
+        self.pending = delete
+        self.status.ask(words.delete_question.format(name=name), (words.delete_yes, words.delete_no))
+
+    async def action_move_partner(self: EditorScreen, delta: int) -> None:
+        """Move the partner one row up or down, past the neighbour in view."""
+        if not await self.ready_to_change():
+            return
+        place = self.view.cursor_place()
+        if place is None:
+            return
+        index, column = place
+        rows = self.view.rows_in_view()
+        position = rows.index(index) + delta
+        if not 0 <= position < len(rows):
+            return
+        target = rows[position]
+        new = self.session.matrix.with_partner_moved(index, target - index)
+        self.change(new, "move", Place(index, column), Place(target, column))
+
+    async def action_undo(self: EditorScreen) -> None:
+        await self.travel(back=True)
+
+    async def action_redo(self: EditorScreen) -> None:
+        await self.travel(back=False)
+
+    async def travel(self: EditorScreen, *, back: bool) -> None:
+        """One step back (undo) or forward (redo) in the history; the cursor goes where it happened."""
+        await self.to_grid()
+        words, old = self.words, self.session.matrix
+        step = self.session.undo() if back else self.session.redo()
+        if step is None:
+            self.say(words.nothing_to_undo if back else words.nothing_to_redo)
+            return
+        self.show_change(old, step.before if back else step.after)
+        self.say((words.undone if back else words.redone).format(what=words.what[step.what]))
+
+    async def action_profile(self: EditorScreen) -> None:
+        if not await self.ready_to_change():
+            return
+
+        def answered(company: Company | None) -> None:
+            if company is not None and company != self.session.matrix.company:
+                here = self.view.here()
+                self.change(self.session.matrix.with_company(company), "profile", here, here)
+
+        from pvm_tui.screens.profile import ProfileScreen
+
+        self.app.push_screen(ProfileScreen(self.session.matrix.company, self.labels, self.words), answered)

@@ -1,0 +1,171 @@
+"""Saving, quitting and recovery copies, as the editor asks about them in dialogs.
+
+Every save goes through ``Session.save`` (``store.save``: atomic, with a
+backup). A save that fails says why and keeps every edit; a file changed
+on disk since it was read is never overwritten silently: a dialog offers
+reload, overwrite or save as. Quitting with unsaved changes asks save,
+discard or cancel. At the start each recovery copy of the file that holds
+something new is offered back, one dialog at a time.
+
+``FileDialogs`` pushes the dialogs and acts on the answers; it reports to
+the editor screen through the two callables it is given.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App
+
+from pvm_tui import recovery_store, store
+from pvm_tui.history import Place
+from pvm_tui.labels import Labels
+from pvm_tui.model import Matrix
+from pvm_tui.screens.choice import changed_dialog, quit_dialog
+from pvm_tui.screens.recovery_dialog import RecoveryDialog, when
+from pvm_tui.screens.save_as import SaveAsScreen
+from pvm_tui.session import Session
+from pvm_tui.text import harmless
+from pvm_tui.ui_text import UiText
+
+Then = Callable[[], object] | None
+"""What to do once the matrix is saved (quit, for the quit dialog's `s`)."""
+
+
+class FileDialogs:
+    """Save, save as, a file changed on disk, quit, and recovery copies offered back."""
+
+    def __init__(
+        self,
+        app: App[int],
+        session: Session,
+        *,
+        say: Callable[..., None],
+        where: Callable[[], Place],
+        show_change: Callable[[Matrix, Place], None],
+        saved: Callable[[], None],
+    ) -> None:
+        """``say(message, error=False)`` puts a line in the status; ``where()`` is the cursor's place;
+        ``show_change(old, place)`` shows the session's matrix after a change made here (reload,
+        restore); ``saved()`` after a save."""
+        self.app = app
+        self.session = session
+        self.say = say
+        self.where = where
+        self.show_change = show_change
+        self.saved = saved
+        self.labels: Labels
+        self.words: UiText
+        self._offers: list[recovery_store.Recovery] = []
+
+    def speak(self, labels: Labels, words: UiText) -> None:
+        """The language of the dialogs and messages."""
+        self.labels, self.words = labels, words
+
+    def save(self, then: Then = None, *, path: Path | None = None, overwrite: bool = False) -> None:
+        """Write the matrix; ``then`` runs once it is saved (after a save-as dialog if one is needed)."""
+        session, document = self.session, self.session.document
+        if document.read_only:
+            self.say(self.words.read_only_refused)
+            return
+        if path is None and document.needs_name:
+            self.ask_name(then)
+            return
+        try:
+            session.save(path=path, overwrite=overwrite)
+        except store.FileChangedError:
+            target = path or document.path
+
+            def answered(answer: str | None) -> None:
+                self._file_changed(answer, then, target)
+
+            self.app.push_screen(changed_dialog(self.words, harmless(str(target))), answered)
+            return
+        except store.MatrixFileError as error:
+            self.say(self.words.not_saved.format(error=error), error=True)
+            return
+        self.saved()
+        self.say(self.words.saved.format(path=document.path))
+        if then is not None:
+            then()
+
+    def ask_name(self, then: Then) -> None:
+        suggestion = self.session.document.path.name
+
+        def answered(answer: tuple[Path, bool] | None) -> None:
+            if answer is not None:
+                self.save(then, path=answer[0], overwrite=answer[1])
+
+        self.app.push_screen(SaveAsScreen(self.words, suggestion), answered)
+
+    def _file_changed(self, answer: str | None, then: Then, target: Path) -> None:
+        """What to do about a file changed on disk: reload it, overwrite it, or save as."""
+        document = self.session.document
+        if answer == "overwrite":
+            self.save(then, path=target if target != document.path else None, overwrite=True)
+        elif answer == "save_as":
+            self.ask_name(then)
+        elif answer == "reload":
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the file again; the matrix it replaces stays one ctrl+z away."""
+        session = self.session
+        old = session.matrix
+        try:
+            after = session.reload(self.where())
+        except store.MatrixFileError as error:
+            self.say(str(error), error=True)
+            return
+        self.show_change(old, after)
+        self.say(self.words.reloaded.format(path=session.document.path))
+
+    def quit(self, leave: Callable[[], None]) -> None:
+        """Quit (``leave``); with unsaved changes a dialog offers save (s), discard (d) or cancel (Esc)."""
+        if not self.session.dirty:
+            leave()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.save(leave)
+            elif answer == "discard":
+                self.session.discard()
+                leave()
+
+        self.app.push_screen(quit_dialog(self.words), answered)
+
+    # -- recovery copies offered back -----------------------------------------------
+
+    def offer_copies(self) -> None:
+        """Offer each copy of the file that holds something the file does not, newest first."""
+        self._offers = self.session.copies_to_offer()
+        self._offer_next()
+
+    def _offer_next(self) -> None:
+        if not self._offers:
+            return
+        copy = self._offers.pop(0)
+
+        def answered(answer: str | None) -> None:
+            if answer == "restore":
+                self._restore(copy)
+            elif answer == "delete":
+                with contextlib.suppress(OSError):
+                    recovery_store.remove(copy.path)
+                self.say(self.words.recovery_deleted)
+            else:
+                self.say(self.words.recovery_kept.format(path=copy.path))
+            # The next dialog once this one is gone (it is still on the stack now).
+            self.app.call_later(self._offer_next)
+
+        saved = self.session.document.file.saved
+        self.app.push_screen(RecoveryDialog(copy, saved, self.labels, self.words), answered)
+
+    def _restore(self, copy: recovery_store.Recovery) -> None:
+        old = self.session.matrix
+        after = self.session.restore(copy, self.where())
+        self.show_change(old, after)
+        self.say(self.words.recovered.format(when=when(copy)))
