@@ -34,10 +34,9 @@ from pvm_tui.widgets.grid_cells import (
     GROUP_STYLES,
     NAME_WIDTH,
     WIDTHS,
-    cell_text,
+    CellMaker,
+    RowCells,
     column_label,
-    whole_cell,
-    whole_lines,
     whole_widths,
 )
 
@@ -49,18 +48,6 @@ SCROLLBAR = 1
 """The width of the vertical scrollbar (``scrollbar-size`` in the stylesheet)."""
 
 _KEY = attrgetter("key")
-
-
-class _Made:
-    """A partner's cells as drawn for one set of column widths and one mode."""
-
-    __slots__ = ("cells", "height", "partner", "shape")
-
-    def __init__(self, partner: Partner, shape: object, cells: list[Text], height: int) -> None:
-        self.partner = partner
-        self.shape = shape
-        self.cells = cells
-        self.height = height
 
 
 class MatrixGrid(DataTable[Text]):
@@ -132,8 +119,7 @@ class MatrixGrid(DataTable[Text]):
         self._partners: list[Partner] = []
         self._row_of: dict[int, int] | None = None
         self._widths: tuple[int, ...] = WIDTHS
-        self._made: dict[bool, dict[int, _Made]] = {False: {}, True: {}}
-        """Each partner's cells in each mode, so that switching back and forth is quick."""
+        self._made = CellMaker()
 
     # -- building -------------------------------------------------------------
 
@@ -345,32 +331,12 @@ class MatrixGrid(DataTable[Text]):
         internals.forget_all(self)
         self.refresh()
 
-    def _make(self, partner: Partner) -> _Made:
+    def _make(self, partner: Partner) -> RowCells:
         """The partner's cells in the current mode, made once per version of the partner."""
-        shape = (self._widths, self.labels)
-        made = self._made[self.whole].get(partner.key)
-        if made is not None and made.partner is partner and made.shape == shape:
-            return made
-        labels = self.labels
-        assert labels is not None
-        if self.whole:
-            lines = [
-                whole_lines(partner, column, labels, width)
-                for column, width in zip(COLUMNS, self._widths, strict=True)
-            ]
-            height = max(map(len, lines))
-            cells = [
-                whole_cell(partner, column, labels, wrapped, height)
-                for column, wrapped in zip(COLUMNS, lines, strict=True)
-            ]
-        else:
-            cells = [cell_text(partner, column, labels) for column in COLUMNS]
-            height = 1
-        made = _Made(partner, shape, cells, height)
-        self._made[self.whole][partner.key] = made
-        return made
+        assert self.labels is not None
+        return self._made.cells(partner, self.labels, self.whole, self._widths)
 
-    def _set_row(self, key: RowKey, made: _Made) -> None:
+    def _set_row(self, key: RowKey, made: RowCells) -> None:
         internals.set_cells(self, key, made.cells)
         self.rows[key].height = made.height
 

@@ -10,6 +10,7 @@ made from ``harmless`` text.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Span, Text
@@ -197,3 +198,42 @@ def column_label(column: Column, labels: Labels, widths: Sequence[int] = WIDTHS)
     label.append(_lead(column), style)
     label.append(shorten(labels.categories[column.category or ""], width - 3), style.replace("bold ", ""))
     return label
+
+
+class RowCells(NamedTuple):
+    """A partner's row as made for one mode and one set of column widths."""
+
+    partner: Partner
+    shape: object
+    cells: list[Text]
+    height: int
+
+
+class CellMaker:
+    """Makes a partner's cells once per version of the partner, and keeps them for each mode,
+    so that switching between compact and whole text only looks them up."""
+
+    def __init__(self) -> None:
+        self._made: dict[bool, dict[int, RowCells]] = {False: {}, True: {}}
+
+    def cells(self, partner: Partner, labels: Labels, whole: bool, widths: tuple[int, ...]) -> RowCells:
+        shape = (widths, labels)
+        made = self._made[whole].get(partner.key)
+        if made is not None and made.partner is partner and made.shape == shape:
+            return made
+        if whole:
+            lines = [
+                whole_lines(partner, column, labels, width)
+                for column, width in zip(COLUMNS, widths, strict=True)
+            ]
+            height = max(map(len, lines))
+            cells = [
+                whole_cell(partner, column, labels, wrapped, height)
+                for column, wrapped in zip(COLUMNS, lines, strict=True)
+            ]
+        else:
+            cells = [cell_text(partner, column, labels) for column in COLUMNS]
+            height = 1
+        made = RowCells(partner, shape, cells, height)
+        self._made[whole][partner.key] = made
+        return made
