@@ -9,8 +9,8 @@ grid and is as tall as its text. When a partner does not fit, the card
 scrolls to the selected cell and its last line says there is more. The
 company's details close the card.
 
-The card never changes the matrix: the App reads the text back when
-editing ends.
+The card never changes the matrix: the editor screen reads the text back
+when editing ends.
 """
 
 from __future__ import annotations
@@ -68,7 +68,6 @@ class PartnerCard(VerticalScroll, can_focus=False):
         self.selected = 0
         self.editing: int | None = None
         self._mounting: tuple[CellEditor, AwaitMount] | None = None
-        self._more_words = ""
 
     def compose(self) -> ComposeResult:
         yield self.more
@@ -89,7 +88,6 @@ class PartnerCard(VerticalScroll, can_focus=False):
 
     def set_labels(self, labels: Labels, more: str) -> None:
         """The card's fixed words in a language: the side headings, the categories, "more"."""
-        self._more_words = more
         for side, heading in self.headings.items():
             heading.show(Text(labels.sides[side], style=GROUP_STYLES[side]))
         for category, label in self.categories.items():
@@ -192,7 +190,7 @@ class PartnerCard(VerticalScroll, can_focus=False):
         return editor
 
     def begin_edit(self, column: int) -> None:
-        """The editor takes the place of a cell (the App loads its text and gives it the keys)."""
+        """The editor takes the place of a cell (the editor screen loads its text and gives it the keys)."""
         editor = self.editor
         assert editor is not None
         self.end_edit()
