@@ -63,6 +63,7 @@ _NAMES = {
     "question_mark": "?",
     "slash": "/",
     "space": "Space",
+    "exclamation_mark": "!",
 }
 
 
@@ -329,6 +330,15 @@ KEYS: tuple[KeySpec, ...] = (
         "hulp: toetsen, de drie stappen, tips",
         footer_en="help",
         footer_nl="hulp",
+    ),
+    _spec(
+        "conflicts",
+        "exclamation_mark",
+        "conflicts",
+        "grid",
+        "resolve merge conflicts one by one: mine, theirs or both",
+        "samenvoegconflicten één voor één oplossen: mijn, hun of beide versies",
+        changes=True,
     ),
     _spec(
         "language",

@@ -16,7 +16,7 @@ from pvm_tui.screens.editor import EditorScreen
 
 _CHANGING = frozenset(
     {"save", "save_as", "add_partner", "delete_partner", "move_up", "move_down"}
-    | {"next_empty", "undo", "redo", "profile"}
+    | {"next_empty", "undo", "redo", "profile", "conflicts"}
 )
 
 
@@ -42,6 +42,7 @@ def editor_commands(screen: EditorScreen) -> list[tuple[str, str, Callable[[], o
         "clear_filter": screen.action_clear_filter,
         "help": screen.action_help,
         "switch_language": screen.action_switch_language,
+        "conflicts": screen.action_conflicts,
         "quit": screen.action_quit,
     }
     palette = screen.words.palette

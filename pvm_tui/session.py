@@ -22,6 +22,7 @@ from pvm_tui import recent, recovery_store, store
 from pvm_tui.diff.compare import compare
 from pvm_tui.document import Document
 from pvm_tui.history import History, Place, Step
+from pvm_tui.merge.live import held_text
 from pvm_tui.model import COLUMNS, Matrix
 from pvm_tui.text import edited_text
 
@@ -35,6 +36,9 @@ class OpenCell:
         self.key = key
         self.column = column
         self.text = text
+        self.held = False
+        """The file's other side changed this cell while it was open: it now holds a conflict,
+        and what is typed here becomes "mine" in it (``merge.live.held_text``)."""
 
 
 class Session:
@@ -91,9 +95,15 @@ class Session:
             self.matrix = step.matrix
         return step
 
-    def kept_text(self, index: int, column: int, typed: str) -> str | None:
-        """What a cell keeps of the text typed into it; None when it stays as it is."""
-        return edited_text(self.matrix.partners[index].cell(COLUMNS[column]), typed)
+    def kept_text(self, index: int, column: int, typed: str, *, held: bool = False) -> str | None:
+        """What a cell keeps of the text typed into it; None when it stays as it is.
+
+        ``held``: the cell got a conflict while it was open; the typed text is our side of it.
+        """
+        text = self.matrix.partners[index].cell(COLUMNS[column])
+        if held:
+            return held_text(text, typed, self.matrix.language)
+        return edited_text(text, typed)
 
     def pending_matrix(self) -> Matrix:
         """The matrix with the text still open in the cell editor, kept as `Esc` would keep it."""
@@ -103,7 +113,7 @@ class Session:
         index = self.index_of(cell.key)
         if index is None:
             return self.matrix
-        kept = self.kept_text(index, cell.column, cell.text())
+        kept = self.kept_text(index, cell.column, cell.text(), held=cell.held)
         if kept is None:
             return self.matrix
         return self.matrix.with_cell(index, COLUMNS[cell.column], kept)

@@ -254,7 +254,11 @@ def decode(path: Path, data: bytes) -> str:
 def load(path: Path | str, *, default_language: str = "nl") -> MatrixFile:
     """Read and validate a matrix file."""
     path = Path(path)
-    data = read_bytes(path)
+    return from_bytes(path, read_bytes(path), default_language=default_language)
+
+
+def from_bytes(path: Path, data: bytes, *, default_language: str = "nl") -> MatrixFile:
+    """A matrix file from bytes already read from ``path`` (to keep exactly what was read)."""
     text = decode(path, data)
     matrix, has_language = parse(text, path, default_language=default_language)
     return MatrixFile(

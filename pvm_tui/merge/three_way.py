@@ -42,6 +42,8 @@ from pvm_tui.model import (
 )
 
 NAME = COLUMNS[0]
+Place = tuple[int | None, str]
+"""A cell: its row (None: a company field) and its column key or company field's name."""
 _Choice = TypeVar("_Choice", Status | None, Influence | None)
 
 
@@ -67,20 +69,31 @@ class MergeResult:
         return not self.conflicts
 
 
-def merge(base: Matrix, ours: Matrix, theirs: Matrix) -> MergeResult:
-    """Merge the changes from ``base`` to ``ours`` and from ``base`` to ``theirs``."""
+def merge(
+    base: Matrix, ours: Matrix, theirs: Matrix, *, pinned: frozenset[Place] = frozenset()
+) -> MergeResult:
+    """Merge the changes from ``base`` to ``ours`` and from ``base`` to ``theirs``.
+
+    ``pinned`` names cells of ``ours`` (row, column key; row None: a company
+    field) that count as changed on our side even where their text is the
+    base's: a cell open in the editor, whose text is never to be replaced.
+    A change from theirs to such a cell is a conflict.
+    """
     language = theirs.language if ours.language == base.language else ours.language
     words = words_for(language)
-    company, company_conflicts = _merge_company(base.company, ours.company, theirs.company)
+    company, company_conflicts = _merge_company(
+        base.company, ours.company, theirs.company, {field for row, field in pinned if row is None}
+    )
     partners: dict[Origin, tuple[Partner, list[tuple[str, Sides]]]] = {}
     to_ours, to_theirs = pair(base.partners, ours.partners), pair(base.partners, theirs.partners)
     kept: list[int] = []
     for i, was in enumerate(base.partners):
         o, t = to_ours.get(i), to_theirs.get(i)
         origin = Origin(i, o, t)
+        held = {field for row, field in pinned if row is not None and row == o}
         if o is not None and t is not None:
-            partners[origin] = _merge_partner(was, ours.partners[o], theirs.partners[t])
-        elif o is not None and ours.partners[o] != was:
+            partners[origin] = _merge_partner(was, ours.partners[o], theirs.partners[t], held)
+        elif o is not None and (ours.partners[o] != was or held):
             changed = ours.partners[o]
             partners[origin] = (changed, [(NAME.key, Sides(changed.name, "", theirs_removed=True))])
         elif t is not None and theirs.partners[t] != was:
@@ -126,22 +139,24 @@ def _rows(pairs: dict[int, int], kept: list[int]) -> dict[int, int]:
     return {i: pairs[i] for i in kept if i in pairs}
 
 
-def merge_text(base: str, ours: str, theirs: str) -> str | Sides:
-    """The merged text, or both sides when they changed it differently."""
+def merge_text(base: str, ours: str, theirs: str, *, held: bool = False) -> str | Sides:
+    """The merged text, or both sides when they changed it differently (``held``: ours counts as changed)."""
     if ours == theirs or theirs == base:
         return ours
-    if ours == base:
+    if ours == base and not held:
         return theirs
     return Sides(ours, theirs)
 
 
-def _merge_partner(base: Partner, ours: Partner, theirs: Partner) -> tuple[Partner, list[tuple[str, Sides]]]:
+def _merge_partner(
+    base: Partner, ours: Partner, theirs: Partner, held: set[str]
+) -> tuple[Partner, list[tuple[str, Sides]]]:
     # The merged partner is theirs with our changes in it: it keeps theirs'
     # identity, so the file's own table for it (and its comments) is reused.
     merged = theirs
     conflicts: list[tuple[str, Sides]] = []
     for column in COLUMNS:
-        text = merge_text(base.cell(column), ours.cell(column), theirs.cell(column))
+        text = merge_text(base.cell(column), ours.cell(column), theirs.cell(column), held=column.key in held)
         if isinstance(text, Sides):
             conflicts.append((column.key, text))
         elif text != theirs.cell(column):
@@ -201,7 +216,9 @@ def _added(ours: Matrix, theirs: Matrix, paired_ours: set[int], paired_theirs: s
     return origins
 
 
-def _merge_company(base: Company, ours: Company, theirs: Company) -> tuple[Company, list[tuple[str, Sides]]]:
+def _merge_company(
+    base: Company, ours: Company, theirs: Company, held: set[str]
+) -> tuple[Company, list[tuple[str, Sides]]]:
     values: dict[str, object] = {}
     conflicts: list[tuple[str, Sides]] = []
     for name in COMPANY_FIELDS:
@@ -209,7 +226,7 @@ def _merge_company(base: Company, ours: Company, theirs: Company) -> tuple[Compa
         if name == "date":
             values[name] = t if o == b else o if t == b or o == t else max(o or t, t or o)
             continue
-        text = merge_text(b, o, t)
+        text = merge_text(b, o, t, held=name in held)
         if isinstance(text, Sides):
             conflicts.append((name, text))
             text = ""

@@ -116,13 +116,15 @@ class CellActions:
         index = self.session.index_of(cell.key)
         if index is None:
             return
-        kept = self.session.kept_text(index, cell.column, text)
+        kept = self.session.kept_text(index, cell.column, text, held=cell.held)
         if kept is None:
             self.view.show_cursor_cell(force=True)
-            return
-        place = Place(index, cell.column)
-        new = self.session.matrix.with_cell(index, COLUMNS[cell.column], kept)
-        self.change(new, "cell", place, place, cell=place)
+        else:
+            place = Place(index, cell.column)
+            new = self.session.matrix.with_cell(index, COLUMNS[cell.column], kept)
+            self.change(new, "cell", place, place, cell=place)
+        if cell.held:  # the other side changed this cell while it was open: resolve it now
+            self.walk_conflicts(first=True)
 
     async def action_editor_done(self: EditorScreen) -> None:
         await self.finish_edit()

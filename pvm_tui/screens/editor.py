@@ -9,7 +9,8 @@ as little redrawing as it needs. The widgets only show and post messages
 Its actions live in a few files, each one concern: moving, help, language
 and the file here; the cell editor in ``cell_editing.py``; changes to the
 partners and the company in ``editor_changes.py``; the filter line in
-``editor_filter.py``. The dialogs about the file (save as, changed on
+``editor_filter.py``; following the file on disk and the conflict
+walk-through in ``editor_follow.py``. The dialogs about the file (save as, changed on
 disk, quit, recovery copies) are ``file_dialogs.py``.
 
 Type-ahead: every key of the editor is a priority binding, so it is handled
@@ -44,6 +45,7 @@ from pvm_tui.screens.copy_keeper import CopyKeeper
 from pvm_tui.screens.editor_bindings import bindings, is_glued_escape
 from pvm_tui.screens.editor_changes import ChangeActions
 from pvm_tui.screens.editor_filter import FilterActions
+from pvm_tui.screens.editor_follow import FollowActions
 from pvm_tui.screens.editor_view import EditorView
 from pvm_tui.screens.file_dialogs import FileDialogs
 from pvm_tui.session import Session
@@ -57,7 +59,7 @@ from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
 
 
-class EditorScreen(CellActions, ChangeActions, FilterActions, Screen[None]):
+class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Screen[None]):
     """The screen of one open matrix."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("en")
@@ -125,6 +127,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, Screen[None]):
         self.status.say(self.words.welcome)
         self.call_after_refresh(self._after_first_paint)
         self.files.offer_copies()
+        self.start_following()
         if session.dirty:
             self.copies.soon()  # a new matrix from the start screen is unsaved from the start
 
@@ -303,6 +306,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, Screen[None]):
 
     async def action_save(self) -> None:
         await self.to_grid()
+        await self.catch_up()  # a change on disk is merged in first, not refused at the save
         self.files.save()
 
     async def action_save_as(self) -> None:

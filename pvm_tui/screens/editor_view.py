@@ -160,6 +160,8 @@ class EditorView:
 
     def show_cursor_cell(self, *, force: bool = False) -> None:
         """Show the partner under the cursor in the card, its cell selected, and its step in the step bar."""
+        if self.session.open_cell is not None:
+            return  # the cell editor shows what is being typed; a change from outside never replaces it
         place = self.cursor_place()
         column = self.grid.cursor_column
         self.step_bar.step = COLUMNS[column].step

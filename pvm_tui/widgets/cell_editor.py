@@ -37,6 +37,26 @@ class CellEditor(OrderedTextArea):
         )
         self.can_focus = False
 
+    # The card's columns are narrow, so most text wraps: ctrl+u and ctrl+k work on
+    # the line as written (as in a shell), not on the part of it that fits the card.
+
+    def action_delete_to_start_of_line(self) -> None:
+        """ctrl+u: delete from the start of the line to the cursor."""
+        row, column = self.selection.end
+        if self.read_only or column == 0 or not self.selection.is_empty:
+            super().action_delete_to_start_of_line()
+            return
+        self.delete((row, 0), (row, column))
+
+    def action_delete_to_end_of_line(self) -> None:
+        """ctrl+k: delete from the cursor to the end of the line."""
+        row, column = self.selection.end
+        end = len(self.document.get_line(row))
+        if self.read_only or column == end or not self.selection.is_empty:
+            super().action_delete_to_end_of_line()
+            return
+        self.delete((row, column), (row, end))
+
     def begin(self, text: str, *, writable: bool) -> None:
         """Load a cell's text with the cursor at its end, ready for typing."""
         self.can_focus = True

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from operator import attrgetter
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.coordinate import Coordinate
@@ -84,10 +85,14 @@ class MatrixGrid(DataTable[Text]):
             background: $block-cursor-blurred-background;
             color: $foreground;
         }
+        & > .grid--changed {
+            background: $warning 30%;
+            text-style: bold;
+        }
     }
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES
+    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {"grid--changed"}
 
     class CellClicked(Message):
         """The cursor moved to a cell by a mouse click (the App moves it for every key)."""
@@ -109,6 +114,8 @@ class MatrixGrid(DataTable[Text]):
             header_height=HEADER_HEIGHT,
             cell_padding=0,
             cursor_type="cell",
+            # The cursor's colours win over a cell's own (a cell marked as changed from outside).
+            cursor_background_priority="css",
             **kwargs,  # type: ignore[arg-type]
         )
         self.labels: Labels | None = None
@@ -120,6 +127,8 @@ class MatrixGrid(DataTable[Text]):
         self._row_of: dict[int, int] | None = None
         self._widths: tuple[int, ...] = WIDTHS
         self._made = CellMaker()
+        self._marked: set[tuple[int, int]] = set()
+        """Cells (partner key, column) changed from outside, shown marked for a while."""
 
     # -- building -------------------------------------------------------------
 
@@ -221,6 +230,19 @@ class MatrixGrid(DataTable[Text]):
         self._resize_virtual()
         self.refresh()
         return True
+
+    def mark(self, cells: set[tuple[int, int]]) -> None:
+        """Mark these cells (partner key, column) as changed from outside; an empty set unmarks all."""
+        keys = {key for key, _ in self._marked ^ cells}
+        self._marked = set(cells)
+        rows = set()
+        for key in keys:
+            row = self.row_of(key)
+            if row is not None:
+                rows.add(RowKey(str(key)))
+                self._set_row(RowKey(str(key)), self._make(self._partners[row]))
+        internals.forget_rows(self, rows, moved=False)
+        self.refresh()
 
     # -- the cursor -----------------------------------------------------------
 
@@ -337,7 +359,15 @@ class MatrixGrid(DataTable[Text]):
         return self._made.cells(partner, self.labels, self.whole, self._widths)
 
     def _set_row(self, key: RowKey, made: RowCells) -> None:
-        internals.set_cells(self, key, made.cells)
+        cells = made.cells
+        if self._marked:
+            partner_key = made.partner.key
+            marked = self.get_component_rich_style("grid--changed")
+            cells = [
+                _marked(cell, marked) if (partner_key, column) in self._marked else cell
+                for column, cell in enumerate(cells)
+            ]
+        internals.set_cells(self, key, cells)
         self.rows[key].height = made.height
 
     def _remake_all(self) -> None:
@@ -356,3 +386,10 @@ class MatrixGrid(DataTable[Text]):
             return list(matrix.partners)
         shown = self.shown
         return [partner for partner in matrix.partners if partner.key in shown]
+
+
+def _marked(cell: Text, style: Style) -> Text:
+    """A copy of ``cell`` in the style of a cell changed from outside."""
+    marked = cell.copy()
+    marked.stylize(style)
+    return marked

@@ -206,3 +206,21 @@ async def test_n_in_whole_text_rows_keeps_the_cell_and_its_brings_on_screen(samp
             editor_of(app).grid.scroll_y <= region.y - 2
             and region.y < editor_of(app).grid.scroll_y + editor_of(app).grid.size.height
         )
+
+
+async def test_ctrl_u_and_ctrl_k_work_on_the_line_as_written_not_as_wrapped_in_the_card(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(
+            "2", "e", "ctrl+u"
+        )  # "Aangepaste geluidstechnologie en koptelefoons" wraps in the card
+        await type_text(pilot, "Nieuw")
+        await pilot.press(
+            "tab", "pageup", "pageup", "pageup", "home", "ctrl+k"
+        )  # the next cell, from its start
+        await type_text(pilot, "Ook nieuw")
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+    brings = read_toml(sample)["partners"][0]["brings"]
+    assert brings["resources"] == "Nieuw"
+    assert brings["channels"] == "Ook nieuw"

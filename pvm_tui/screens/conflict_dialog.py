@@ -1,0 +1,66 @@
+"""One merge conflict on screen: where it is, both texts, and a key for each way to resolve it.
+
+The editor walks through the conflicts with it, one at a time
+(``screens/editor_follow.py``). It answers "mine", "theirs", "both",
+"edit" (keep both and open the cell editor on them) or None (later).
+Texts are the users': shown literally (``harmless`` in ``rich.text.Text``).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from pvm_tui.merge.found import Conflict
+from pvm_tui.merge.words import MergeWords
+from pvm_tui.text import harmless
+
+ANSWERS = {"m": "mine", "t": "theirs", "b": "both", "e": "edit", "escape": None}
+
+
+class ConflictDialog(ModalScreen[str | None]):
+    """Conflict ``number`` of ``total``: mine and theirs, and the keys m, t, b, e, Esc."""
+
+    def __init__(self, conflict: Conflict, where: str, number: int, total: int, words: MergeWords) -> None:
+        super().__init__(classes="dialog", id="conflict-dialog")
+        self.conflict = conflict
+        self.where = where
+        self.number = number
+        self.total = total
+        self.words = words
+
+    def compose(self) -> ComposeResult:
+        words, sides = self.words, self.conflict.sides
+        with Vertical(classes="dialog-box"):
+            title = words.conflict_title.format(number=self.number, total=self.total)
+            yield Static(Text(title, style="bold"), classes="dialog-title")
+            yield Static(Text(harmless(self.where)), classes="dialog-question")
+            with VerticalScroll(classes="conflict-texts"):
+                for label, text, removed in (
+                    (words.conflict_mine, sides.ours, sides.ours_removed),
+                    (words.conflict_theirs, sides.theirs, sides.theirs_removed),
+                ):
+                    yield Static(Text(label, style="bold underline"), classes="conflict-label")
+                    shown = words.conflict_removed if removed else harmless(text)
+                    yield Static(Text(shown, style="italic" if removed else ""), classes="conflict-text")
+            for line in (
+                words.choose_mine,
+                words.choose_theirs,
+                words.choose_both,
+                words.choose_edit,
+                words.choose_later,
+            ):
+                shown, _, rest = line.partition("  ")
+                yield Static(
+                    Text.assemble((f" {shown} ", "bold reverse"), " ", rest), classes="dialog-choice"
+                )
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        if event.key in ANSWERS:
+            self.dismiss(ANSWERS[event.key])

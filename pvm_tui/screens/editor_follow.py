@@ -1,0 +1,151 @@
+"""The editor following its file on disk, and walking through merge conflicts one by one.
+
+Once a second the file's stat is looked at (``follow.Follower``); a change
+that has held still is brought in at once, without asking: a reload when
+nothing is unsaved, else a merge. The status line says what changed, the
+cells the other side changed are marked for a few seconds, and the cursor
+stays on its partner and cell. A cell open in the cell editor keeps its
+text. Conflicts are offered one by one (``ConflictDialog``) as soon as no
+cell is open, and again with `!`; until they are resolved each one's cell
+holds both versions, so a save writes nothing over the other side's text.
+"""
+
+# The actions are methods of EditorScreen kept in this file; they name ``self: EditorScreen``
+# so that mypy checks them against the whole screen (it calls that self type "misc").
+# mypy: disable-error-code="misc"
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.timer import Timer
+
+from pvm_tui.follow import Followed, Follower, Unreadable
+from pvm_tui.history import Place
+from pvm_tui.merge.found import Conflict, conflicts_in, describe
+from pvm_tui.merge.resolve import Choice, resolve
+from pvm_tui.merge.words import MergeWords, words_for
+from pvm_tui.model import COLUMN_BY_KEY, COLUMNS
+
+if TYPE_CHECKING:
+    from pvm_tui.screens.editor import EditorScreen
+
+LOOK_EVERY = 1.0
+"""Seconds between two looks at the file's stat."""
+LOOK_AGAIN = 0.2
+"""Seconds until the next look when the file was still changing."""
+MARKED_FOR = 6.0
+"""Seconds the cells changed from outside stay marked."""
+
+
+class FollowActions:
+    """Following the file, and the conflict walk-through (a part of ``EditorScreen``)."""
+
+    def start_following(self: EditorScreen) -> None:
+        self.follower = Follower(self.session)
+        self.walk_done = 0
+        self.unmark: Timer | None = None
+        self.set_interval(LOOK_EVERY, self.look_at_file, name="follow")
+
+    @property
+    def merge_words(self: EditorScreen) -> MergeWords:
+        return words_for(self.language)
+
+    async def look_at_file(self: EditorScreen) -> None:
+        """Bring in a change made on disk, if there is one that has held still."""
+        seen = self.follower.look()
+        if seen == "moving":
+            self.set_timer(LOOK_AGAIN, self.look_at_file, name="follow-again")
+        # With a dialog open, or a question in the status line (delete this partner?), it waits.
+        if seen == "changed" and self.app.screen is self and self.pending is None:
+            self._take()
+
+    async def catch_up(self: EditorScreen) -> None:
+        """Bring in a change made on disk now, held still or not (before a save)."""
+        if self.follower.look() != "same":
+            self._take()
+
+    def _take(self: EditorScreen) -> None:
+        taken = self.follower.take(self.view.here())
+        if isinstance(taken, Unreadable):
+            self.say(
+                self.merge_words.outside_unreadable.format(
+                    path=self.session.document.path.name, error=taken.error.message
+                ),
+                error=True,
+            )
+        elif isinstance(taken, Followed):
+            self.took(taken)
+
+    def took(self: EditorScreen, taken: Followed) -> None:
+        words, outcome = self.merge_words, taken.outcome
+        self.show_change(taken.old, taken.place)
+        self.grid.mark({self._key_column(place) for place in outcome.changed if place[0] is not None})
+        if self.unmark is not None:
+            self.unmark.stop()
+        self.unmark = self.set_timer(MARKED_FOR, lambda: self.grid.mark(set()), name="unmark")
+        template = words.outside_reloaded if outcome.reloaded else words.outside_merged
+        message = template.format(path=self.session.document.path.name, summary=outcome.summary(words))
+        if taken.copy is not None:
+            message += "; " + words.theirs_kept.format(path=taken.copy)
+        elif taken.copy_error is not None:
+            message += "; " + words.theirs_not_kept.format(error=taken.copy_error)
+        if outcome.conflicts and self.session.open_cell is None:
+            self.say(message)
+            self.walk_conflicts(first=True)
+        elif outcome.conflicts:
+            self.say(f"{message}. {words.still_open.format(count=len(conflicts_in(self.session.matrix)))}")
+        else:
+            self.say(message)
+
+    def _key_column(self: EditorScreen, place: tuple[int | None, str]) -> tuple[int, int]:
+        row, field = place
+        assert row is not None
+        return self.session.matrix.partners[row].key, COLUMNS.index(COLUMN_BY_KEY[field])
+
+    async def action_conflicts(self: EditorScreen) -> None:
+        if not await self.ready_to_change():
+            return
+        if not conflicts_in(self.session.matrix):
+            self.say(self.merge_words.none_left)
+            return
+        self.walk_conflicts(first=True)
+
+    def walk_conflicts(self: EditorScreen, *, first: bool = False) -> None:
+        """Offer the first conflict left; each answer offers the next, until none is left or Esc."""
+        from pvm_tui.screens.conflict_dialog import ConflictDialog
+
+        found = conflicts_in(self.session.matrix)
+        if not found:
+            self.say(self.merge_words.all_resolved)
+            return
+        if first:
+            self.walk_done = 0
+        conflict = found[0]
+        if conflict.row is not None:
+            self.view.move_cursor(conflict.row, COLUMNS.index(COLUMN_BY_KEY[conflict.field]))
+        where = describe(conflict, self.session.matrix, self.labels, self.merge_words)
+        number = self.walk_done + 1
+
+        async def answered(answer: str | None) -> None:
+            await self._resolve(conflict, answer)
+
+        self.app.push_screen(
+            ConflictDialog(conflict, where, number, number + len(found) - 1, self.merge_words), answered
+        )
+
+    async def _resolve(self: EditorScreen, conflict: Conflict, answer: str | None) -> None:
+        if answer is None:
+            left = len(conflicts_in(self.session.matrix))
+            self.say(self.merge_words.still_open.format(count=left))
+            return
+        self.walk_done += 1
+        choice: Choice = "both" if answer == "edit" else answer  # type: ignore[assignment]
+        place = self.view.here()
+        new = resolve(self.session.matrix, conflict, choice)
+        after = Place(min(place.row, max(len(new.partners) - 1, 0)), place.column)
+        self.change(new, "resolve", place, after)
+        if answer == "edit":  # both are kept; now to make one text of them
+            await (self.begin_edit() if conflict.row is not None else self.action_profile())
+            return
+        self.walk_conflicts()
