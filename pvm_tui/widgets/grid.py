@@ -30,6 +30,7 @@ from textual.widgets.data_table import RowKey
 from pvm_tui import textual_internals as internals
 from pvm_tui.labels import Labels
 from pvm_tui.model import COLUMNS, Matrix, Partner
+from pvm_tui.reflection import influence_rank
 from pvm_tui.widgets.grid_cells import (
     CELL_WIDTH,
     GROUP_STYLES,
@@ -123,6 +124,8 @@ class MatrixGrid(DataTable[Text]):
         """The partner keys a filter lets through, or None when every partner is shown."""
         self.whole = False
         """Whole-text rows (every word of every cell) rather than one line per partner."""
+        self.by_influence = False
+        """Rows by influence, high first (the file's order within a level): only a view."""
         self._partners: list[Partner] = []
         self._row_of: dict[int, int] | None = None
         self._widths: tuple[int, ...] = WIDTHS
@@ -383,9 +386,13 @@ class MatrixGrid(DataTable[Text]):
 
     def _shown_of(self, matrix: Matrix) -> list[Partner]:
         if self.shown is None:
-            return list(matrix.partners)
-        shown = self.shown
-        return [partner for partner in matrix.partners if partner.key in shown]
+            rows = list(matrix.partners)
+        else:
+            shown = self.shown
+            rows = [partner for partner in matrix.partners if partner.key in shown]
+        if self.by_influence:
+            rows.sort(key=influence_rank)  # stable: the file's order within a level
+        return rows
 
 
 def _marked(cell: Text, style: Style) -> Text:

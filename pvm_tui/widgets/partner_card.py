@@ -48,7 +48,7 @@ class CardText(Static):
 
 
 class PartnerCard(VerticalScroll, can_focus=False):
-    """Name and balance, the method's question, four rows of brings | gets, the company."""
+    """Name, balance, status and influence, the method's question, four rows of brings | gets, the company."""
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -101,9 +101,13 @@ class PartnerCard(VerticalScroll, can_focus=False):
         self.name_cell.show(
             Text(harmless(labels.partner_name(partner.name)), style="bold" if named else "dim")
         )
-        self.balance.show(
-            Text(balance_marks.words(partner.balance, labels), style=balance_marks.style(partner.balance))
+        balance = Text(
+            balance_marks.words(partner.balance, labels), style=balance_marks.style(partner.balance)
         )
+        facts = labels.partner_facts(partner.status, partner.influence)
+        if facts:
+            balance.append("\n" + facts, style="italic")  # status and influence, under the balance
+        self.balance.show(balance)
         for index, cell in enumerate(self.cells[1:], start=1):
             text = harmless(partner.cell(COLUMNS[index]))
             cell.show(
