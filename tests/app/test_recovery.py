@@ -61,7 +61,8 @@ async def test_text_still_open_in_the_cell_editor_is_in_the_copy(sample: Path) -
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e")
         await type_text(pilot, " GmbH")
-        # On a busy machine a copy may be written between two keys; the last one has all of it.
+        # On a busy machine a pause between two typed keys may already bring
+        # the copy up to date half-way; the copy must come to hold all of it.
         await until(
             pilot,
             lambda: copy_exists(sample)() and the_copy(sample).matrix.partners[0].name == "Sennheiser GmbH",
