@@ -45,3 +45,34 @@ def _hyphenated_before(drawn: str, token: str) -> bool:
             if segment.rstrip().endswith("-"):
                 return True
     return False
+
+
+def texts_of(matrix: object, labels: object, *extra: str) -> list[str]:
+    """Every text a page of ``matrix`` may show: each string in the matrix and in the labels.
+
+    Gathered from the objects themselves, so a field or label added later is
+    known here without a change.
+    """
+    found: list[str] = list(extra)
+    _gather(matrix, found)
+    _gather(labels, found)
+    return found
+
+
+def _gather(value: object, found: list[str]) -> None:
+    if isinstance(value, str):
+        found.append(value)
+    elif isinstance(value, dict) or hasattr(value, "items"):
+        for key, item in value.items():  # type: ignore[attr-defined]
+            _gather(key, found)
+            _gather(item, found)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _gather(item, found)
+    elif hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:  # type: ignore[attr-defined]
+            _gather(getattr(value, name), found)
+    elif hasattr(value, "value") and hasattr(value, "name"):  # an enum member
+        _gather(value.value, found)
+    elif value is not None and not isinstance(value, (int, float, bool)):
+        found.append(str(value))

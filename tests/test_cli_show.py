@@ -19,10 +19,10 @@ import pytest
 from rich.cells import cell_len
 from wcwidth import wcswidth
 
-from pvm_tui import balance_marks, store
+from pvm_tui import store
 from pvm_tui.labels import labels_for
-from pvm_tui.model import COLUMNS, Balance
-from tests.split_words import unhyphenated_splits
+from pvm_tui.model import COLUMNS
+from tests.split_words import texts_of, unhyphenated_splits
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
@@ -207,13 +207,7 @@ def test_a_word_is_split_only_when_longer_than_its_column(run_pvm: RunPvm, tmp_p
 def test_no_word_is_split_without_a_hyphen(run_pvm: RunPvm, sample: Path, width: str) -> None:
     out = run_pvm("show", str(sample), "--width", width).stdout
     matrix = store.load(sample).saved
-    labels = labels_for(matrix.language)
-    texts = [*cells(sample), *(p.name for p in matrix.partners), *map(str, vars(matrix.company).values())]
-    texts += [labels.method, labels.partner, labels.balance_summary(5, 0, 0), "· —"]
-    texts += [balance_marks.words(balance, labels) for balance in Balance]
-    texts += [labels.partner_facts(partner.status, partner.influence) for partner in matrix.partners]
-    for words in (labels.company, labels.sides, labels.categories, labels.categories_long, labels.balance):
-        texts += words.values()
+    texts = texts_of(matrix, labels_for(matrix.language), "· — ⇄ → ← ○ 0 1 2 3 4 5 6 7 8 9")
     assert unhyphenated_splits(out, texts) == []
 
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from pvm_tui.export import svg
 from pvm_tui.labels import labels_for
-from pvm_tui.model import Company, Matrix, Partner, Side
+from pvm_tui.model import Company, Influence, Matrix, Partner, Side, Status
 from pvm_tui.poster.html import render
 from pvm_tui.poster.template import render_template
 
@@ -54,6 +54,7 @@ TEXT = st.lists(
     st.one_of(st.sampled_from(NASTY), st.text(st.characters(exclude_categories=("Cs",)), max_size=12)),
     max_size=6,
 ).map("".join)
+ENUMS = (Status, Influence)
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 RunPvm = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -69,6 +70,13 @@ def matrices(draw: st.DrawFn) -> Matrix:
     partners = []
     for _ in range(draw(st.integers(0, 3))):
         partner = with_text(Partner, draw)
+        facts = {
+            f.name: draw(st.sampled_from([None, *enum]))
+            for f in dataclasses.fields(Partner)
+            for enum in ENUMS
+            if isinstance(f.type, str) and f.type.startswith(enum.__name__)
+        }
+        partner = dataclasses.replace(partner, **facts)  # type: ignore[type-var]
         partners.append(
             dataclasses.replace(partner, brings=with_text(Side, draw), gets=with_text(Side, draw))
         )  # type: ignore[type-var]

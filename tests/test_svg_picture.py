@@ -17,14 +17,12 @@ from xml.etree import ElementTree
 
 import pytest
 
-from pvm_tui import balance_marks
 from pvm_tui.export.svg import CELL_PX, MARGIN_PX, THEMES
 from pvm_tui.labels import labels_for
-from pvm_tui.model import COLUMNS, Balance
 from pvm_tui.store import load
 from tests.browser import needs_chromium, screenshot
 from tests.png import read_png
-from tests.split_words import unhyphenated_splits
+from tests.split_words import texts_of, unhyphenated_splits
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 NL = SAMPLES / "tinnitracks.toml"
@@ -132,12 +130,5 @@ def test_no_word_in_the_svg_is_split_without_a_hyphen(run_pvm: RunPvm, tmp_path:
     shown = run_pvm("show", str(sample), "--width", "160").stdout
     assert drawn.split() == shown.split()  # the picture is what `pvm show` draws
     matrix = load(sample).saved
-    labels = labels_for(matrix.language)
-    texts = [partner.cell(column) for partner in matrix.partners for column in COLUMNS]
-    texts += [str(value) for value in vars(matrix.company).values()]
-    texts += [labels.method, labels.partner, labels.balance_summary(5, 0, 0), "· —"]
-    texts += [balance_marks.words(balance, labels) for balance in Balance]
-    texts += [labels.partner_facts(partner.status, partner.influence) for partner in matrix.partners]
-    for words in (labels.company, labels.sides, labels.categories, labels.categories_long, labels.balance):
-        texts += words.values()
+    texts = texts_of(matrix, labels_for(matrix.language), "· — ⇄ → ← ○ 0 1 2 3 4 5 6 7 8 9")
     assert unhyphenated_splits(drawn, texts) == []

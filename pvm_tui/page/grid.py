@@ -119,7 +119,7 @@ def _widths(matrix: Matrix, labels: Labels, texts: list[list[str]], width: int) 
     if not fits_whole(columns, available):
         # Some words must be hyphenated: no column narrower than its widest syllable.
         columns = [
-            replace(column, least=max((least_width(word, language) for word, language in found), default=1))
+            replace(column, least=max((least_width(*word) for word in set(found)), default=1))
             for column, found in zip(columns, every_word, strict=True)
         ]
     heights = None

@@ -12,6 +12,7 @@ proportion to how much text they hold, none wider than its longest line.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -33,8 +34,11 @@ class ColumnText:
 Heights = Callable[[int, int], Sequence[int]]
 """``heights(column, width)``: how many lines each row's cell in ``column`` takes at ``width``."""
 
-SPLIT_COST = 1
-"""A hyphenated word weighs as much as this many lines more of the grid."""
+SPLIT_COST = 2
+"""Each extra line a hyphenated word takes weighs as much as this many lines more of the grid."""
+
+SLACK = (0.9, 0.8)
+"""Shares of the room the fewest-splits plan may also use, leaving the rest to shorten rows."""
 
 MEASURED_ROWS = 60
 """Up to this many rows the room left is given where it makes the rows shortest,
@@ -52,9 +56,17 @@ def column_widths(columns: Sequence[ColumnText], available: int, heights: Height
     # Two ways to the shortest grid, from the fewest split words and from the narrowest
     # columns; each greedy, so the better of the two is kept.
     measure = _Measure(columns, heights)
-    start = _whole_words(columns, floor) if fits_whole(columns, available) else floor
-    shortest = _share_out(columns, measure.shorten(start, available), available)
-    return min(fewest_splits, shortest, key=measure.cost)
+    if fits_whole(columns, available):  # then no word is split at all
+        return min(
+            [fewest_splits, _share_out(columns, measure.shorten(fewest_splits, available), available)],
+            key=measure.cost,
+        )
+    plans = [fewest_splits, _share_out(columns, measure.shorten(floor, available), available)]
+    for share in SLACK:
+        # The fewest split words in less room, then the rest where it shortens the rows most.
+        tighter = _fewest_split_words(columns, floor, max(sum(floor), int(available * share)))
+        plans.append(_share_out(columns, measure.shorten(tighter, available), available))
+    return min(plans, key=measure.cost)
 
 
 def _whole_words(columns: Sequence[ColumnText], floor: Sequence[int]) -> list[int]:
@@ -81,7 +93,8 @@ def _fewest_split_words(columns: Sequence[ColumnText], floor: Sequence[int], ava
     best: dict[int, tuple[int, tuple[int, ...]]] = {0: (0, ())}  # cells used: (split words, widths)
     for f, column in zip(floor, columns, strict=True):
         candidates = sorted({f, *(w for w in column.words if w > f)})
-        splits = {width: sum(_pieces(w, width) - 1 for w in column.words) for width in candidates}
+        counts = Counter(column.words)
+        splits = {width: sum(n * (_pieces(w, width) - 1) for w, n in counts.items()) for width in candidates}
         following: dict[int, tuple[int, tuple[int, ...]]] = {}
         for used, (cost, widths) in best.items():
             for width in candidates:
@@ -97,14 +110,16 @@ def _fewest_split_words(columns: Sequence[ColumnText], floor: Sequence[int], ava
 
 
 class _Measure:
-    """How tall the grid is at given widths: its rows' lines, plus one per split word.
+    """How tall the grid is at given widths: its rows' lines, plus ``SPLIT_COST`` per hyphenated line.
 
-    A word split over two lines counts as one line more, so that widths that
-    keep words whole win over equally short ones that do not.
+    Every extra line a hyphenated word takes counts as more lines of the
+    grid, so that widths that keep words whole win over equally short ones
+    that do not, and no column is made so narrow that its words fall apart.
     """
 
     def __init__(self, columns: Sequence[ColumnText], heights: Heights) -> None:
         self.columns = columns
+        self.counts = [Counter(column.words) for column in columns]
         self.heights = heights
         self.known: dict[tuple[int, int], Sequence[int]] = {}
 
@@ -116,8 +131,12 @@ class _Measure:
     def cost(self, widths: Sequence[int]) -> int:
         cells = [self.rows(i, w) for i, w in enumerate(widths)]
         lines = sum(max(row, default=1) for row in zip(*cells, strict=False))
-        split = sum(1 for c, w in zip(self.columns, widths, strict=False) for word in c.words if word > w)
-        return lines + SPLIT_COST * split
+        extra = sum(
+            n * (_pieces(word, w) - 1)
+            for counts, w in zip(self.counts, widths, strict=False)
+            for word, n in counts.items()
+        )
+        return lines + SPLIT_COST * extra
 
     def shorten(self, start: Sequence[int], available: int) -> list[int]:
         """From ``start``, give the cells left a few at a time to the column that saves most per cell."""
