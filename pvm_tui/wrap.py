@@ -109,7 +109,9 @@ def _break_long(word: str, width: int, room: int, language: str) -> list[tuple[s
         elif first and limit < width:
             pass  # nothing fits in what is left of the line: start on a fresh one
         else:
-            chunk = chop_cells(word[start:], limit)[0]
+            # No place to break: cut where the column ends. A character wider than the
+            # whole column (an emoji in one cell) still goes on a line of its own.
+            chunk = next(piece for piece in chop_cells(word[start:], limit) if piece)
             pieces.append((chunk, first))
             start += len(chunk)
         first, limit = False, width

@@ -354,3 +354,24 @@ def test_missing_file_and_bad_width(run_pvm: RunPvm, tmp_path: Path) -> None:
     assert missing.returncode == 2 and missing.stderr == f"pvm: {tmp_path / 'nope.toml'}: no such file\n"
     narrow = run_pvm("show", str(NL), "--width", "5")
     assert narrow.returncode == 2 and "too narrow" in narrow.stderr and "Traceback" not in narrow.stderr
+
+
+def test_piped_show_lays_the_page_out_without_richs_console_or_tables(tmp_path: Path) -> None:
+    """Plain text needs no console: importing Rich's console and tables was most of show's time."""
+    probe = (
+        "import sys\n"
+        "from pvm_tui.cli import main\n"
+        f"main(['show', {str(NL)!r}])\n"
+        "heavy = ('rich.console', 'rich.table', 'textual', 'tomlkit')\n"
+        "loaded = [name for name in heavy if name in sys.modules]\n"
+        "print(loaded, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+        timeout=60,
+    )
+    assert "Sennheiser" in result.stdout
+    assert result.stderr.strip() == "[]"

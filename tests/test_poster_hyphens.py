@@ -18,6 +18,7 @@ import pytest
 
 from pvm_tui.labels import labels_for
 from pvm_tui.poster.html import render
+from pvm_tui.poster.template import render_template
 from pvm_tui.store import load
 from tests.browser import CHROMIUM, FLAGS, needs_chromium
 
@@ -134,3 +135,9 @@ def test_the_poster_sets_the_language_and_marks_syllables_of_long_words() -> Non
     assert '<html lang="nl">' in page
     assert "le\u00adve\u00adran\u00adciers\u00adkre\u00addiet" in page  # pyphen's Dutch syllables
     assert "hyphens: manual" in page  # the browser breaks at those and nowhere else in a word
+
+
+@needs_chromium
+def test_the_blank_templates_questions_break_only_between_syllables(tmp_path: Path) -> None:
+    breaks = breaks_inside_words(render_template(labels_for("nl"), partners=6, paper="A4"), tmp_path)
+    assert [found["at"] for found in breaks if found["ends"] not in ("\u00ad", "-", "\u2010")] == []

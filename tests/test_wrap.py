@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from pvm_tui.hyphenate import SOFT_HYPHEN, soft_hyphenated
@@ -52,3 +54,33 @@ def test_soft_hyphens_go_only_into_words_longer_than_asked() -> None:
     assert marked.startswith("de ") and SOFT_HYPHEN in marked
     assert marked.replace(SOFT_HYPHEN, "") == "de groothandelsprijs"
     assert soft_hyphenated("groothandelsprijs", "nl", longer_than=20) == "groothandelsprijs"
+
+
+def test_a_character_wider_than_the_column_still_moves_on() -> None:
+    family = "👨\u200d👩\u200d👧"
+    assert wrap(f"{family}{family} 漢字", 1, "en") == [family, family, "漢", "字"]
+
+
+WORDS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["leverancierskrediet", "High-margin", "👨\u200d👩\u200d👧", "e\u0301", "漢字", "policyholders"]
+        ),
+        st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=15),
+    ),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=2000)
+@given(WORDS, st.integers(1, 30), st.sampled_from(["nl", "en"]))
+def test_wrapping_keeps_every_character_in_order_and_fits_the_column(
+    text: str, width: int, language: str
+) -> None:
+    lines = wrap(text, width, language)
+    assert all(cell_len(line) <= max(width, 2) for line in lines)
+
+    def letters(value: str) -> str:
+        return "".join(value.split()).replace("-", "")
+
+    assert letters("".join(lines)) == letters(text)
