@@ -38,6 +38,7 @@ class CopyWords:
     start_delete: str
     start_cancel: str
     start_damaged_title: str
+    editor_damaged: str
 
 
 ENGLISH = CopyWords(
@@ -76,6 +77,7 @@ ENGLISH = CopyWords(
     start_delete="x  delete the copy",
     start_cancel="Esc  leave it",
     start_damaged_title="A damaged recovery copy",
+    editor_damaged="A recovery copy of this file cannot be read ({problem}); `pvm recover` lists it: {path}",
 )
 
 DUTCH = CopyWords(
@@ -116,6 +118,9 @@ DUTCH = CopyWords(
     start_delete="x  verwijder de kopie",
     start_cancel="Esc  laat haar staan",
     start_damaged_title="Een beschadigde herstelkopie",
+    editor_damaged=(
+        "Een herstelkopie van dit bestand is niet te lezen ({problem}); `pvm recover` toont haar: {path}"
+    ),
 )
 
 
