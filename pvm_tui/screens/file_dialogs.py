@@ -29,7 +29,7 @@ from pvm_tui.screens.choice import changed_dialog, quit_dialog
 from pvm_tui.screens.recovery_dialog import RecoveryDialog, when
 from pvm_tui.screens.save_as import SaveAsScreen
 from pvm_tui.session import Session
-from pvm_tui.text import harmless
+from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
 
 Then = Callable[[], object] | None
@@ -83,7 +83,7 @@ class FileDialogs:
             def answered(answer: str | None) -> None:
                 self._file_changed(answer, then, target)
 
-            self.app.push_screen(changed_dialog(self.words, harmless(str(target))), answered)
+            self.app.push_screen(changed_dialog(self.words, inline(str(target))), answered)
             return
         except store.MatrixFileError as error:
             self.say(self.words.not_saved.format(error=error), error=True)

@@ -131,6 +131,13 @@ class StartScreen(Screen[None]):
 
         async def answered(answer: str | None) -> None:
             if answer == "restore" and each.copy is not None:
+                folder = each.copy.file.parent
+                if not folder.is_dir():
+                    # No file can be made there: the command line restores it elsewhere.
+                    number = self.found.index(each) + 1
+                    message = words.start_folder_gone.format(folder=folder, number=number)
+                    self.app.notify(inline(message), severity="error", markup=False)
+                    return
                 # The editor offers the copy back as it does for any file opened.
                 self._open(each.copy.file)
             elif answer == "delete":

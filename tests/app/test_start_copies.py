@@ -87,3 +87,22 @@ async def test_opening_a_file_with_a_damaged_copy_says_so(sample: Path) -> None:
             for message in said
         ), said
     assert damaged.exists()  # only the person deletes it
+
+
+async def test_a_copy_whose_folder_is_gone_says_how_to_restore_it(tmp_path: Path) -> None:
+    gone = tmp_path / "gone" / "m.toml"
+    recovery_store.write(recovery_store.copy_path(gone), Matrix(), gone, "abc")
+    app = PvmApp(None, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        said = [str(notification.message) for notification in app._notifications]
+        assert said == [
+            f"Its folder {gone.parent} is gone; "
+            "`pvm recover --restore 1 -o NEW.toml` puts the changes in a new file"
+        ]
+        assert app.screen.id == "start"
+    assert recovery_store.paths_for(gone)
