@@ -24,6 +24,8 @@ class UiText(NamedTuple):
     empty_cell_read_only: str
     saved: str
     not_saved: str
+    saving: str
+    still_saving: str
     read_only_refused: str
     nothing_to_undo: str
     nothing_to_redo: str
@@ -116,6 +118,8 @@ ENGLISH = UiText(
     empty_cell_read_only="(empty)",
     saved="Saved {path}",
     not_saved="Not saved: {error}",
+    saving="Saving {name}… {seconds} s (you can go on working)",
+    still_saving="Still saving; ctrl+s again once it is done",
     read_only_refused="Read-only: nothing can be changed (opened with --read-only).",
     nothing_to_undo="Nothing to undo.",
     nothing_to_redo="Nothing to redo.",
@@ -247,6 +251,8 @@ DUTCH = UiText(
     empty_cell_read_only="(leeg)",
     saved="Opgeslagen: {path}",
     not_saved="Niet opgeslagen: {error}",
+    saving="{name} opslaan… {seconds} s (je kunt doorwerken)",
+    still_saving="Nog bezig met opslaan; druk ctrl+s opnieuw als het klaar is",
     read_only_refused="Alleen lezen: er kan niets veranderd worden (geopend met --read-only).",
     nothing_to_undo="Niets om ongedaan te maken.",
     nothing_to_redo="Niets om opnieuw te doen.",

@@ -56,6 +56,8 @@ class FollowActions:
 
     async def look_at_file(self: EditorScreen) -> None:
         """Bring in a change made on disk, if there is one that has held still."""
+        if self.files.slow_work.busy:
+            return  # pvm itself is writing the file; the change it makes is its own
         seen = self.follower.look()
         if seen == "moving":
             self.set_timer(LOOK_AGAIN, self.look_at_file, name="follow-again")
