@@ -90,11 +90,17 @@ class PvmApp(CrashHook):
         self.call_after_refresh(self.collector.start)
         if self.document is None:
             self.push_screen(StartScreen(labels_for(self.language), ui_text(self.language), recent.load()))
+        # Back from a suspend (SIGTSTP, then `fg`): the terminal's screen was the shell's meanwhile.
+        self.app_resume_signal.subscribe(self, self._draw_again)
         if self.handle_signals:
             loop = asyncio.get_running_loop()
             for signum in crash.SIGNALS:
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                     loop.add_signal_handler(signum, self.hang_up, signum)
+
+    def _draw_again(self, _app: App[int]) -> None:
+        """Paint the whole screen again, not only what changed since the last frame."""
+        self.refresh(repaint=True, layout=True)
 
     def on_start_screen_chosen(self, message: StartScreen.Chosen) -> None:
         """Leave the start screen for the editor of the matrix chosen there."""

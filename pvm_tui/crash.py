@@ -26,7 +26,17 @@ EXIT_GRACE = 5.0
 """Seconds a signalled app has to shut down before the process ends regardless (a terminal
 that is gone can make writing to it block)."""
 
-SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+_ENDING = (
+    # The terminal is gone; asked to stop; ctrl+c or ctrl+\ sent from elsewhere (the editor reads
+    # those keys itself); and every other signal whose default is to end the process. Not the
+    # faults (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS: Python cannot go on after them),
+    # nor SIGPIPE and SIGXFSZ, which Python ignores, nor SIGTRAP, a debugger's.
+    *("SIGHUP", "SIGTERM", "SIGINT", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM"),
+    *("SIGVTALRM", "SIGPROF", "SIGXCPU", "SIGIO", "SIGPWR", "SIGSTKFLT"),
+)
+SIGNALS = tuple(dict.fromkeys(getattr(signal, name) for name in _ENDING if hasattr(signal, name)))
+"""The signals that make pvm keep its recovery copy, give the terminal back and end with 128 + the
+signal's number (130 for SIGINT, as a shell reports ctrl+c)."""
 
 
 @dataclass(frozen=True)

@@ -123,14 +123,28 @@ class Session:
     def save(self, *, path: Path | None = None, overwrite: bool = False) -> None:
         """Write the matrix (to ``path`` for save-as); raises ``store.FileChangedError`` when the file
         changed on disk since it was read, ``store.MatrixFileError`` when it cannot be written."""
+        matrix, before = self.matrix, self.document.path
+        self.write(matrix, path=path, overwrite=overwrite)
+        self.written(matrix, before)
+
+    def write(self, matrix: Matrix, *, path: Path | None = None, overwrite: bool = False) -> None:
+        """The part of a save that takes time, safe in a thread: ``matrix`` (a snapshot) to disk.
+
+        Raises as ``save`` does; then call ``written`` (not in the thread).
+        """
         document = self.document
-        before = document.path
-        store.save(document.file, self.matrix, path=path, backup=document.backup, overwrite=overwrite)
+        store.save(document.file, matrix, path=path, backup=document.backup, overwrite=overwrite)
+
+    def written(self, matrix: Matrix, before: Path) -> None:
+        """After ``write`` of ``matrix`` (which was at ``before``): no recovery copy is needed any
+        more, unless the matrix changed while it was written."""
+        document = self.document
         document.needs_name = False
-        self._remove_copy()
-        for file in (before, document.path):
-            with contextlib.suppress(OSError):
-                recovery_store.remove_all(file)
+        if self.pending_matrix() == matrix:
+            self._remove_copy()
+            for file in (before, document.path):
+                with contextlib.suppress(OSError):
+                    recovery_store.remove_all(file)
         recent.remember(document.path)
 
     def reload(self, where: Place) -> Place:

@@ -27,6 +27,8 @@ class UiText(NamedTuple):
     rows_compact: str
     saved: str
     not_saved: str
+    saving: str
+    still_saving: str
     read_only_refused: str
     nothing_to_undo: str
     nothing_to_redo: str
@@ -122,6 +124,8 @@ ENGLISH = UiText(
     rows_compact="Compact: one line per partner (w: every word of every cell)",
     saved="Saved {path}",
     not_saved="Not saved: {error}",
+    saving="Saving {name}… {seconds} s (you can go on working)",
+    still_saving="Still saving; ctrl+s again once it is done",
     read_only_refused="Read-only: nothing can be changed (opened with --read-only).",
     nothing_to_undo="Nothing to undo.",
     nothing_to_redo="Nothing to redo.",
@@ -257,6 +261,8 @@ DUTCH = UiText(
     rows_compact="Compact: één regel per partner (w: elk woord van elke cel)",
     saved="Opgeslagen: {path}",
     not_saved="Niet opgeslagen: {error}",
+    saving="{name} opslaan… {seconds} s (je kunt doorwerken)",
+    still_saving="Nog bezig met opslaan; druk ctrl+s opnieuw als het klaar is",
     read_only_refused="Alleen lezen: er kan niets veranderd worden (geopend met --read-only).",
     nothing_to_undo="Niets om ongedaan te maken.",
     nothing_to_redo="Niets om opnieuw te doen.",

@@ -46,6 +46,9 @@ class FollowActions:
         self.walk_done = 0
         self.unmark: Timer | None = None
         self.set_interval(LOOK_EVERY, self.look_at_file, name="follow")
+        left = conflicts_in(self.session.matrix)
+        if left:  # a file that `pvm merge` or git left with conflicts (not mounted yet: no self.say)
+            self.status.say(self.merge_words.still_open.format(count=len(left)))
 
     @property
     def merge_words(self: EditorScreen) -> MergeWords:
@@ -53,6 +56,8 @@ class FollowActions:
 
     async def look_at_file(self: EditorScreen) -> None:
         """Bring in a change made on disk, if there is one that has held still."""
+        if self.files.slow_work.busy:
+            return  # pvm itself is writing the file; the change it makes is its own
         seen = self.follower.look()
         if seen == "moving":
             self.set_timer(LOOK_AGAIN, self.look_at_file, name="follow-again")

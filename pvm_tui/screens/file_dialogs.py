@@ -28,6 +28,7 @@ from pvm_tui.model import Matrix
 from pvm_tui.screens.choice import changed_dialog, quit_dialog
 from pvm_tui.screens.recovery_dialog import RecoveryDialog, when
 from pvm_tui.screens.save_as import SaveAsScreen
+from pvm_tui.screens.slow_work import SLOW_FROM, SLOW_PARTNERS, SlowWork
 from pvm_tui.session import Session
 from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
@@ -61,6 +62,8 @@ class FileDialogs:
         self.labels: Labels
         self.words: UiText
         self._offers: list[recovery_store.Recovery] = []
+        self.slow_work = SlowWork(app, say)
+        """A big matrix is saved in a thread, the keys working meanwhile."""
 
     def speak(self, labels: Labels, words: UiText) -> None:
         """The language of the dialogs and messages."""
@@ -75,9 +78,34 @@ class FileDialogs:
         if path is None and document.needs_name:
             self.ask_name(then)
             return
-        try:
-            session.save(path=path, overwrite=overwrite)
-        except store.FileChangedError:
+        if self.slow_work.busy:
+            self.say(self.words.still_saving)
+            return
+        matrix, before = session.matrix, document.path
+
+        def write() -> None:
+            session.write(matrix, path=path, overwrite=overwrite)
+
+        def done(error: Exception | None) -> None:
+            self._written(error, matrix, before, then, path)
+
+        if len(document.file.source or "") < SLOW_FROM and len(matrix.partners) < SLOW_PARTNERS:
+            error: Exception | None = None
+            try:
+                write()
+            except store.MatrixFileError as caught:
+                error = caught
+            done(error)
+            return
+        name = inline((path or document.path).name)
+        self.slow_work.start(write, self.words.saving.replace("{name}", name), done)
+
+    def _written(
+        self, error: Exception | None, matrix: Matrix, before: Path, then: Then, path: Path | None
+    ) -> None:
+        """After the matrix was written (or not, ``error`` says why)."""
+        session, document = self.session, self.session.document
+        if isinstance(error, store.FileChangedError):
             target = path or document.path
 
             def answered(answer: str | None) -> None:
@@ -85,9 +113,12 @@ class FileDialogs:
 
             self.app.push_screen(changed_dialog(self.words, inline(str(target))), answered)
             return
-        except store.MatrixFileError as error:
+        if isinstance(error, store.MatrixFileError):
             self.say(self.words.not_saved.format(error=error), error=True)
             return
+        if error is not None:
+            raise error  # a bug: the App's crash handling keeps the changes and says where
+        session.written(matrix, before)
         self.saved()
         self.say(self.words.saved.format(path=document.path))
         if then is not None:

@@ -82,6 +82,15 @@ class Terminal:
                 raise AssertionError(f"{text!r} did not appear; the screen shows:\n{self.text()}")
             self._read(0.1)
 
+    def wait_for_output(self, data: bytes, since: int = 0, timeout: float = 30) -> None:
+        """Wait until the program has written ``data``, at or after byte ``since`` of its output."""
+        start = since
+        deadline = time.monotonic() + timeout
+        while data not in self.output[start:]:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{data!r} was not written")
+            self._read(0.1)
+
     def type(self, *keys: str) -> None:
         """One key (or word) at a time, slower than the terminal's Esc delay, as a person types."""
         assert self.master is not None
