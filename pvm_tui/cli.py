@@ -131,7 +131,12 @@ def _show_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--plain",
         action="store_true",
-        help="plain text with every cell's full text (also for git's textconv)",
+        help="plain text with every cell's full text",
+    )
+    parser.add_argument(
+        "--textconv",
+        action="store_true",
+        help="for git's textconv: as --plain, and a file that is not a matrix is printed as it is",
     )
     parser.add_argument(
         "--width",
@@ -175,7 +180,9 @@ def _export_parser() -> argparse.ArgumentParser:
         help="the output format",
     )
     parser.add_argument(
-        "-o", "--output", help="the file to write (default, or -: standard output); never over a .toml file"
+        "-o",
+        "--output",
+        help="the file to write (default, - or /dev/stdout: standard output); never over a .toml file",
     )
     parser.add_argument(
         "--paper",
@@ -201,7 +208,9 @@ def _template_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--paper", default="A3", choices=("A4", "A3", "A2", "A1", "A0"), help="paper size (default A3)"
     )
-    parser.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    parser.add_argument(
+        "-o", "--output", help="the file to write (default, - or /dev/stdout: standard output)"
+    )
     _add_language(parser)
     return parser
 

@@ -58,3 +58,19 @@ def is_the_file(target: Path, source: Path) -> bool:
 def what_it_is(target: Path, toml: Path) -> str:
     """Words for ``target`` in a refusal: "a .toml file", or "a link to NAME, a .toml file"."""
     return "a .toml file" if toml == target else f"a link to {toml}, a .toml file"
+
+
+def is_standard_output(output: str | None) -> bool:
+    """True when ``-o`` means standard output: none given, ``-``, or a name for it such as ``/dev/stdout``.
+
+    ``/dev/stdout`` (or ``/dev/fd/1``) is a link to whatever standard output
+    is: a terminal, a pipe, a file. Replacing it with a temporary file would
+    fail or, worse, replace the file it was redirected to; writing to the
+    stream is what was meant.
+    """
+    if not output or output == "-":
+        return True
+    try:
+        return os.path.samestat(os.stat(output), os.fstat(1))
+    except (OSError, ValueError):
+        return False

@@ -17,6 +17,7 @@ from pvm_tui.screens.editor import EditorScreen
 _CHANGING = frozenset(
     {"save", "save_as", "add_partner", "delete_partner", "move_up", "move_down"}
     | {"next_empty", "undo", "redo", "profile", "conflicts"}
+    | {"cycle_status", "cycle_influence", "agreements"}
 )
 
 
@@ -39,6 +40,12 @@ def editor_commands(screen: EditorScreen) -> list[tuple[str, str, Callable[[], o
         "profile": screen.action_profile,
         "filter": screen.action_filter,
         "clear_filter": screen.action_clear_filter,
+        "reflect": screen.action_reflect,
+        "next_not_mutual": partial(screen.action_next_not_mutual, 1),
+        "cycle_status": screen.action_cycle_status,
+        "cycle_influence": screen.action_cycle_influence,
+        "agreements": screen.action_agreements,
+        "sort_by_influence": screen.action_sort_by_influence,
         "help": screen.action_help,
         "switch_language": screen.action_switch_language,
         "conflicts": screen.action_conflicts,

@@ -11,7 +11,9 @@ editor's reflection view shows it; both read it from here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from pvm_tui.labels import Labels
 from pvm_tui.model import (
@@ -21,10 +23,14 @@ from pvm_tui.model import (
     SIDES,
     Balance,
     Column,
+    Influence,
     Matrix,
     Partner,
+    Status,
 )
 from pvm_tui.text import one_line
+
+_Choice = TypeVar("_Choice", Status | None, Influence | None)
 
 
 @dataclass(frozen=True)
@@ -77,3 +83,28 @@ def fix_first(matrix: Matrix) -> tuple[FixItem, ...]:
         missing = tuple(side for side in SIDES if partner.side(side).is_empty)
         items.append(FixItem(row, partner, missing))
     return tuple(items)
+
+
+def next_not_mutual(matrix: Matrix, order: Sequence[int], current: int | None, step: int) -> int | None:
+    """The next partner after ``current`` (``step`` 1) or before it (-1) that is not mutual.
+
+    ``order`` is the partners' rows as the editor shows them (filtered,
+    perhaps sorted); the search wraps around. None when every one is mutual.
+    """
+    if not order:
+        return None
+    start = order.index(current) if current in order else (-1 if step > 0 else 0)
+    for offset in range(1, len(order) + 1):
+        row = order[(start + step * offset) % len(order)]
+        if matrix.partners[row].balance is not Balance.BALANCED:
+            return row
+    return None
+
+
+STATUS_CYCLE: tuple[Status | None, ...] = (None, Status.CURRENT, Status.POTENTIAL)
+INFLUENCE_CYCLE: tuple[Influence | None, ...] = (None, Influence.HIGH, Influence.MEDIUM, Influence.LOW)
+
+
+def cycled(value: _Choice, cycle: tuple[_Choice, ...]) -> _Choice:
+    """The value after ``value`` in ``cycle``, back to the first (not known) after the last."""
+    return cycle[(cycle.index(value) + 1) % len(cycle)]

@@ -62,6 +62,41 @@ def visible_controls(text: str) -> str:
     return _CONTROLS.sub(_stand_in, text)
 
 
+# Characters that take no room on screen, so that a text with one looks the
+# same as without: zero-width space, (non-)joiner, direction marks, soft
+# hyphen, word joiner and invisible operators, byte order mark, fillers.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0]"
+)
+_ZWJ = "\u200d"
+
+
+def invisibles_shown(text: str) -> str:
+    """``text`` with every character that takes no room on screen written as ``<U+200B>``.
+
+    For comparing: a rename that only adds a zero-width space must not look
+    like no change. A joiner between two emoji (👩‍💻) is part of one picture and stays.
+    """
+
+    def shown(match: re.Match[str]) -> str:
+        at = match.start()
+        if (
+            match.group() == _ZWJ
+            and 0 < at < len(text) - 1
+            and _emoji_side(text[at - 1])
+            and _emoji_side(text[at + 1])
+        ):
+            return _ZWJ
+        return f"<U+{ord(match.group()):04X}>"
+
+    return _INVISIBLE.sub(shown, text)
+
+
+def _emoji_side(char: str) -> bool:
+    # Emoji are symbols (So); the one before a joiner may carry a variation selector or skin tone.
+    return unicodedata.category(char) in ("So", "Sk") or bool(_JOINING.match(char))
+
+
 def inline(text: str) -> str:
     """``text`` made harmless and kept on one line: tabs and line breaks shown as ␉ and ␊.
 

@@ -94,6 +94,15 @@ class UiText(NamedTuple):
     recovery_kept: str
     recovery_deleted: str
     recovery_failed: str
+    reflect_hint: str
+    all_mutual: str
+    fact_now: str
+    not_known: str
+    agreements_title: str
+    agreements_hint: str
+    by_influence: str
+    in_file_order: str
+    filter_not_understood: str
 
 
 ENGLISH = UiText(
@@ -117,7 +126,8 @@ ENGLISH = UiText(
     undone="Undone: {what}",
     redone="Redone: {what}",
     all_filled="Every cell is filled in.",
-    filter_placeholder="filter partners: type text, Enter keeps it, Esc clears it",
+    filter_placeholder="filter: text, or balance:one-sided status:current influence:high "
+    "· Enter keeps, Esc clears",
     filter_status="filter “{text}”: {shown} of {total} partners",
     language_now="Labels in English.",
     no_editor="Could not start the editor {editor!r}: {error}",
@@ -132,6 +142,7 @@ ENGLISH = UiText(
         "merge": "merge with the file on disk",
         "resolve": "resolve a conflict",
         "recover": "restore the recovery copy",
+        "facts": "status, influence or agreements",
     },
     quit_title="Unsaved changes",
     quit_question="The matrix has changes that are not saved.",
@@ -190,7 +201,13 @@ ENGLISH = UiText(
         "undo": ("Undo", "Undo the last change"),
         "redo": ("Redo", "Redo the last undone change"),
         "profile": ("Company", "Edit the company: name, date, industry, ..."),
-        "filter": ("Filter partners", "Show only the partners with some text"),
+        "filter": ("Filter partners", "Show only the partners with some text, balance, status or influence"),
+        "reflect": ("What to fix first", "The partners that are not mutual, high influence first"),
+        "next_not_mutual": ("Next partner not mutual", "Go to the next partner that is not mutual"),
+        "cycle_status": ("Status", "The partner's status: current, potential, not known"),
+        "cycle_influence": ("Influence", "The partner's influence: high, medium, low, not known"),
+        "agreements": ("Agreements", "Write the agreements with this partner"),
+        "sort_by_influence": ("Sort by influence", "Show the partners by influence / in the file's order"),
         "clear_filter": ("Clear filter", "Show all partners again"),
         "help": ("Help", "Keys, the three steps and the method's tips"),
         "switch_language": ("Nederlands", "Switch the labels to Dutch"),
@@ -210,6 +227,15 @@ ENGLISH = UiText(
     recovery_kept="The recovery copy stays in {path}.",
     recovery_deleted="Recovery copy deleted.",
     recovery_failed="Could not write the recovery copy: {error}",
+    reflect_hint="↑ ↓ choose · Enter: go to the cell to fill in · Esc: close",
+    all_mutual="Every partner shown is mutual.",
+    fact_now="{name}: {fact} {value}",
+    not_known="not known",
+    agreements_title="Agreements with {name}",
+    agreements_hint="What you agreed, or want to agree, with this partner. Esc: keep the text",
+    by_influence="By influence, high first (only the view: the file keeps its order; o: the file's order)",
+    in_file_order="In the file's order.",
+    filter_not_understood="{words}: not understood, searched as text",
 )
 
 DUTCH = UiText(
@@ -233,7 +259,8 @@ DUTCH = UiText(
     undone="Ongedaan gemaakt: {what}",
     redone="Opnieuw gedaan: {what}",
     all_filled="Alle cellen zijn ingevuld.",
-    filter_placeholder="partners filteren: typ tekst, Enter houdt het, Esc wist het",
+    filter_placeholder="filter: tekst, of balans:eenzijdig status:huidig invloed:veel "
+    "· Enter houdt, Esc wist",
     filter_status="filter “{text}”: {shown} van {total} partners",
     language_now="Labels in het Nederlands.",
     no_editor="Kon de editor {editor!r} niet starten: {error}",
@@ -248,6 +275,7 @@ DUTCH = UiText(
         "merge": "samenvoegen met het bestand op schijf",
         "resolve": "conflict oplossen",
         "recover": "herstelkopie terugzetten",
+        "facts": "status, invloed of afspraken",
     },
     quit_title="Niet-opgeslagen wijzigingen",
     quit_question="De matrix heeft wijzigingen die niet zijn opgeslagen.",
@@ -306,7 +334,16 @@ DUTCH = UiText(
         "undo": ("Ongedaan maken", "De laatste wijziging ongedaan maken"),
         "redo": ("Opnieuw doen", "De laatste ongedaan gemaakte wijziging opnieuw doen"),
         "profile": ("Bedrijf", "Het bedrijf bewerken: naam, datum, industrie, ..."),
-        "filter": ("Partners filteren", "Alleen de partners met bepaalde tekst tonen"),
+        "filter": (
+            "Partners filteren",
+            "Alleen de partners met bepaalde tekst, balans, status of invloed tonen",
+        ),
+        "reflect": ("Eerst aanpakken", "De partners die niet wederzijds zijn, veel invloed eerst"),
+        "next_not_mutual": ("Volgende niet wederzijds", "Naar de volgende partner die niet wederzijds is"),
+        "cycle_status": ("Status", "Status van de partner: huidig, potentieel, onbekend"),
+        "cycle_influence": ("Invloed", "Invloed van de partner: veel, gemiddeld, weinig, onbekend"),
+        "agreements": ("Afspraken", "De afspraken met deze partner schrijven"),
+        "sort_by_influence": ("Op invloed", "Partners tonen op invloed / in de volgorde van het bestand"),
         "clear_filter": ("Filter wissen", "Alle partners weer tonen"),
         "help": ("Hulp", "Toetsen, de drie stappen en de tips van de methode"),
         "switch_language": ("English", "De labels in het Engels"),
@@ -326,6 +363,16 @@ DUTCH = UiText(
     recovery_kept="De herstelkopie blijft in {path}.",
     recovery_deleted="Herstelkopie verwijderd.",
     recovery_failed="Kon de herstelkopie niet schrijven: {error}",
+    reflect_hint="↑ ↓ kiezen · Enter: naar de cel om in te vullen · Esc: sluiten",
+    all_mutual="Elke getoonde partner is wederzijds.",
+    fact_now="{name}: {fact} {value}",
+    not_known="onbekend",
+    agreements_title="Afspraken met {name}",
+    agreements_hint="Wat je met deze partner hebt afgesproken of wilt afspreken. Esc: tekst houden",
+    by_influence="Op invloed, veel eerst (alleen de weergave: het bestand houdt zijn volgorde; "
+    "o: volgorde van het bestand)",
+    in_file_order="In de volgorde van het bestand.",
+    filter_not_understood="{words}: niet begrepen, gezocht als tekst",
 )
 
 _BY_CODE = {"nl": DUTCH, "en": ENGLISH}

@@ -32,7 +32,7 @@ EXPECTED: dict[str, str] = tomllib.loads((BAD / "expected.toml").read_text(encod
 CORPUS = sorted(
     path.name for path in BAD.iterdir() if path.name != "expected.toml" and not path.name.startswith(".")
 )
-CHECK_MERGED = (REPO / "pvm_tui" / "commands" / "check.py").exists()
+CHECK_MERGED = (REPO / "pvm_tui" / "subcommands" / "check.py").exists()
 
 HEAD = 'format = "partnerwaarde-matrix"\nversion = 1\n'
 

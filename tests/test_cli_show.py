@@ -356,6 +356,38 @@ def test_missing_file_and_bad_width(run_pvm: RunPvm, tmp_path: Path) -> None:
     assert narrow.returncode == 2 and "too narrow" in narrow.stderr and "Traceback" not in narrow.stderr
 
 
+@pytest.mark.parametrize(
+    "content",
+    [b'[project]\nname = "pvm"\r\n\xff not even UTF-8\n', b"format = [\n<<<<<<< HEAD\n"],
+)
+def test_textconv_passes_a_file_that_is_not_a_matrix_through_byte_for_byte(
+    tmp_path: Path, content: bytes
+) -> None:
+    other = tmp_path / "pyproject.toml"
+    other.write_bytes(content)
+    result = subprocess.run(
+        [sys.executable, "-m", "pvm_tui", "show", "--textconv", str(other)],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, content, b"")
+
+
+def test_textconv_prints_a_matrix_as_plain_does(run_pvm: RunPvm) -> None:
+    textconv = run_pvm("show", "--textconv", str(NL))
+    assert textconv.returncode == 0
+    assert textconv.stdout == run_pvm("show", "--plain", str(NL)).stdout
+
+
+def test_textconv_still_refuses_a_pipe_in_one_line(run_pvm: RunPvm, tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    result = run_pvm("show", "--textconv", str(fifo))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "not a regular file" in result.stderr
+
+
 def test_piped_show_lays_the_page_out_without_richs_console_or_tables(tmp_path: Path) -> None:
     """Plain text needs no console: importing Rich's console and tables was most of show's time."""
     probe = (
@@ -375,3 +407,12 @@ def test_piped_show_lays_the_page_out_without_richs_console_or_tables(tmp_path: 
     )
     assert "Sennheiser" in result.stdout
     assert result.stderr.strip() == "[]"
+
+
+@pytest.mark.parametrize("sample", [NL, EN], ids=["nl", "en"])
+@pytest.mark.parametrize("width", ["20", "30", "45"])
+def test_even_the_narrowest_width_is_kept(run_pvm: RunPvm, sample: Path, width: str) -> None:
+    out = run_pvm("show", str(sample), "--width", width).stdout
+    assert max(cell_len(line) for line in out.splitlines()) <= int(width)
+    flat = squashed(out.replace("-\n", "").replace("- ", ""))
+    assert "Sennheiser" in flat

@@ -210,6 +210,31 @@ def test_user_text_in_the_report_is_harmless_and_never_markup() -> None:
     assert "\x1b" not in to_plain(lines)
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e"])
+def test_a_rename_by_an_invisible_character_is_visible(invisible: str) -> None:
+    old = matrix(A, B)
+    new = matrix(replace(A, name=f"Al{invisible}pha"), B)
+    code = f"<U+{ord(invisible):04X}>"
+    assert plain(old, new).splitlines() == [
+        f'~ partner "Al{code}pha" · row 1',
+        f"    renamed: [-Alpha-]{{+Al{code}pha+}}",
+    ]
+
+
+def test_a_cell_changed_only_by_a_zero_width_space_shows_where() -> None:
+    column = COLUMN_BY_KEY["brings.resources"]
+    new = matrix(A, B).with_cell(0, column, "parts and\u200b tools")
+    assert "What do they bring? · resources: parts and{+<U+200B>+} tools" in plain(matrix(A, B), new)
+
+
+def test_an_emoji_made_with_joiners_stays_one_picture() -> None:
+    column = COLUMN_BY_KEY["brings.resources"]
+    developer = "\U0001f469\u200d\U0001f4bb"  # woman + ZWJ + laptop: one emoji
+    old = matrix(A, B).with_cell(0, column, f"{developer} parts")
+    new = old.with_cell(0, column, f"{developer} tools")
+    assert f"resources: {developer} [-parts-]{{+tools+}}" in plain(old, new)
+
+
 def test_multi_line_cells_keep_their_lines_indented() -> None:
     old = matrix(partner("Alpha", brings_other="one\ntwo"))
     new = old.with_cell(0, COLUMN_BY_KEY["brings.other"], "one\ntwo\nthree")

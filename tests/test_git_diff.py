@@ -7,8 +7,8 @@ The repository is set up exactly as the README tells users to:
 
 from __future__ import annotations
 
-import importlib.util
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -126,12 +126,16 @@ def test_git_stops_when_a_driver_fails_so_pvm_never_does(repo: Path) -> None:
     assert result.returncode != 0 and "external diff died" in result.stderr
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("pvm_tui.subcommands.show") is None,
-    reason="`pvm show --plain` (the textconv) comes with the show command",
-)
-def test_textconv_with_pvm_show_plain(repo: Path) -> None:
-    git(repo, "config", "diff.pvm.textconv", f"{PVM} show --plain")
+def readme_textconv() -> str:
+    """The textconv command exactly as the README tells users to configure it, run from this checkout."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    found = re.search(r'^git config diff\.pvm\.textconv "pvm (.+)"$', readme, re.MULTILINE)
+    assert found, "the README's git setup names the textconv"
+    return f"{PVM} {found.group(1)}"
+
+
+def test_textconv_as_the_readme_sets_it_up(repo: Path) -> None:
+    git(repo, "config", "diff.pvm.textconv", readme_textconv())
     result = git(repo, "diff", "HEAD~1", "HEAD", "--", "tinnitracks.toml")
     assert result.returncode == 0, result.stderr
     removed = [
@@ -143,3 +147,26 @@ def test_textconv_with_pvm_show_plain(repo: Path) -> None:
     assert any("Custom sound technology" in line for line in removed)
     assert any("Custom audio technology" in line for line in added)
     assert any("Health insurance funds" in line for line in added)
+
+
+def test_git_log_p_passes_other_toml_files_and_broken_matrices_through_the_textconv(repo: Path) -> None:
+    git(repo, "config", "diff.pvm.textconv", readme_textconv())
+    broken = repo / "broken.toml"
+    broken.write_text('[[partners]]\nname = "Acme"\n<<<<<<< HEAD\n', encoding="utf-8")
+    git(repo, "add", "-A")
+    assert git(repo, "commit", "-q", "-m", "a broken matrix").returncode == 0
+    broken.write_text('[[partners]]\nname = "Acme"\n', encoding="utf-8")
+    git(repo, "add", "-A")
+    assert git(repo, "commit", "-q", "-m", "fixed").returncode == 0
+    result = git(repo, "log", "-p")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    # pyproject.toml, byte for byte as its own text; it is in the first and the second commit.
+    assert '-name = "before"' in lines and '+name = "after"' in lines
+    assert "+[project]" in lines
+    # the broken matrix as its text, then fixed.
+    assert "-<<<<<<< HEAD" in lines
+    # and the matrices as pvm shows them, down to the first commit.
+    assert sum("Sennheiser" in line for line in lines) >= 2
+    assert not any(line.startswith(("+name = ", "-name = ")) and "Sennheiser" in line for line in lines)

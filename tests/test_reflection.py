@@ -7,8 +7,15 @@ from rich.style import Style
 
 from pvm_tui import balance_marks
 from pvm_tui.labels import labels_for
-from pvm_tui.model import COLUMN_BY_KEY, Balance, Influence, Matrix, Partner, Side
-from pvm_tui.reflection import fix_first, rows_by_influence
+from pvm_tui.model import COLUMN_BY_KEY, Balance, Influence, Matrix, Partner, Side, Status
+from pvm_tui.reflection import (
+    INFLUENCE_CYCLE,
+    STATUS_CYCLE,
+    cycled,
+    fix_first,
+    next_not_mutual,
+    rows_by_influence,
+)
 
 BRINGS, GETS = Side(money="m"), Side(other="o")
 
@@ -109,3 +116,27 @@ def test_the_colours_are_among_the_16_basic_ones() -> None:
 def test_the_legend_names_every_marker() -> None:
     legend = balance_marks.legend(labels_for("en"))
     assert legend == ("⇄M mutual · →B one-sided (only brings) · ←G one-sided (only gets) · ○E empty")
+
+
+def test_next_and_previous_partner_that_is_not_mutual_wraps_and_follows_the_shown_order() -> None:
+    m = matrix(
+        Partner(name="m0", brings=BRINGS, gets=GETS),
+        Partner(name="g1", brings=BRINGS),
+        Partner(name="m2", brings=BRINGS, gets=GETS),
+        Partner(name="e3"),
+    )
+    order = [0, 1, 2, 3]
+    assert next_not_mutual(m, order, 0, 1) == 1
+    assert next_not_mutual(m, order, 1, 1) == 3
+    assert next_not_mutual(m, order, 3, 1) == 1  # wraps
+    assert next_not_mutual(m, order, 0, -1) == 3
+    assert next_not_mutual(m, order, None, 1) == 1
+    assert next_not_mutual(m, [3, 2, 1, 0], 3, 1) == 1  # the order shown (sorted, say)
+    assert next_not_mutual(m, [0, 2], 0, 1) is None  # only mutual partners shown
+    assert next_not_mutual(m, [], None, 1) is None
+
+
+def test_status_and_influence_cycle_through_not_known() -> None:
+    assert [cycled(s, STATUS_CYCLE) for s in STATUS_CYCLE] == [Status.CURRENT, Status.POTENTIAL, None]
+    assert cycled(None, INFLUENCE_CYCLE) is Influence.HIGH
+    assert cycled(Influence.LOW, INFLUENCE_CYCLE) is None

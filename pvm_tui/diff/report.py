@@ -4,7 +4,8 @@ The report is built once as lines of (kind, text) pieces; ``to_text`` gives
 it colour and strike-through/underline, ``to_plain`` marks changed words
 the way ``git diff --word-diff`` does: ``[-removed-]{+inserted+}``. All user
 text passes through ``harmless`` and, in Rich, is appended as plain text,
-never parsed as markup.
+never parsed as markup; characters that take no room (a zero-width space)
+are written as ``<U+200B>``, so that no change is invisible.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pvm_tui.diff.marks import NEW, OLD, SAME, Piece, word_diff
 from pvm_tui.diff.words import DiffWords
 from pvm_tui.labels import Labels, labels_for
 from pvm_tui.model import COLUMNS, FACTS, Influence, Partner, Status
-from pvm_tui.text import harmless
+from pvm_tui.text import harmless, invisibles_shown
 
 Line = list[tuple[str, str]]
 """One output line: pieces of (kind, text); kinds are styled or marked by the renderers."""
@@ -99,8 +100,13 @@ def _partner(change: PartnerChange, labels: Labels, words: DiffWords) -> list[Li
 
 
 def _quote(name: str) -> str:
-    """A name for a heading: on one line, control characters made visible."""
-    return " ".join(harmless(name).split())
+    """A name for a heading: on one line, control characters and invisible ones made visible."""
+    return " ".join(_shown(name).split())
+
+
+def _shown(text: str) -> str:
+    """User text as the report shows it: nothing that works on a terminal, nothing that hides."""
+    return invisibles_shown(harmless(text))
 
 
 def _cell(cell: CellChange, labels: Labels) -> list[Line]:
@@ -134,7 +140,7 @@ def _value(label: str, pieces: list[Piece]) -> list[Line]:
     """``label: text``, where the text may run over several lines, each indented under the first."""
     lines: list[Line] = [[("", INDENT), ("label", f"{label}:"), ("", " ")]]
     for piece in pieces:
-        parts = harmless(piece.text).split("\n")
+        parts = _shown(piece.text).split("\n")
         for number, part in enumerate(parts):
             if number:
                 lines.append([("", INDENT + "  ")])

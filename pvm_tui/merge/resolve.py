@@ -49,4 +49,6 @@ def resolve_with(matrix: Matrix, conflict: Conflict, text: str, *, remove: bool 
         return matrix.with_company(matrix.company.edit(**{conflict.field: text}))
     if remove:
         return matrix.with_partner_removed(conflict.row)
+    if conflict.field == "agreements":
+        return matrix.with_facts(conflict.row, agreements=text)
     return matrix.with_cell(conflict.row, COLUMN_BY_KEY[conflict.field], text)

@@ -13,13 +13,14 @@ from rich.cells import cell_len
 
 from pvm_tui.labels import Labels
 from pvm_tui.model import CATEGORIES, SIDES, Matrix, Partner
-from pvm_tui.page.lines import Line
-from pvm_tui.page.parts import balance_piece, facts_lines, name_lines
+from pvm_tui.page.lines import Line, styled
+from pvm_tui.page.parts import balance_piece, facts_lines, labelled, name_lines
 from pvm_tui.text import harmless
 from pvm_tui.wrap import wrap
 
 _INDENT = 4  # under a side's heading, which is itself indented by two
 _GAP = 2
+NAME_BESIDE_MIN = 8  # a name narrower than this beside the balance goes above it instead
 
 
 def partner_cards(matrix: Matrix, labels: Labels, width: int, *, ascii_only: bool = False) -> list[Line]:
@@ -33,28 +34,35 @@ def partner_cards(matrix: Matrix, labels: Labels, width: int, *, ascii_only: boo
 
 
 def _card(partner: Partner, matrix: Matrix, labels: Labels, width: int, label_width: int) -> list[Line]:
-    balance = balance_piece(partner, labels)
-    room = width - cell_len(balance[0]) - _GAP
-    names = name_lines(partner, labels, max(1, room), matrix.language)
-    first = names[0]
-    gap = width - sum(cell_len(text) for text, _ in first) - cell_len(balance[0])
-    lines: list[Line] = [[*first, (" " * max(_GAP, gap), ""), balance], *names[1:]]
+    balance, style = balance_piece(partner, labels)
+    room = width - cell_len(balance) - _GAP
+    if room >= NAME_BESIDE_MIN:  # the balance at the right edge of the name's first line
+        names = name_lines(partner, labels, room, matrix.language)
+        gap = width - sum(cell_len(text) for text, _ in names[0]) - cell_len(balance)
+        lines: list[Line] = [[*names[0], (" " * gap, ""), (balance, style)], *names[1:]]
+    else:  # too narrow for both: the balance under the name
+        lines = name_lines(partner, labels, width, matrix.language)
+        lines += styled(wrap(balance, width, labels.code), style)
     lines += facts_lines(partner, labels, width)
-    text_width = max(1, width - _INDENT - label_width - _GAP)
     for side in SIDES:
-        lines.append([("  " + labels.sides[side], "bold")])
+        lines += [[("  " + text, "bold")] for text in wrap(labels.sides[side], width - 2, labels.code)]
         filled = [c for c in CATEGORIES if partner.side(side).get(c).strip()]
         if not filled:
             lines.append([(" " * _INDENT + "—", "dim")])
         for category in filled:
-            label = labels.categories_long[category]
-            texts = wrap(harmless(partner.side(side).get(category)), text_width, matrix.language)
-            for index, text in enumerate(texts):
-                lead = label if index == 0 else ""
-                pad = " " * (label_width + _GAP - cell_len(lead))
-                lines.append([(" " * _INDENT, ""), (lead + pad, "dim" if lead else ""), (text, "")])
+            value = harmless(partner.side(side).get(category))
+            lines += labelled(
+                labels.categories_long[category],
+                value,
+                indent=_INDENT,
+                label_width=label_width,
+                width=width,
+                language=matrix.language,
+                gap=_GAP,
+            )
     if partner.agreements.strip():
-        lines.append([("  " + labels.facts["agreements"], "bold")])
+        heading = wrap(labels.facts["agreements"], width - 2, labels.code)
+        lines += [[("  " + text, "bold")] for text in heading]
         texts = wrap(harmless(partner.agreements), max(1, width - _INDENT), matrix.language)
         lines += [[(" " * _INDENT, ""), (text, "")] for text in texts]
     return lines

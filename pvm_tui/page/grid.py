@@ -79,9 +79,10 @@ def matrix_grid(matrix: Matrix, labels: Labels, width: int, *, ascii_only: bool 
     lines = [rule(box.top, [[spans[0]], [spans[1]], [spans[2]]]), *heading]
     for partner, row in zip(matrix.partners, texts, strict=True):
         lines.append(rule(box.middle, [[widths[0]], brings, gets]))
+        balance, balance_style = balance_piece(partner, labels)
         name = [
             *name_lines(partner, labels, widths[0], language),
-            [balance_piece(partner, labels)],
+            *styled(wrap(balance, widths[0], labels.code), balance_style),
             *facts_lines(partner, labels, widths[0]),
         ]
         cells = [

@@ -7,6 +7,7 @@ from rich.cells import cell_len
 from pvm_tui.labels import Labels
 from pvm_tui.model import COMPANY_FIELDS, Matrix
 from pvm_tui.page.lines import Line, styled
+from pvm_tui.page.parts import labelled
 from pvm_tui.text import harmless
 from pvm_tui.wrap import wrap
 
@@ -33,12 +34,9 @@ def company_header(matrix: Matrix, labels: Labels, width: int) -> list[Line]:
         return lines
     label_width = max(cell_len(label) for label, _ in fields)
     for label, value in fields:
-        wrapped = wrap(value, width - label_width - _GAP, matrix.language)
-        for index, text in enumerate(wrapped):
-            lead = label if index == 0 else ""
-            lines.append(
-                [(lead + " " * (label_width + _GAP - cell_len(lead)), "dim" if lead else ""), (text, "")]
-            )
+        lines += labelled(
+            label, value, indent=0, label_width=label_width, width=width, language=matrix.language, gap=_GAP
+        )
     return lines
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+
 from pvm_tui import balance_marks
 from pvm_tui.labels import Labels
 from pvm_tui.model import Partner
@@ -28,3 +30,24 @@ def name_lines(partner: Partner, labels: Labels, width: int, language: str) -> l
     if partner.name.strip():
         return styled(wrap(harmless(partner.name), width, language), "bold")
     return styled(wrap(labels.unnamed_partner, width, labels.code), "dim italic")
+
+
+BESIDE_MIN = 12
+"""A value narrower than this beside its label goes under the label instead."""
+
+
+def labelled(
+    label: str, value: str, *, indent: int, label_width: int, width: int, language: str, gap: int = 2
+) -> list[Line]:
+    """A dim label with its wrapped value beside it, or under it (two further in) when too narrow."""
+    beside = width - indent - label_width - gap
+    if beside >= BESIDE_MIN:
+        lines: list[Line] = []
+        for index, text in enumerate(wrap(value, beside, language)):
+            lead = label if index == 0 else ""
+            pad = " " * (label_width + gap - cell_len(lead))
+            lines.append([(" " * indent, ""), (lead + pad, "dim" if lead else ""), (text, "")])
+        return lines
+    under = [[(" " * indent, ""), (text, "dim")] for text in wrap(label, max(1, width - indent), language)]
+    texts = wrap(value, max(1, width - indent - 2), language)
+    return under + [[(" " * (indent + 2), ""), (text, "")] for text in texts]

@@ -10,14 +10,15 @@ from pvm_tui.store import MatrixFileError, write_atomically
 
 
 def deliver(text: str, output: str | None) -> None:
-    """Write ``text`` as UTF-8 to ``output`` (``None`` or ``-``: standard output).
+    """Write ``text`` as UTF-8 to ``output`` (``None``, ``-`` or ``/dev/stdout``: standard output).
 
     A file is replaced atomically, so a failed write leaves the old one whole.
     An existing ``.toml`` file is refused, also behind a link: writing a page
     over a matrix would lose what someone wrote, and the names are easy to mix up.
     """
     data = text.encode("utf-8")
-    if output is None or output == "-":
+    if output is None or output_target.is_standard_output(output):
+        sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return

@@ -10,8 +10,10 @@ Its actions live in a few files, each one concern: moving, help, language
 and the file here; the cell editor in ``cell_editing.py``; changes to the
 partners and the company in ``editor_changes.py``; the filter line in
 ``editor_filter.py``; following the file on disk and the conflict
-walk-through in ``editor_follow.py``. The dialogs about the file (save as, changed on
-disk, quit, recovery copies) are ``file_dialogs.py``.
+walk-through in ``editor_follow.py``; status, influence, agreements, what
+to fix first and the view by influence in ``editor_reflect.py``. The
+dialogs about the file (save as, changed on disk, quit, recovery copies)
+are ``file_dialogs.py``.
 
 Type-ahead: every key of the editor is a priority binding, so it is handled
 the moment it arrives, in order; an action that starts editing moves the
@@ -46,6 +48,7 @@ from pvm_tui.screens.editor_bindings import bindings, is_glued_escape
 from pvm_tui.screens.editor_changes import ChangeActions
 from pvm_tui.screens.editor_filter import FilterActions
 from pvm_tui.screens.editor_follow import FollowActions
+from pvm_tui.screens.editor_reflect import ReflectActions
 from pvm_tui.screens.editor_view import EditorView
 from pvm_tui.screens.file_dialogs import FileDialogs
 from pvm_tui.session import Session
@@ -58,7 +61,7 @@ from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
 
 
-class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Screen[None]):
+class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, ReflectActions, Screen[None]):
     """The screen of one open matrix."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("en")

@@ -1,4 +1,6 @@
-"""The editor screen's filter line: `/` shows only the partners with a text somewhere in their row.
+"""The editor screen's filter line: `/` shows only the partners with a text, balance, status or influence.
+
+What the line's words select is ``partner_filter.py``.
 
 The line is made when first wanted; Enter keeps the filter, Esc clears it.
 ``EditorView.set_filter`` refills the grid.

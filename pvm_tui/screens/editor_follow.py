@@ -125,7 +125,9 @@ class FollowActions:
             self.walk_done = 0
         conflict = found[0]
         if conflict.row is not None:
-            self.view.move_cursor(conflict.row, COLUMNS.index(COLUMN_BY_KEY[conflict.field]))
+            # A partner's agreements have no column: the cursor goes to its name.
+            column = COLUMN_BY_KEY.get(conflict.field, COLUMNS[0])
+            self.view.move_cursor(conflict.row, COLUMNS.index(column))
         where = describe(conflict, self.session.matrix, self.labels, self.merge_words)
         number = self.walk_done + 1
 
@@ -148,6 +150,11 @@ class FollowActions:
         after = Place(min(place.row, max(len(new.partners) - 1, 0)), place.column)
         self.change(new, "resolve", place, after)
         if answer == "edit":  # both are kept; now to make one text of them
-            await (self.begin_edit() if conflict.row is not None else self.action_profile())
+            if conflict.row is None:
+                await self.action_profile()
+            elif conflict.field == "agreements":
+                await self.action_agreements()
+            else:
+                await self.begin_edit()
             return
         self.walk_conflicts()

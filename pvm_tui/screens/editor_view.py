@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from rich.text import Text
 
-from pvm_tui import balance_marks
+from pvm_tui import balance_marks, partner_filter
 from pvm_tui.history import Place
 from pvm_tui.labels import Labels, labels_for
 from pvm_tui.model import COLUMNS, Balance, Matrix, Partner
@@ -132,7 +132,7 @@ class EditorView:
 
     def rows_in_view(self) -> list[int]:
         """The partner indexes of the grid's rows, top to bottom."""
-        if self.grid.shown is None:
+        if self.grid.shown is None and not self.grid.by_influence:
             return list(range(len(self.session.matrix.partners)))
         found = (self.session.index_of(key) for key in self.grid.keys_in_view())
         return [index for index in found if index is not None]
@@ -184,6 +184,9 @@ class EditorView:
             "  ",
             (balance_marks.words(partner.balance, labels), balance_marks.style(partner.balance)),
         )
+        facts = labels.partner_facts(partner.status, partner.influence)
+        if facts:
+            name.append(f"  · {facts}", "italic")
         where_style = GROUP_STYLES.get(definition.side or "", "bold")
         where = Text(labels.column_title(definition), style=where_style)
         read_only = self.session.read_only
@@ -226,13 +229,13 @@ class EditorView:
         )
 
     def set_filter(self, text: str) -> None:
-        """Show only the partners with ``text`` somewhere in their row (the table is refilled)."""
+        """Show only the partners ``text`` selects (``partner_filter``); the table is refilled."""
         self.filter_text = text
-        needle = text.strip().casefold()
+        query = partner_filter.parse(text)
         place = self.cursor_place()
         matrix = self.session.matrix
-        if needle:
-            self.grid.shown = {partner.key for partner in matrix.partners if _matches(partner, needle)}
+        if not query.is_empty:
+            self.grid.shown = {partner.key for partner in matrix.partners if query.matches(partner)}
         else:
             self.grid.shown = None
         self.grid.show_matrix(matrix, self.labels)
@@ -240,8 +243,9 @@ class EditorView:
             self.move_cursor(*place)
         self._shown_cell = None
         self.show_cursor_cell()
-        self.status.say(self.filter_status() if needle else "")
-
-
-def _matches(partner: Partner, needle: str) -> bool:
-    return any(needle in partner.cell(column).casefold() for column in COLUMNS)
+        message = self.filter_status() if not query.is_empty else ""
+        if query.not_understood:
+            # First, where it is not cut off: a word such as invloed:enorm selects no fact.
+            words = " ".join(query.not_understood)
+            message = f"{self.words.filter_not_understood.format(words=words)} · {message}"
+        self.status.say(message)

@@ -34,7 +34,7 @@ def run(options: argparse.Namespace) -> int:
     elif options.format == "svg":
         extra = {"theme": options.theme}
     text = exporter(options.format)(matrix, labels, **extra)
-    if options.output and options.output != "-":
+    if not output_target.is_standard_output(options.output):
         target = Path(options.output)
         _refuse_to_overwrite_a_matrix(target, source)
         store.write_atomically(target, text.encode("utf-8"), backup=False)

@@ -37,6 +37,7 @@ from textual.strip import Strip
 
 from pvm_tui.labels import Labels
 from pvm_tui.model import COLUMNS, Matrix, Partner
+from pvm_tui.reflection import influence_rank
 from pvm_tui.widgets.grid_cells import (
     CELL_WIDTH,
     GROUP_STYLES,
@@ -165,6 +166,8 @@ class MatrixGrid(ScrollView, can_focus=True):
         self.labels: Labels | None = None
         self.shown: set[int] | None = None
         """The partner keys a filter lets through, or None when every partner is shown."""
+        self.by_influence = False
+        """Rows by influence, high first (the file's order within a level): only a view."""
         self._rows: list[Partner] = []
         self._row_of: dict[int, int] | None = None
         self._cursor = Coordinate(0, 0)
@@ -468,9 +471,13 @@ class MatrixGrid(ScrollView, can_focus=True):
 
     def _shown_of(self, matrix: Matrix) -> list[Partner]:
         if self.shown is None:
-            return list(matrix.partners)
-        shown = self.shown
-        return [partner for partner in matrix.partners if partner.key in shown]
+            rows = list(matrix.partners)
+        else:
+            shown = self.shown
+            rows = [partner for partner in matrix.partners if partner.key in shown]
+        if self.by_influence:
+            rows.sort(key=influence_rank)  # stable: the file's order within a level
+        return rows
 
     def _set_rows(self, rows: list[Partner]) -> None:
         self._rows = rows

@@ -1,0 +1,59 @@
+"""`-o -` and `-o /dev/stdout` both mean standard output, for `pvm export` and `pvm template`.
+
+Standard output may be a pipe or a file it was redirected to; either way
+the bytes go down the stream, exactly as without ``-o``, and a redirected
+file is written to, not replaced.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+NL = REPO / "samples" / "tinnitracks.toml"
+
+COMMANDS = {
+    "export csv": ("export", str(NL), "-f", "csv"),
+    "export md": ("export", str(NL), "-f", "md"),
+    "export html": ("export", str(NL), "-f", "html"),
+    "template": ("template", "--lang", "en"),
+}
+
+
+def pvm(*arguments: str, stdout: int | object = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "pvm_tui", *arguments],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("target", ["-", "/dev/stdout", "/dev/fd/1"])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_naming_standard_output_writes_to_the_pipe(command: str, target: str) -> None:
+    expected = pvm(*COMMANDS[command]).stdout
+    assert expected
+    result = pvm(*COMMANDS[command], "-o", target)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout == expected
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_dev_stdout_redirected_to_a_file_writes_into_that_file(command: str, tmp_path: Path) -> None:
+    expected = pvm(*COMMANDS[command]).stdout
+    out = tmp_path / "out"
+    with out.open("wb") as handle:
+        handle.write(b"before\n")
+        handle.flush()
+        inode = os.fstat(handle.fileno()).st_ino
+        result = pvm(*COMMANDS[command], "-o", "/dev/stdout", stdout=handle)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert out.stat().st_ino == inode  # the same file, written to rather than replaced
+    assert out.read_bytes() == b"before\n" + expected
