@@ -235,7 +235,9 @@ def _merge_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("theirs", metavar="THEIRS", help="the other changed version (git: %%B)")
     parser.add_argument(
-        "-o", "--output", help="write the result to this new file instead of OURS (-: standard output)"
+        "-o",
+        "--output",
+        help="write the result to this new file instead of OURS (- or /dev/stdout: standard output)",
     )
     _add_language(parser)
     return parser

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pvm_tui import recovery_store, store
+from pvm_tui.copies_words import CopyWords
 
 _COPY_NAME = re.compile(r".+-[0-9a-f]{12}(?:\.[0-9]+)?\.toml\Z")
 
@@ -73,8 +74,21 @@ def every_copy() -> list[Found]:
 
 def damaged_for(file: Path | str) -> list[Found]:
     """The copies of ``file`` that cannot be read, with the reason."""
-    mine = set(recovery_store.paths_for(file))
-    return [each for each in every_copy() if each.path in mine and each.copy is None]
+    found = []
+    for path in recovery_store.paths_for(file):
+        try:
+            recovery_store.read(path)
+        except (store.MatrixFileError, ValueError, RecursionError) as error:
+            problem = error.message if isinstance(error, store.MatrixFileError) else str(error)
+            found.append(Found(path, None, problem, _modified(path)))
+    return found
+
+
+def _modified(path: Path) -> dt.datetime:
+    try:
+        return dt.datetime.fromtimestamp(os.lstat(path).st_mtime).astimezone()
+    except OSError:
+        return dt.datetime.now().astimezone()
 
 
 def holds(copy: recovery_store.Recovery) -> Holds:
@@ -94,6 +108,42 @@ def holds(copy: recovery_store.Recovery) -> Holds:
     difference = compare(current.saved, matrix)
     changes = len(difference.company) + len(difference.partners) + (difference.language is not None)
     return Holds(*summary, file_state=state, changes=changes)
+
+
+def summary(each: Found, words: CopyWords, *, against_file: bool = True) -> str:
+    """One line of what a readable copy holds: when, company, partners, changes, the file's state.
+
+    Without ``against_file`` the file is not read (quick, for the start
+    screen): only whether it is still there.
+    """
+    assert each.copy is not None
+    copy = each.copy
+    parts = [words.written.format(when=each.written.strftime("%Y-%m-%d %H:%M"))]
+    if copy.matrix.company.name:
+        parts.append(copy.matrix.company.name)
+    count = len(copy.matrix.partners)
+    parts.append(words.partners_one if count == 1 else words.partners.format(count=count))
+    if against_file:
+        holds_now = holds(copy)
+        changes, state = holds_now.changes, holds_now.file_state
+        if changes is not None:
+            if changes == 0:
+                parts.append(words.no_changes)
+            else:
+                parts.append(words.changes_one if changes == 1 else words.changes.format(count=changes))
+    else:
+        state = "same" if os.path.lexists(copy.file) else "gone" if copy.based_on is not None else "new"
+    if state != "same":
+        parts.append(getattr(words, f"state_{state}"))
+    return " · ".join(parts)
+
+
+def home(path: Path) -> str:
+    """A path with ``~`` for the home folder, as people write it."""
+    text, folder = str(path), str(Path.home())
+    if text == folder or text.startswith(folder + os.sep):
+        return "~" + text[len(folder) :]
+    return text
 
 
 def pick(found: list[Found], which: str) -> Found | None:

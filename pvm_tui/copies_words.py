@@ -38,6 +38,8 @@ class CopyWords:
     start_delete: str
     start_cancel: str
     start_damaged_title: str
+    start_folder_gone: str
+    editor_damaged: str
 
 
 ENGLISH = CopyWords(
@@ -76,6 +78,11 @@ ENGLISH = CopyWords(
     start_delete="x  delete the copy",
     start_cancel="Esc  leave it",
     start_damaged_title="A damaged recovery copy",
+    start_folder_gone=(
+        "Its folder {folder} is gone; `pvm recover --restore {number} -o NEW.toml` "
+        "puts the changes in a new file"
+    ),
+    editor_damaged="A recovery copy of this file cannot be read ({problem}); `pvm recover` lists it: {path}",
 )
 
 DUTCH = CopyWords(
@@ -116,6 +123,13 @@ DUTCH = CopyWords(
     start_delete="x  verwijder de kopie",
     start_cancel="Esc  laat haar staan",
     start_damaged_title="Een beschadigde herstelkopie",
+    start_folder_gone=(
+        "De map {folder} is weg; `pvm recover --restore {number} -o NIEUW.toml` zet de wijzigingen "
+        "in een nieuw bestand"
+    ),
+    editor_damaged=(
+        "Een herstelkopie van dit bestand is niet te lezen ({problem}); `pvm recover` toont haar: {path}"
+    ),
 )
 
 

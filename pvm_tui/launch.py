@@ -68,7 +68,7 @@ def run_editor(options: argparse.Namespace) -> int:
 
 def _show_instead(document: Document | None, options: argparse.Namespace) -> int:
     """``TERM=dumb``: say why there is no editor, and print the matrix as `pvm show --plain` does."""
-    from pvm_tui import recovery_store
+    from pvm_tui import copies, recovery_store
     from pvm_tui.subcommands import show
     from pvm_tui.text import inline
 
@@ -79,6 +79,9 @@ def _show_instead(document: Document | None, options: argparse.Namespace) -> int
     print(f"{cannot}; here is the matrix as `pvm show` prints it", file=sys.stderr)
     for copy in recovery_store.copies_for(document.path):
         print(inline(f"pvm: unsaved changes from an earlier session are in {copy.path}"), file=sys.stderr)
+    for damaged in copies.damaged_for(document.path):
+        problem = f"pvm: a recovery copy cannot be read ({damaged.problem}); `pvm recover` lists it"
+        print(inline(f"{problem}: {damaged.path}"), file=sys.stderr)
 
     show_options = argparse.Namespace(file=document.path, plain=True, width=None, lang=options.lang)
     return show.run(show_options)

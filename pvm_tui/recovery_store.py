@@ -212,7 +212,11 @@ def read(path: Path) -> Recovery:
 
 
 def copies_for(file: Path | str) -> list[Recovery]:
-    """The readable copies of ``file``, newest first. One that cannot be read is left alone."""
+    """The readable copies of ``file``, newest first.
+
+    One that cannot be read is left on disk; ``copies.damaged_for`` and
+    `pvm recover` report it, so that the person can delete it.
+    """
     found = []
     for path in paths_for(file):
         try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import random
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -133,3 +134,49 @@ def test_short_texts_are_compared_as_closely_as_before() -> None:
         (OLD, "jumps"),
         (NEW, "leaps"),
     ]
+
+
+def test_the_git_drivers_text_diff_of_large_files_gives_the_exact_matcher_only_short_stretches(
+    exact_sizes: list[int], tmp_path: Path
+) -> None:
+    from pvm_tui.subcommands.diff import text_diff
+
+    old = [f'key{index} = "{index * 7919 % 100003}"' for index in range(50_000)]
+    new = [line if index % 1000 else f'key{index} = "changed"' for index, line in enumerate(old)]
+    (tmp_path / "old.toml").write_text("\n".join(old) + "\n", encoding="utf-8")
+    (tmp_path / "new.toml").write_text("\n".join(new) + "\n", encoding="utf-8")
+    diff = text_diff("data.toml", str(tmp_path / "old.toml"), str(tmp_path / "new.toml"))
+    lines = ["".join(text for _, text in line) for line in diff]
+    assert lines[:3] == ["--- a/data.toml", "+++ b/data.toml", "@@ -1,4 +1,4 @@"]
+    assert sum(line.startswith("-key") for line in lines) == 50
+    assert sum(line.startswith("+key") for line in lines) == 50
+    assert max(exact_sizes, default=0) <= EXACT_LIMIT
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from("abcde"), max_size=60), st.lists(st.sampled_from("abcde"), max_size=60))
+def test_the_unified_diff_applied_to_the_old_lines_gives_the_new(a: list[str], b: list[str]) -> None:
+    from pvm_tui.diff.unified import unified_diff
+
+    lines = list(unified_diff(a, b, "a/x", "b/x"))
+    if a == b:
+        assert lines == []
+        return
+    assert lines[:2] == ["--- a/x", "+++ b/x"]
+    result: list[str] = []
+    done = 0  # lines of a already copied or replaced
+    for line in lines[2:]:
+        hunk = re.fullmatch(r"@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@", line)
+        if hunk:
+            start, length = int(hunk.group(1)), int(hunk.group(2) or 1)
+            first = start - 1 if length else start  # an empty range names the line before
+            result += a[done:first]
+            done = first
+        elif line[0] in " -":
+            assert a[done] == line[1:]
+            done += 1
+            if line[0] == " ":
+                result.append(line[1:])
+        else:
+            result.append(line[1:])
+    assert result + a[done:] == b

@@ -58,3 +58,27 @@ def test_every_command_names_a_file_it_cannot_use_harmlessly(
     assert_harmless(result)
     assert "␛]0;T␇␊x.toml" in result.stderr
     assert result.stdout == ""
+
+
+def test_merge_names_the_file_with_conflicts_harmlessly(run_pvm: RunPvm, tmp_path: Path) -> None:
+    base, theirs = tmp_path / "base.toml", tmp_path / "theirs.toml"
+    ours = tmp_path / EVIL
+    base.write_text('[project]\nname = "a"\n', encoding="utf-8")
+    ours.write_text('[project]\nname = "b"\n', encoding="utf-8")
+    theirs.write_text('[project]\nname = "c"\n', encoding="utf-8")
+    result = run_pvm("merge", str(base), EVIL, str(theirs), cwd=tmp_path)
+    assert result.returncode == 1
+    assert_harmless(result)
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"pvm merge: {SHOWN}: ")
+
+
+def test_merge_to_dev_stdout_writes_to_standard_output(run_pvm: RunPvm, tmp_path: Path) -> None:
+    paths = []
+    for name, value in (("base", "a"), ("ours", "b"), ("theirs", "a")):
+        path = tmp_path / f"{name}.toml"
+        path.write_text(f'[[partners]]\nname = "{value}"\n', encoding="utf-8")
+        paths.append(str(path))
+    result = run_pvm("merge", *paths, "-o", "/dev/stdout")
+    assert result.returncode == 0, result.stderr
+    assert 'name = "b"' in result.stdout
+    assert (tmp_path / "ours.toml").read_text(encoding="utf-8") == '[[partners]]\nname = "b"\n'

@@ -5,7 +5,8 @@ backup). A save that fails says why and keeps every edit; a file changed
 on disk since it was read is never overwritten silently: a dialog offers
 reload, overwrite or save as. Quitting with unsaved changes asks save,
 discard or cancel. At the start each recovery copy of the file that holds
-something new is offered back, one dialog at a time.
+something new is offered back, one dialog at a time; one that cannot be
+read is reported.
 
 ``FileDialogs`` pushes the dialogs and acts on the answers; it reports to
 the editor screen through the two callables it is given.
@@ -19,7 +20,8 @@ from pathlib import Path
 
 from textual.app import App
 
-from pvm_tui import recovery_store, store
+from pvm_tui import copies, recovery_store, store
+from pvm_tui.copies_words import copy_words
 from pvm_tui.history import Place
 from pvm_tui.labels import Labels
 from pvm_tui.model import Matrix
@@ -28,7 +30,7 @@ from pvm_tui.screens.recovery_dialog import RecoveryDialog, when
 from pvm_tui.screens.save_as import SaveAsScreen
 from pvm_tui.screens.slow_work import SLOW_FROM, SLOW_PARTNERS, SlowWork
 from pvm_tui.session import Session
-from pvm_tui.text import harmless
+from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
 
 Then = Callable[[], object] | None
@@ -95,7 +97,7 @@ class FileDialogs:
                 error = caught
             done(error)
             return
-        name = harmless((path or document.path).name)
+        name = inline((path or document.path).name)
         self.slow_work.start(write, self.words.saving.replace("{name}", name), done)
 
     def _written(
@@ -109,7 +111,7 @@ class FileDialogs:
             def answered(answer: str | None) -> None:
                 self._file_changed(answer, then, target)
 
-            self.app.push_screen(changed_dialog(self.words, harmless(str(target))), answered)
+            self.app.push_screen(changed_dialog(self.words, inline(str(target))), answered)
             return
         if isinstance(error, store.MatrixFileError):
             self.say(self.words.not_saved.format(error=error), error=True)
@@ -173,6 +175,12 @@ class FileDialogs:
     def offer_copies(self) -> None:
         """Offer each copy of the file that holds something the file does not, newest first."""
         self._offers = self.session.copies_to_offer()
+        if not self.session.read_only:
+            # A copy that cannot be read is never skipped without a word: the
+            # person can look at it, and delete it, with `pvm recover`.
+            words = copy_words(self.labels.code)
+            for damaged in copies.damaged_for(self.session.document.path):
+                self.say(words.editor_damaged.format(problem=damaged.problem, path=damaged.path), error=True)
         self._offer_next()
 
     def _offer_next(self) -> None:

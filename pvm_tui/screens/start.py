@@ -1,4 +1,9 @@
-"""The start screen of plain `pvm`: recent matrices, a new matrix, the Tinnitracks example."""
+"""The start screen of plain `pvm`: recent matrices, recovery copies, a new matrix, the example.
+
+Every recovery copy is listed (also one whose file was moved, renamed or
+deleted, and a damaged one with its reason); choosing one asks whether to
+open its file with the changes restored, or to delete the copy.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +20,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from pvm_tui import copies
+from pvm_tui.copies_words import CopyWords, copy_words
 from pvm_tui.document import Document, new_matrix, open_example, open_path
 from pvm_tui.labels import Labels
 from pvm_tui.model import Matrix
+from pvm_tui.screens.choice import ChoiceDialog
 from pvm_tui.store import MatrixFileError
 from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
@@ -29,11 +37,15 @@ class StartScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", show=False)]
 
-    def __init__(self, labels: Labels, words: UiText, recent: list[Path]) -> None:
+    def __init__(
+        self, labels: Labels, words: UiText, recent: list[Path], found: list[copies.Found] | None = None
+    ) -> None:
         super().__init__(id="start")
         self.labels = labels
         self.words = words
         self.recent = recent
+        self.copy_words = copy_words(labels.code)
+        self.found = copies.every_copy() if found is None else found
 
     def compose(self) -> ComposeResult:
         words = self.words
@@ -42,6 +54,12 @@ class StartScreen(Screen[None]):
             options.append(Option(_recent_line(path), id=f"recent-{index}"))
         if not self.recent:
             options.append(Option(Text(words.start_no_recent, style="dim"), id="no-recent", disabled=True))
+        if self.found:
+            options.append(None)
+            heading = Text(self.copy_words.start_heading, style="bold")
+            options.append(Option(heading, id="copies-heading", disabled=True))
+            for index, each in enumerate(self.found):
+                options.append(Option(_copy_line(each, self.copy_words), id=f"copy-{index}"))
         options.append(None)
         options.append(Option(Text(words.start_new), id="new"))
         options.append(Option(Text(words.start_example), id="example"))
@@ -71,12 +89,9 @@ class StartScreen(Screen[None]):
         choice = event.option.id or ""
         language = self.labels.code
         if choice.startswith("recent-"):
-            try:
-                document = open_path(self.recent[int(choice.removeprefix("recent-"))], language=language)
-            except MatrixFileError as error:
-                self.app.notify(str(error), severity="error", markup=False)
-                return
-            self.post_message(self.Chosen(document))
+            self._open(self.recent[int(choice.removeprefix("recent-"))])
+        elif choice.startswith("copy-"):
+            self.ask_about(self.found[int(choice.removeprefix("copy-"))])
         elif choice == "new":
             self.app.push_screen(NewMatrixScreen(self.words), self._create)
         elif choice == "example":
@@ -84,10 +99,68 @@ class StartScreen(Screen[None]):
         elif choice == "quit":
             self.app.exit()
 
+    def _open(self, path: Path) -> None:
+        try:
+            document = open_path(path, language=self.labels.code)
+        except MatrixFileError as error:
+            self.app.notify(str(error), severity="error", markup=False)
+            return
+        self.post_message(self.Chosen(document))
+
     def _create(self, answer: tuple[Path, str] | None) -> None:
         if answer is not None:
             document, matrix = new_matrix(answer[0], answer[1], self.labels.code)
             self.post_message(self.Chosen(document, matrix))
+
+    def ask_about(self, each: copies.Found) -> None:
+        """Restore (open its file, where the editor offers the copy back) or delete a copy."""
+        words = self.copy_words
+        copy_line = words.copy.format(path=copies.home(each.path))
+        if each.copy is None:
+            title = words.start_damaged_title
+            question = f"{words.damaged.format(problem=each.problem)}\n{copy_line}"
+            choices = [("x", "delete", words.start_delete), ("escape", None, words.start_cancel)]
+        else:
+            title = words.start_title
+            question = f"{copies.home(each.copy.file)}\n{copies.summary(each, words)}\n{copy_line}"
+            choices = [
+                ("r", "restore", words.start_restore),
+                ("x", "delete", words.start_delete),
+                ("escape", None, words.start_cancel),
+            ]
+
+        async def answered(answer: str | None) -> None:
+            if answer == "restore" and each.copy is not None:
+                folder = each.copy.file.parent
+                if not folder.is_dir():
+                    # No file can be made there: the command line restores it elsewhere.
+                    number = self.found.index(each) + 1
+                    message = words.start_folder_gone.format(folder=folder, number=number)
+                    self.app.notify(inline(message), severity="error", markup=False)
+                    return
+                # The editor offers the copy back as it does for any file opened.
+                self._open(each.copy.file)
+            elif answer == "delete":
+                try:
+                    copies.delete(each)
+                except copies.RestoreRefused as refused:
+                    message = getattr(words, f"refused_{refused.reason}").format(**refused.details)
+                    self.app.notify(inline(message), severity="error", markup=False)
+                    return
+                self.found = copies.every_copy()
+                await self.recompose()
+                self.on_mount()
+
+        self.app.push_screen(ChoiceDialog(title, question, choices, id="copy-dialog"), answered)
+
+
+def _copy_line(each: copies.Found, words: CopyWords, width: int = 66) -> Text:
+    """A recovery copy as 'name  folder' and what it holds; a damaged one with its reason."""
+    if each.copy is None:
+        return Text(inline(words.damaged.format(problem=each.problem)), style="red")
+    line = _recent_line(each.copy.file, width)
+    line.append("\n  " + inline(copies.summary(each, words, against_file=False)), style="dim")
+    return line
 
 
 def _recent_line(path: Path, width: int = 66) -> Text:

@@ -12,7 +12,6 @@ instead of failing.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from pvm_tui.diff import compare, report, to_plain, to_text, words_for
 from pvm_tui.diff.report import Line
+from pvm_tui.diff.unified import unified_diff
 from pvm_tui.diff.words import DiffWords
 from pvm_tui.labels import Labels, labels_for, language_from_locale
 from pvm_tui.model import Matrix
@@ -135,7 +135,7 @@ def text_diff(path: str, old_file: str, new_file: str) -> list[Line]:
     new_name = new_file if new_file == DEV_NULL else f"b/{inline(path)}"
     kinds = {"+": "added", "-": "removed", "@": "label"}
     lines: list[Line] = []
-    for line in difflib.unified_diff(before, after, old_name, new_name, lineterm=""):
+    for line in unified_diff(before, after, old_name, new_name):
         lines.append([(kinds.get(line[:1], ""), harmless(line))])
     return lines
 

@@ -17,14 +17,14 @@ import os
 import sys
 from pathlib import Path
 
-from pvm_tui import store
+from pvm_tui import output_target, store
 from pvm_tui.labels import labels_for
 from pvm_tui.merge import merge
 from pvm_tui.merge.found import describe
 from pvm_tui.merge.lines import text_merge
 from pvm_tui.merge.output import merged_text
 from pvm_tui.merge.words import conflict_count, words_for
-from pvm_tui.text import harmless
+from pvm_tui.text import inline
 
 EXIT_CLEAN, EXIT_CONFLICTS = 0, 1
 
@@ -41,7 +41,7 @@ def run(options: argparse.Namespace) -> int:
         return EXIT_CLEAN
     words = words_for(options.lang or result.matrix.language)
     labels = labels_for(options.lang or result.matrix.language)
-    lines = [f"pvm merge: {harmless(str(target or '-'))}: {conflict_count(words, len(result.conflicts))}"]
+    lines = [f"pvm merge: {inline(str(target or '-'))}: {conflict_count(words, len(result.conflicts))}"]
     lines += [f"  {describe(conflict, result.matrix, labels, words)}" for conflict in result.conflicts]
     sys.stderr.write("".join(line + "\n" for line in lines))
     return EXIT_CONFLICTS
@@ -57,7 +57,7 @@ def _merge_lines(options: argparse.Namespace, target: Path | None) -> int:
     _write(target, text)
     if clean:
         return EXIT_CLEAN
-    where = harmless(str(target or "-"))
+    where = inline(str(target or "-"))
     print(
         f"pvm merge: {where}: not a Partner Value Matrix; lines changed on both sides are marked",
         file=sys.stderr,
@@ -78,7 +78,7 @@ def _target(options: argparse.Namespace) -> Path | None:
     """Where the result goes: OURS, or ``-o`` (a new file, or OURS itself)."""
     if options.output is None:
         return Path(options.ours)
-    if options.output == "-":
+    if output_target.is_standard_output(options.output):
         return None
     target = Path(options.output)
     if (target.exists() or target.is_symlink()) and not _same(target, Path(options.ours)):

@@ -13,7 +13,6 @@ that changed after the copy was made.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -46,39 +45,11 @@ def _list(found: list[copies.Found], words: CopyWords) -> None:
         if each.copy is None:
             lines.append(lead + inline(words.damaged.format(problem=each.problem)))
         else:
-            lines.append(lead + inline(home(each.copy.file)))
-            lines.append("    " + inline(describe(each, words)))
-        lines.append("    " + inline(words.copy.format(path=home(each.path))))
+            lines.append(lead + inline(copies.home(each.copy.file)))
+            lines.append("    " + inline(copies.summary(each, words)))
+        lines.append("    " + inline(words.copy.format(path=copies.home(each.path))))
     lines += ["", words.hint]
     sys.stdout.write("".join(line + "\n" for line in lines))
-
-
-def describe(each: copies.Found, words: CopyWords) -> str:
-    """One line of what a readable copy holds: when, company, partners, changes, the file's state."""
-    assert each.copy is not None
-    holds = copies.holds(each.copy)
-    parts = [words.written.format(when=each.written.strftime("%Y-%m-%d %H:%M"))]
-    if holds.company:
-        parts.append(holds.company)
-    parts.append(words.partners_one if holds.partners == 1 else words.partners.format(count=holds.partners))
-    if holds.changes is not None:
-        if holds.changes == 0:
-            parts.append(words.no_changes)
-        else:
-            parts.append(
-                words.changes_one if holds.changes == 1 else words.changes.format(count=holds.changes)
-            )
-    if holds.file_state != "same":
-        parts.append(getattr(words, f"state_{holds.file_state}"))
-    return " · ".join(parts)
-
-
-def home(path: Path) -> str:
-    """A path with ``~`` for the home folder, as people write it."""
-    text, folder = str(path), str(Path.home())
-    if text == folder or text.startswith(folder + os.sep):
-        return "~" + text[len(folder) :]
-    return text
 
 
 def _chosen(found: list[copies.Found], which: str, words: CopyWords) -> copies.Found | None:
@@ -113,7 +84,7 @@ def _delete(found: list[copies.Found], which: str, words: CopyWords) -> int:
     except copies.RestoreRefused as refused:
         _fail(getattr(words, f"refused_{refused.reason}").format(**refused.details))
         return EXIT_ERROR
-    print(inline(words.deleted.format(path=home(each.path))))
+    print(inline(words.deleted.format(path=copies.home(each.path))))
     return EXIT_OK
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 from pvm_tui import bundled
 from tests.app.conftest import (
+    SAMPLES,
     document_of,
     editor,
     editor_of,
@@ -212,3 +214,17 @@ async def test_a_file_that_cannot_be_read_is_not_overwritten_silently(sample: Pa
     saved = read_toml(sample)
     assert saved["partners"][0]["name"] == "Sennheiser!"
     assert saved["company"]["name"] == "Tinnitracks"
+
+
+async def test_the_changed_on_disk_dialog_names_an_odd_file_on_one_line(tmp_path: Path) -> None:
+    odd = tmp_path / "first\nsecond\x1b[2J.toml"
+    shutil.copy(SAMPLES / "tinnitracks.toml", odd)
+    app = editor(odd)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _edit_first_name(pilot)
+        odd.write_text(odd.read_text(encoding="utf-8").replace('name = "Tinnitracks"', 'name = "Bob'))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.id == "changed-dialog"
+        question = str(app.screen.query_one(".dialog-question").render())
+        assert "first␊second␛[2J.toml was changed by someone else" in question
