@@ -23,7 +23,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-INTERACTIONS = ("cursor move", "commit a cell edit", "add a partner", "delete a partner")
+INTERACTIONS = (
+    "cursor move",
+    "commit a cell edit",
+    "add a partner",
+    "delete a partner",
+    "move a partner",
+    "switch rows (w)",
+)
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -34,8 +41,21 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 
 def measure_interactions(path: Path, repeats: int = 40) -> dict[str, list[float]]:
-    """Seconds per interaction, ``repeats`` of each: cursor move, cell edit, add, delete."""
-    return asyncio.run(_measure(path, repeats))
+    """Seconds per interaction, ``repeats`` of each: cursor move, cell edit, add, delete, move, `w`."""
+    import os
+    import tempfile
+
+    # `w` remembers its choice in the state folder: a folder of the benchmark's own, not the user's.
+    with tempfile.TemporaryDirectory() as state:
+        before = os.environ.get("XDG_STATE_HOME")
+        os.environ["XDG_STATE_HOME"] = state
+        try:
+            return asyncio.run(_measure(path, repeats))
+        finally:
+            if before is None:
+                del os.environ["XDG_STATE_HOME"]
+            else:
+                os.environ["XDG_STATE_HOME"] = before
 
 
 class FrameClock:
@@ -98,4 +118,8 @@ async def _measure(path: Path, repeats: int) -> dict[str, list[float]]:
             samples["add a partner"].append(await timed("a"))
             await pilot.press("escape")
             samples["delete a partner"].append(await timed("d", "y"))
+        for run in range(repeats):
+            samples["move a partner"].append(await timed("shift+down" if run % 2 == 0 else "shift+up"))
+        for _ in range(repeats):
+            samples["switch rows (w)"].append(await timed("w"))
     return samples

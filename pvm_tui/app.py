@@ -30,11 +30,12 @@ from pvm_tui.screens.editor import EditorScreen
 from pvm_tui.screens.start import StartScreen
 from pvm_tui.session import Session
 from pvm_tui.text import inline
+from pvm_tui.textual_internals import CrashHook
 from pvm_tui.ui_text import ui_text
 from pvm_tui.widgets.settle import settle
 
 
-class PvmApp(App[int]):
+class PvmApp(CrashHook):
     """pvm: the editor of one matrix, or the start screen when there is none yet."""
 
     CSS_PATH = "pvm.tcss"
@@ -182,14 +183,11 @@ class PvmApp(App[int]):
             crash.end_process_after(crash.EXIT_GRACE, 128 + signum)
         self.exit(return_code=128 + signum)
 
-    def _handle_exception(self, error: Exception) -> None:
-        # Textual's one place for an uncaught error in any handler: no public hook serves.
+    def crashed(self, error: Exception) -> None:
+        """An uncaught error: keep the unsaved changes and log the traceback (the user gets one line)."""
         if self.crash is None:
             copy = None
             with contextlib.suppress(Exception):
                 copy = self.keep_copy()
             summary = inline(f"{type(error).__name__}: {error}")[:200]
             self.crash = crash.Crash(summary, copy, crash.write_log(error))
-        super()._handle_exception(error)
-        # The traceback is in the log; the user gets one line instead (see launch.py).
-        self._exit_renderables.clear()

@@ -38,6 +38,7 @@ def editor_commands(screen: EditorScreen) -> list[tuple[str, str, Callable[[], o
         "undo": screen.action_undo,
         "redo": screen.action_redo,
         "profile": screen.action_profile,
+        "toggle_whole": screen.action_toggle_whole,
         "filter": screen.action_filter,
         "clear_filter": screen.action_clear_filter,
         "reflect": screen.action_reflect,

@@ -1,19 +1,57 @@
 """Every place pvm reaches into Textual's insides, each with its reason (Textual is pinned at 8.2.8).
 
-Nothing else in pvm touches a private name of Textual's parser or driver;
-``tests/test_textual_internals.py`` fails on any other Textual version, so
-that an upgrade re-checks each use below before it ships.
+Nothing else in pvm touches a name Textual marks private. The tests
+(``tests/test_textual_internals.py`` and ``tests/app/test_textual_internals_widgets.py``)
+check each use below against the installed Textual and fail with a message
+that names it, so that an upgrade re-checks each use before it ships.
+
+The terminal's input: the parser and the Linux driver (``terminal_input.py``).
+
+The grid (a ``DataTable``) needs three uses. A stock ``DataTable`` counts its
+updates and makes that count part of every render-cache key, so one changed
+cell or one added row draws every visible cell again through Rich (30-150 ms
+a commit on a modest machine), and it never measures a row's height again
+after ``update_cell``. The grid keeps the count as it was around its public
+calls (``keeping_caches``), forgets the drawings of exactly the rows that
+changed (``forget_rows``), and puts rows in the order of the matrix
+(``place_rows``): ``add_row`` only appends, and ``sort`` draws every row again.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Collection, Iterable, Iterator
+from typing import Any
+
 from textual._xterm_parser import XTermParser
+from textual.app import App
+from textual.binding import Binding, BindingsMap, BindingType
+from textual.dom import DOMNode
 from textual.drivers.linux_driver import LinuxDriver
+from textual.geometry import Size
+from textual.widget import Widget
+from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
 
 TEXTUAL_VERSION = "8.2.8"
 """The Textual these uses were checked against."""
 
-__all__ = ["TEXTUAL_VERSION", "LinuxDriver", "XTermParser", "forget_sequence", "in_sequence"]
+__all__ = [
+    "TEXTUAL_VERSION",
+    "CrashHook",
+    "LinuxDriver",
+    "XTermParser",
+    "forget_all",
+    "forget_rows",
+    "forget_sequence",
+    "in_sequence",
+    "keeping_caches",
+    "own_bindings",
+    "place_rows",
+    "replace_bindings",
+    "set_cells",
+    "set_virtual_size",
+]
 
 
 def in_sequence(parser: XTermParser) -> bool:
@@ -48,3 +86,121 @@ def forget_sequence(parser: XTermParser) -> None:
 # ``_debug`` and ``process_message`` as Textual's own loop does. Why: Textual's
 # loop builds its own XTermParser, and at the end of input (a terminal closed
 # without a hang-up) it goes round reading nothing forever.
+
+
+@contextlib.contextmanager
+def keeping_caches(table: DataTable[Any]) -> Iterator[None]:
+    """Run public ``DataTable`` changes without throwing every cached drawing away.
+
+    Why: ``add_row``, ``remove_row`` and ``update_cell`` bump ``_update_count``,
+    which is in every cache key; there is no public way to say which rows
+    changed. The caller forgets those rows itself with ``forget_rows``.
+    """
+    count = table._update_count
+    try:
+        yield
+    finally:
+        table._update_count = count
+
+
+def forget_rows(table: DataTable[Any], rows: Collection[RowKey], *, moved: bool) -> None:
+    """Forget the drawings of ``rows``; with ``moved``, also what is cached by position.
+
+    Why: the render caches are private and have no per-row invalidation.
+    A cell's drawing carries its row's index (for the mouse) and zebra
+    colour, so rows that changed place are forgotten too; the drawings of
+    lines and the row offsets are cheap compositions and are all forgotten
+    when rows move or change height.
+    """
+    if rows:
+        cells = table._cell_render_cache
+        for cell in [key for key in cells.keys() if key[0] in rows]:  # noqa: SIM118 (an LRUCache, not a dict)
+            cells.discard(cell)
+        lines = table._row_render_cache
+        for line in [key for key in lines.keys() if key[0] in rows]:  # noqa: SIM118
+            lines.discard(line)
+    table._line_cache.clear()
+    table._row_renderable_cache.clear()
+    if moved:
+        table._offset_cache.clear()
+        table._ordered_row_cache.clear()
+
+
+def place_rows(table: DataTable[Any], order: Iterable[RowKey]) -> None:
+    """Put the table's rows in ``order`` (every row key, once each).
+
+    Why: ``add_row`` only appends and ``sort`` bumps the update count (every
+    cell drawn again); the row order is the private ``_row_locations``.
+    """
+    locations = table._row_locations
+    table._row_locations = type(locations)({key: index for index, key in enumerate(order)})
+
+
+def set_cells(table: DataTable[Any], row: RowKey, cells: Iterable[object]) -> None:
+    """Give a row new cells, left to right (its drawings are forgotten with ``forget_rows``).
+
+    Why: ``update_cell`` bumps the update count and repaints the whole
+    table once per cell; switching every row between compact and whole
+    text took 10 ms per 100 rows that way.
+    """
+    table._data[row] = {column.key: cell for column, cell in zip(table.ordered_columns, cells, strict=True)}
+
+
+def forget_all(table: DataTable[Any]) -> None:
+    """Forget every cached drawing (new column widths or labels).
+
+    Why: ``DataTable`` clears its caches itself only when a reactive of its own changes.
+    """
+    table._clear_caches()
+
+
+def set_virtual_size(widget: Widget, size: Size) -> None:
+    """Give ``widget`` a new virtual size: a repaint, and a layout only if a scrollbar comes or goes.
+
+    Why: setting ``virtual_size`` lays out the whole screen, because a widget
+    sized by its content might need more room. The grid and the cell editor
+    are sized by the stylesheet, so a new size changes only what they scroll
+    over. ``_scroll_update`` is what resizes the scrollbars (showing or
+    hiding one asks for a layout by itself).
+    """
+    if size == widget.virtual_size:
+        return
+    widget.set_reactive(Widget.virtual_size, size)
+    widget._scroll_update(size)
+    widget.refresh()
+
+
+def own_bindings(node: DOMNode, key: str) -> list[Binding]:
+    """The bindings ``node`` itself declares for ``key`` (not its ancestors').
+
+    Why: the text widgets run their own bindings the moment a key reaches
+    them (``widgets/local_keys.py``); Textual's public ``active_bindings``
+    is the whole screen's, made after the key has bubbled up to the App.
+    """
+    return list(node._bindings.key_to_bindings.get(key, ()))
+
+
+def replace_bindings(node: DOMNode, bindings: Iterable[BindingType]) -> None:
+    """Give ``node`` new bindings (the footer's words in another language).
+
+    Why: a binding's description is fixed once made and ``BINDINGS`` is read
+    once per class; there is no public way to change a node's bindings.
+    """
+    node._bindings = BindingsMap(bindings)
+
+
+class CrashHook(App[int]):
+    """An App that hears of an uncaught error first (``crashed``) and prints no traceback itself.
+
+    Why: ``_handle_exception`` is Textual's one place for an error no handler
+    caught, and there is no public hook; the traceback it would print (from
+    ``_exit_renderables``) goes to a log instead, and the user gets one line.
+    """
+
+    def crashed(self, error: Exception) -> None:
+        """Called once per uncaught error, before the App ends."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.crashed(error)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()

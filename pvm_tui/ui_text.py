@@ -22,6 +22,9 @@ class UiText(NamedTuple):
     no_partners: str
     empty_cell: str
     empty_cell_read_only: str
+    more: str
+    rows_whole: str
+    rows_compact: str
     saved: str
     not_saved: str
     saving: str
@@ -116,6 +119,9 @@ ENGLISH = UiText(
     no_partners="No partners yet. Press a to add the first one, or n to start filling in.",
     empty_cell="(empty: press e or Enter to write)",
     empty_cell_read_only="(empty)",
+    more="↓ more below: move the cursor, or scroll",
+    rows_whole="Whole text: every word of every cell (w: one line per partner)",
+    rows_compact="Compact: one line per partner (w: every word of every cell)",
     saved="Saved {path}",
     not_saved="Not saved: {error}",
     saving="Saving {name}… {seconds} s (you can go on working)",
@@ -189,7 +195,8 @@ ENGLISH = UiText(
     palette={
         "save": ("Save", "Save the matrix to its file"),
         "save_as": ("Save as…", "Save the matrix under another file name"),
-        "edit": ("Edit cell", "Edit the selected cell in the side panel"),
+        "edit": ("Edit cell", "Edit the selected cell where it stands in the partner card"),
+        "toggle_whole": ("Whole text / compact rows", "Rows as tall as their text, or one line per partner"),
         "add_partner": ("Add partner", "Add a partner below the current one"),
         "delete_partner": ("Delete partner", "Delete the current partner (asks first)"),
         "move_up": ("Move partner up", "Move the current partner one place up"),
@@ -249,6 +256,9 @@ DUTCH = UiText(
     no_partners="Nog geen partners. Druk op a om de eerste toe te voegen, of op n om te beginnen.",
     empty_cell="(leeg: druk op e of Enter om te schrijven)",
     empty_cell_read_only="(leeg)",
+    more="↓ meer hieronder: beweeg de cursor, of scroll",
+    rows_whole="Hele tekst: elk woord van elke cel (w: één regel per partner)",
+    rows_compact="Compact: één regel per partner (w: elk woord van elke cel)",
     saved="Opgeslagen: {path}",
     not_saved="Niet opgeslagen: {error}",
     saving="{name} opslaan… {seconds} s (je kunt doorwerken)",
@@ -322,7 +332,11 @@ DUTCH = UiText(
     palette={
         "save": ("Opslaan", "De matrix in het bestand opslaan"),
         "save_as": ("Opslaan als…", "De matrix onder een andere bestandsnaam opslaan"),
-        "edit": ("Cel bewerken", "De geselecteerde cel bewerken in het zijpaneel"),
+        "edit": ("Cel bewerken", "De geselecteerde cel bewerken waar die staat, in de partnerkaart"),
+        "toggle_whole": (
+            "Hele tekst / compacte rijen",
+            "Rijen zo hoog als hun tekst, of één regel per partner",
+        ),
         "add_partner": ("Partner toevoegen", "Een partner toevoegen onder de huidige"),
         "delete_partner": ("Partner verwijderen", "De huidige partner verwijderen (vraagt eerst)"),
         "move_up": ("Partner omhoog", "De huidige partner een plaats omhoog"),

@@ -1,4 +1,4 @@
-"""Editing a cell: opening it in the side panel's cell editor, and keeping what was typed.
+"""Editing a cell: the cell editor, in its place in the partner card, and keeping what was typed.
 
 ``CellEditing`` is the cell editor and the cell open in it; it knows nothing
 of the matrix. It records the open cell in the session
@@ -22,7 +22,7 @@ from pvm_tui.history import Place
 from pvm_tui.model import COLUMNS
 from pvm_tui.session import OpenCell, Session
 from pvm_tui.text import harmless
-from pvm_tui.widgets.cell_panel import CellPanel
+from pvm_tui.widgets.partner_card import PartnerCard
 from pvm_tui.widgets.settle import settle
 
 if TYPE_CHECKING:
@@ -31,11 +31,11 @@ if TYPE_CHECKING:
 
 
 class CellEditing:
-    """The side panel's cell editor and the cell open in it."""
+    """The cell editor in the partner card, and the cell open in it."""
 
-    def __init__(self, session: Session, panel: CellPanel) -> None:
+    def __init__(self, session: Session, card: PartnerCard) -> None:
         self.session = session
-        self.panel = panel
+        self.card = card
         self.editor: CellEditor | None = None
         """The cell editor, once it is on screen (it is made after the first paint)."""
 
@@ -46,13 +46,14 @@ class CellEditing:
     async def ready(self) -> CellEditor:
         """The cell editor, put on screen now if it is not there yet."""
         if self.editor is None:
-            self.editor = await self.panel.add_editor()
+            self.editor = await self.card.add_editor()
         return self.editor
 
     async def open(self, key: int, column: int, text: str) -> CellEditor:
         """Open a cell with ``text`` for typing; the caller gives the editor the focus."""
         editor = await self.ready()
         self.session.open_cell = OpenCell(key, column, lambda: editor.text)
+        self.card.begin_edit(column)
         editor.begin(text, writable=not self.session.read_only)
         return editor
 
@@ -65,6 +66,7 @@ class CellEditing:
         text = editor.text
         self.session.open_cell = None
         editor.end()
+        self.card.end_edit()
         return cell, text
 
     async def typed(self) -> str:

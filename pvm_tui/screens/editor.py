@@ -30,14 +30,14 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import BindingsMap, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
-from pvm_tui import navigation, recent
+from pvm_tui import navigation, recent, view_choice
 from pvm_tui.history import Place
 from pvm_tui.keys import ACTION_WHERE, CHANGING_ACTIONS, FOOTER_ORDER, KEYS
 from pvm_tui.labels import Labels, labels_for
@@ -53,10 +53,11 @@ from pvm_tui.screens.editor_view import EditorView
 from pvm_tui.screens.file_dialogs import FileDialogs
 from pvm_tui.session import Session
 from pvm_tui.text import harmless
+from pvm_tui.textual_internals import replace_bindings
 from pvm_tui.ui_text import UiText, ui_text
-from pvm_tui.widgets.cell_panel import CellPanel
 from pvm_tui.widgets.grid import MatrixGrid
 from pvm_tui.widgets.key_bar import KeyBar
+from pvm_tui.widgets.partner_card import PartnerCard
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
 
@@ -93,7 +94,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         yield StepBar(self.labels, id="steps")
         with Horizontal(id="body"):
             yield MatrixGrid(id="grid")
-            yield CellPanel(id="panel")
+            yield PartnerCard(id="card")
         yield StatusLine(id="status")
         yield KeyBar(FOOTER_ORDER, id="keys")
 
@@ -106,12 +107,12 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
             session,
             self.language,
             grid=self.grid,
-            panel=self.query_one(CellPanel),
+            card=self.query_one(PartnerCard),
             step_bar=self.query_one(StepBar),
             status=self.status,
             title_bar=self.query_one(TitleBar),
         )
-        self.cells = CellEditing(session, self.view.panel)
+        self.cells = CellEditing(session, self.view.card)
         self.copies = CopyKeeper(session, self, self.recovery_delay, self._copy_problem)
         self.files = FileDialogs(
             self.app,
@@ -122,6 +123,8 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
             saved=self.view.refresh_title,
         )
         self._speak()
+        self.grid.whole = view_choice.whole_text()
+        self.set_class(self.grid.whole, "-whole-rows")
         self.view.show_matrix()
         self.set_focus(self.grid)
         self.status.say(self.words.welcome)
@@ -133,7 +136,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
 
     async def _after_first_paint(self) -> None:
         """What the first paint does not need: the cell editor, the list of recent files."""
-        if not self.view.panel.is_attached:
+        if not self.view.card.is_attached:
             return  # the editor closed at once
         await self.cells.ready()
         document = self.session.document
@@ -144,7 +147,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         """Footer, messages and dialogs in ``self.language``."""
         read_only = self.session.read_only
         # Binding descriptions are fixed once made, and the footer shows them as they are.
-        self._bindings = BindingsMap(bindings(self.language, read_only))
+        replace_bindings(self, bindings(self.language, read_only))
         self.refresh_bindings()
         self.query_one(KeyBar).set_badge(self.words.read_only if read_only else "")
         self.view.language = self.language
@@ -248,7 +251,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         moves[where]()
         self.view.show_cursor_cell()
 
-    def on_matrix_grid_cell_highlighted(self, event: MatrixGrid.CellHighlighted) -> None:
+    def on_matrix_grid_cell_clicked(self, event: MatrixGrid.CellClicked) -> None:
         event.stop()
         if self.session.open_cell is None:
             self.view.show_cursor_cell()
@@ -268,6 +271,15 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
             self.filter_input.placeholder = self.words.filter_placeholder
         self.view.relabel()
         self.say(self.words.language_now)
+
+    async def action_toggle_whole(self) -> None:
+        """Whole-text rows or compact rows in the grid; the choice is kept for the next start."""
+        await self.to_grid()
+        whole = not self.grid.whole
+        self.grid.set_whole(whole)
+        self.set_class(whole, "-whole-rows")
+        view_choice.remember_whole_text(whole)
+        self.say(self.words.rows_whole if whole else self.words.rows_compact)
 
     async def action_step(self, step: int) -> None:
         """Go to a step: the cursor moves into its first column and its columns come into view."""

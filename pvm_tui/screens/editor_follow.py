@@ -46,6 +46,9 @@ class FollowActions:
         self.walk_done = 0
         self.unmark: Timer | None = None
         self.set_interval(LOOK_EVERY, self.look_at_file, name="follow")
+        left = conflicts_in(self.session.matrix)
+        if left:  # a file that `pvm merge` or git left with conflicts (not mounted yet: no self.say)
+            self.status.say(self.merge_words.still_open.format(count=len(left)))
 
     @property
     def merge_words(self: EditorScreen) -> MergeWords:

@@ -1,4 +1,4 @@
-"""How the editor shows its session: the grid, the side panel, the step bar, the title and the status.
+"""How the editor shows its session: the grid, the partner card, the step bar, the title and the status.
 
 ``EditorView`` is told what changed (a new matrix, a place for the cursor,
 a filter) and redraws as little as that needs: one row for an edit; one row
@@ -11,17 +11,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from rich.text import Text
-
-from pvm_tui import balance_marks, partner_filter
+from pvm_tui import partner_filter
 from pvm_tui.history import Place
 from pvm_tui.labels import Labels, labels_for
 from pvm_tui.model import COLUMNS, Balance, Matrix, Partner
 from pvm_tui.session import Session
-from pvm_tui.text import harmless, one_line, shorten
+from pvm_tui.text import one_line
 from pvm_tui.ui_text import UiText, ui_text
-from pvm_tui.widgets.cell_panel import CellPanel
-from pvm_tui.widgets.grid import GROUP_STYLES, MatrixGrid
+from pvm_tui.widgets.grid import MatrixGrid
+from pvm_tui.widgets.partner_card import PartnerCard
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
 
@@ -53,7 +51,7 @@ class EditorView:
         language: str,
         *,
         grid: MatrixGrid,
-        panel: CellPanel,
+        card: PartnerCard,
         step_bar: StepBar,
         status: StatusLine,
         title_bar: TitleBar,
@@ -61,12 +59,12 @@ class EditorView:
         self.session = session
         self.language = language
         self.grid = grid
-        self.panel = panel
+        self.card = card
         self.step_bar = step_bar
         self.status = status
         self.title_bar = title_bar
         self.editing = False
-        """True while a cell is open in the cell editor (the panel then shows that cell)."""
+        """True while a cell is open in the cell editor (in its place in the card)."""
         self.filter_text = ""
         self._balances: Counter[Balance] = Counter()
         self._shown_cell: tuple[object, ...] | None = None
@@ -82,6 +80,7 @@ class EditorView:
     def show_matrix(self) -> None:
         """The whole matrix, as when it opens: cursor on the first name."""
         matrix = self.session.matrix
+        self.card.set_labels(self.labels, self.words.more)
         self.grid.show_matrix(matrix, self.labels)
         self._balances = Counter(partner.balance for partner in matrix.partners)
         self.grid.move_cursor(row=0, column=0, animate=False)
@@ -90,6 +89,7 @@ class EditorView:
     def relabel(self) -> None:
         """Everything in the view's (new) language."""
         self.grid.relabel(self.labels, self.session.matrix)
+        self.card.set_labels(self.labels, self.words.more)
         self.step_bar.set_labels(self.labels)
         self.refresh_all()
 
@@ -160,7 +160,7 @@ class EditorView:
         self.refresh_all()
 
     def show_cursor_cell(self, *, force: bool = False) -> None:
-        """Show the cell under the cursor in the side panel, and its step in the step bar."""
+        """Show the partner under the cursor in the card, its cell selected, and its step in the step bar."""
         if self.session.open_cell is not None:
             return  # the cell editor shows what is being typed; a change from outside never replaces it
         place = self.cursor_place()
@@ -170,7 +170,7 @@ class EditorView:
         if place is None:
             self._shown_cell = None
             message = self.words.no_partners if not matrix.partners else self.filter_status()
-            self.panel.show_message(message)
+            self.card.show_message(message)
             return
         index, column = place
         partner = matrix.partners[index]
@@ -178,21 +178,9 @@ class EditorView:
         if shown == self._shown_cell and not force:
             return
         self._shown_cell = shown
-        labels, definition = self.labels, COLUMNS[column]
-        name = Text.assemble(
-            (shorten(one_line(labels.partner_name(partner.name)), 60), "bold"),
-            "  ",
-            (balance_marks.words(partner.balance, labels), balance_marks.style(partner.balance)),
-        )
-        facts = labels.partner_facts(partner.status, partner.influence)
-        if facts:
-            name.append(f"  · {facts}", "italic")
-        where_style = GROUP_STYLES.get(definition.side or "", "bold")
-        where = Text(labels.column_title(definition), style=where_style)
         read_only = self.session.read_only
         placeholder = self.words.empty_cell_read_only if read_only else self.words.empty_cell
-        text = harmless(partner.cell(definition))
-        self.panel.show(name, where, labels.guidance(definition), text, placeholder)
+        self.card.show(partner, column, self.labels, placeholder)
 
     def refresh_all(self) -> None:
         self.refresh_title()
@@ -202,6 +190,7 @@ class EditorView:
             self.labels.balance_summary(counts[Balance.BALANCED], one_sided, counts[Balance.EMPTY])
         )
         self.show_cursor_cell(force=True)
+        self.card.show_company(self.session.matrix.company, self.labels)
         self.refresh_mode()
 
     def refresh_title(self) -> None:

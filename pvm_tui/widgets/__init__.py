@@ -1,1 +1,1 @@
-"""The editor's widgets: the grid, the cell panel, the step bar, the title and status lines."""
+"""The editor's widgets: the grid, the partner card, the step bar, the title and status lines."""

@@ -1,40 +1,33 @@
-"""The matrix as a table: one row per partner, the name then four *brings* and four *gets* columns.
+"""The matrix as a ``DataTable``: one row per partner, the name, four *brings* and four *gets*.
 
 The grid only shows; the App owns the matrix and tells the grid what
-changed. It draws the lines on screen straight from the partners it was
-given, so nothing is built per row: a matrix of 5,000 partners opens as
-fast as one of five, and adding or deleting a partner is a change to a
-list. A row's cells become terminal segments once per version of a partner
-(a changed partner is a new object, so the version is its identity) and
-are kept in a small cache. An edit repaints one line, a cursor move two,
-adding or deleting a partner the lines below it; scrolling and a change of
-focus repaint the lines on screen from the cache.
+changed. Two modes (``w``): compact rows of one line each, and whole-text
+rows where every cell is wrapped to its column and a row is as tall as its
+tallest cell. Cells are ``rich.text.Text`` (``grid_cells.py``), never markup.
 
-It looks like Textual's ``DataTable`` with a cell cursor, a fixed partner
-column, a two-line header and zebra stripes, and keeps its names for the
-cursor (``cursor_coordinate``, ``move_cursor``, the ``action_*`` moves),
-but it holds no copy of the data and never measures it.
+A stock ``DataTable`` draws every visible cell again after any change. This
+one keeps its render caches across its own public calls and forgets the
+drawings of exactly the rows that changed (``textual_internals.py``), so a
+committed edit draws one row, and adding, deleting or moving a partner the
+rows that changed place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from operator import attrgetter
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual._segment_tools import line_crop  # Textual is pinned exactly
-from textual.cache import LRUCache
-from textual.color import Color
 from textual.coordinate import Coordinate
 from textual.geometry import Region, Size, Spacing
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
+from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
 
+from pvm_tui import textual_internals as internals
 from pvm_tui.labels import Labels
 from pvm_tui.model import COLUMNS, Matrix, Partner
 from pvm_tui.reflection import influence_rank
@@ -43,57 +36,24 @@ from pvm_tui.widgets.grid_cells import (
     GROUP_STYLES,
     NAME_WIDTH,
     WIDTHS,
-    cell_text,
+    CellMaker,
+    RowCells,
     column_label,
+    whole_widths,
 )
-from pvm_tui.widgets.sizing import set_virtual_size
 
 __all__ = ["CELL_WIDTH", "GROUP_STYLES", "NAME_WIDTH", "MatrixGrid"]
 
 HEADER_HEIGHT = 2
-FIXED_WIDTH = WIDTHS[0]
-"""The partner column stays in place when the grid scrolls sideways."""
-SCROLLING_WIDTH = sum(WIDTHS[1:])
-COLUMN_X = tuple(sum(WIDTHS[:index]) for index in range(len(WIDTHS)))
 LAST_COLUMN = len(COLUMNS) - 1
+SCROLLBAR = 1
+"""The width of the vertical scrollbar (``scrollbar-size`` in the stylesheet)."""
 
 _KEY = attrgetter("key")
 
-Cells = list[list[Segment]]
-"""One list of segments per column, each exactly as wide as its column."""
 
-
-class _Palette(NamedTuple):
-    """The styles of the grid's parts, read from its component classes."""
-
-    base: Style
-    header: Style
-    fixed: Style
-    rows: tuple[Style, Style]
-    """Even and odd rows (zebra stripes)."""
-    cursor: tuple[Style, Style]
-    """Before and after a cell's own styles, on the cursor."""
-    fixed_cursor: tuple[Style, Style]
-    ends: tuple[Style, Style, Style]
-    """Past the last column, for even rows, odd rows and the header."""
-    marked: Style
-    """A cell just changed from outside (another pvm, an editor, git)."""
-
-
-class MatrixGrid(ScrollView, can_focus=True):
+class MatrixGrid(DataTable[Text]):
     """A table of partners that the App updates row by row."""
-
-    ALLOW_SELECT = False
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "grid--header",
-        "grid--fixed",
-        "grid--even-row",
-        "grid--odd-row",
-        "grid--cursor",
-        "grid--fixed-cursor",
-        "grid--changed",
-    }
 
     DEFAULT_CSS = """
     MatrixGrid {
@@ -101,55 +61,41 @@ class MatrixGrid(ScrollView, can_focus=True):
         color: $foreground;
         &:focus {
             background-tint: $foreground 5%;
-            & > .grid--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-            & > .grid--header {
+            & > .datatable--header {
                 background-tint: $foreground 5%;
             }
-            & > .grid--fixed-cursor {
+            & > .datatable--fixed-cursor {
                 color: $block-cursor-foreground;
                 background: $block-cursor-background;
             }
         }
-        &:dark > .grid--even-row {
-            background: $surface-darken-1 40%;
-        }
-        & > .grid--header {
+        & > .datatable--header {
             text-style: bold;
             background: $panel;
             color: $foreground;
         }
-        &:ansi > .grid--header {
+        &:ansi > .datatable--header {
             background: ansi_bright_blue;
             color: ansi_default;
         }
-        & > .grid--fixed {
+        & > .datatable--fixed {
             background: $secondary-muted;
             color: $foreground;
         }
-        & > .grid--even-row {
-            background: $surface-lighten-1 50%;
+        & > .datatable--fixed-cursor {
+            background: $block-cursor-blurred-background;
+            color: $foreground;
         }
         & > .grid--changed {
             background: $warning 30%;
             text-style: bold;
         }
-        & > .grid--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        & > .grid--fixed-cursor {
-            background: $block-cursor-blurred-background;
-            color: $foreground;
-        }
     }
     """
 
-    class CellHighlighted(Message):
+    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {"grid--changed"}
+
+    class CellClicked(Message):
         """The cursor moved to a cell by a mouse click (the App moves it for every key)."""
 
         def __init__(self, grid: MatrixGrid, coordinate: Coordinate) -> None:
@@ -162,18 +108,28 @@ class MatrixGrid(ScrollView, can_focus=True):
             return self.grid
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(
+            show_row_labels=False,
+            fixed_columns=1,
+            zebra_stripes=True,
+            header_height=HEADER_HEIGHT,
+            cell_padding=0,
+            cursor_type="cell",
+            # The cursor's colours win over a cell's own (a cell marked as changed from outside).
+            cursor_background_priority="css",
+            **kwargs,  # type: ignore[arg-type]
+        )
         self.labels: Labels | None = None
         self.shown: set[int] | None = None
         """The partner keys a filter lets through, or None when every partner is shown."""
+        self.whole = False
+        """Whole-text rows (every word of every cell) rather than one line per partner."""
         self.by_influence = False
         """Rows by influence, high first (the file's order within a level): only a view."""
-        self._rows: list[Partner] = []
+        self._partners: list[Partner] = []
         self._row_of: dict[int, int] | None = None
-        self._cursor = Coordinate(0, 0)
-        self._cells: LRUCache[int, tuple[Partner, Cells]] = LRUCache(1024)
-        self._header: list[Cells] | None = None
-        self._palette: _Palette | None = None
+        self._widths: tuple[int, ...] = WIDTHS
+        self._made = CellMaker()
         self._marked: set[tuple[int, int]] = set()
         """Cells (partner key, column) changed from outside, shown marked for a while."""
 
@@ -181,19 +137,35 @@ class MatrixGrid(ScrollView, can_focus=True):
 
     def show_matrix(self, matrix: Matrix, labels: Labels) -> None:
         """Show a matrix from scratch: when it opens, and when a filter changes."""
-        if labels is not self.labels:
-            self.labels = labels
-            self._forget_rendering()
-        self._set_rows(self._shown_of(matrix))
-        self._cursor = Coordinate(0, 0)
+        self.labels = labels
+        rows = self._shown_of(matrix)
+        if self.whole:
+            self._widths = self._whole_widths(rows)
+        self._label_columns()
+        self.clear()
+        self._partners = rows
+        self._row_of = None
+        for partner in rows:
+            made = self._make(partner)
+            self.add_row(*made.cells, height=made.height, key=str(partner.key))
+        self._resize_virtual()
         self.scroll_to(0, 0, animate=False, immediate=True)
-        self.refresh()
 
     def relabel(self, labels: Labels, matrix: Matrix) -> None:
         """New column headings and placeholders after a language switch; rows stay."""
         self.labels = labels
-        self._forget_rendering()
-        self.refresh()
+        self._label_columns()
+        self._remake_all()
+
+    def set_whole(self, whole: bool) -> None:
+        """Switch between compact rows and whole-text rows; the cursor stays on its cell."""
+        if whole == self.whole:
+            return
+        self.whole = whole
+        self._widths = self._whole_widths(self._partners) if whole else WIDTHS
+        self._label_columns()
+        self._remake_all()
+        self.move_cursor(row=self.cursor_row, column=self.cursor_column)
 
     def is_shown(self, key: int) -> bool:
         return self.shown is None or key in self.shown
@@ -203,9 +175,20 @@ class MatrixGrid(ScrollView, can_focus=True):
     def show_partner(self, partner: Partner) -> None:
         """Show this version of a partner in its row (its other cells, such as the marker, may change too)."""
         row = self.row_of(partner.key)
-        if row is not None:
-            self._rows[row] = partner
-            self._refresh_row(row)
+        if row is None:
+            return
+        self._partners[row] = partner
+        key = RowKey(str(partner.key))
+        old_height = self.rows[key].height
+        made = self._make(partner)
+        self._set_row(key, made)
+        grew = made.height != old_height
+        internals.forget_rows(self, {key}, moved=grew)
+        if grew:
+            self._resize_virtual()
+            self.refresh()
+        else:
+            self.refresh_row(row)
 
     def sync(self, old: Matrix, new: Matrix, reveal: Iterable[int] = ()) -> bool:
         """Make the rows show ``new`` where it differs from ``old``; True when rows came, went or moved.
@@ -219,255 +202,187 @@ class MatrixGrid(ScrollView, can_focus=True):
             known = {partner.key for partner in old.partners}
             self.shown.update(partner.key for partner in new.partners if partner.key not in known)
         rows = self._shown_of(new)
-        before = self._rows
+        before = self._partners
         if len(rows) == len(before) and list(map(_KEY, rows)) == list(map(_KEY, before)):
-            for row, (was, now) in enumerate(zip(before, rows, strict=True)):
+            for was, now in zip(before, rows, strict=True):
                 if was is not now:
-                    self._rows[row] = now
-                    self._refresh_row(row)
+                    self.show_partner(now)
             return False
         first = 0
         while first < min(len(rows), len(before)) and rows[first] is before[first]:
             first += 1
-        self._set_rows(rows)
-        self._cursor = self._clamp(self._cursor)
-        self.refresh_lines(HEADER_HEIGHT + first, max(len(rows), len(before)) - first)
+        kept = {partner.key for partner in rows}
+        had = {partner.key for partner in before}
+        cursor = self.cursor_coordinate
+        with internals.keeping_caches(self):
+            for partner in before:
+                if partner.key not in kept:
+                    self.remove_row(str(partner.key))
+            for partner in rows:
+                if partner.key not in had:
+                    made = self._make(partner)
+                    self.add_row(*made.cells, height=made.height, key=str(partner.key))
+        internals.place_rows(self, [RowKey(str(partner.key)) for partner in rows])
+        for partner in rows[first:]:
+            if partner.key in had:
+                self._set_row(RowKey(str(partner.key)), self._make(partner))
+        self._partners = rows
+        self._row_of = None
+        internals.forget_rows(self, {RowKey(str(partner.key)) for partner in rows[first:]}, moved=True)
+        self.cursor_coordinate = cursor
+        self._resize_virtual()
+        self.refresh()
         return True
 
     def mark(self, cells: set[tuple[int, int]]) -> None:
         """Mark these cells (partner key, column) as changed from outside; an empty set unmarks all."""
-        for key, _ in self._marked ^ cells:
+        keys = {key for key, _ in self._marked ^ cells}
+        self._marked = set(cells)
+        rows = set()
+        for key in keys:
             row = self.row_of(key)
             if row is not None:
-                self._refresh_row(row)
-        self._marked = set(cells)
+                rows.add(RowKey(str(key)))
+                self._set_row(RowKey(str(key)), self._make(self._partners[row]))
+        internals.forget_rows(self, rows, moved=False)
+        self.refresh()
 
     # -- the cursor -----------------------------------------------------------
-
-    @property
-    def cursor_coordinate(self) -> Coordinate:
-        return self._cursor
-
-    @property
-    def cursor_row(self) -> int:
-        return self._cursor.row
-
-    @property
-    def cursor_column(self) -> int:
-        return self._cursor.column
-
-    @property
-    def row_count(self) -> int:
-        return len(self._rows)
 
     def move_cursor(
         self, *, row: int | None = None, column: int | None = None, animate: bool = False, scroll: bool = True
     ) -> None:
-        """Put the cursor on a cell (clamped to the table), and bring it into view if ``scroll``."""
-        old = self._cursor
-        new = self._clamp(
-            Coordinate(old.row if row is None else row, old.column if column is None else column)
-        )
-        self._cursor = new
-        if new.row != old.row:
-            self._refresh_row(old.row)
-        self._refresh_row(new.row)
-        if scroll:
+        """Put the cursor on a cell (clamped to the table), and bring it into view at once if ``scroll``."""
+        super().move_cursor(row=row, column=column, animate=False, scroll=False)
+        if scroll and self.row_count:
             self.scroll_to_region(
-                self.cell_region(new),
-                spacing=Spacing(HEADER_HEIGHT, 0, 0, FIXED_WIDTH),
+                self.cell_region(self.cursor_coordinate),
+                spacing=Spacing(HEADER_HEIGHT, 0, 0, self._widths[0]),
                 animate=False,
                 force=True,
                 immediate=True,
             )
 
-    def _clamp(self, coordinate: Coordinate) -> Coordinate:
-        row, column = coordinate
-        return Coordinate(
-            max(0, min(row, len(self._rows) - 1)),
-            max(0, min(column, LAST_COLUMN)),
-        )
-
-    def action_cursor_up(self) -> None:
-        self.move_cursor(row=self._cursor.row - 1)
-
-    def action_cursor_down(self) -> None:
-        self.move_cursor(row=self._cursor.row + 1)
-
     def action_cursor_left(self) -> None:
-        self.move_cursor(column=self._cursor.column - 1)
+        self.move_cursor(column=self.cursor_column - 1)
 
     def action_cursor_right(self) -> None:
-        self.move_cursor(column=self._cursor.column + 1)
+        self.move_cursor(column=self.cursor_column + 1)
 
-    def action_scroll_home(self) -> None:
-        self.move_cursor(column=0)
+    def action_cursor_up(self) -> None:
+        self.move_cursor(row=self.cursor_row - 1)
 
-    def action_scroll_end(self) -> None:
-        self.move_cursor(column=LAST_COLUMN)
+    def action_cursor_down(self) -> None:
+        self.move_cursor(row=self.cursor_row + 1)
 
     def action_scroll_top(self) -> None:
         self.move_cursor(row=0)
 
     def action_scroll_bottom(self) -> None:
-        self.move_cursor(row=len(self._rows) - 1)
+        self.move_cursor(row=self.row_count - 1)
 
-    def action_page_down(self) -> None:
-        """A page further: the view scrolls by a page, and the cursor with it."""
-        page = self._page()
-        self.scroll_relative(y=page, animate=False, force=True, immediate=True)
-        self.move_cursor(row=self._cursor.row + page, scroll=False)
-
-    def action_page_up(self) -> None:
-        page = self._page()
-        self.scroll_relative(y=-page, animate=False, force=True, immediate=True)
-        self.move_cursor(row=self._cursor.row - page, scroll=False)
-
-    def _page(self) -> int:
-        return max(self.scrollable_content_region.height - HEADER_HEIGHT, 1)
-
-    async def _on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None or offset.y < HEADER_HEIGHT:
+    def on_click(self, event: events.Click) -> None:
+        """A click on a cell moves the cursor there and tells the App (which shows the cell)."""
+        meta = event.style.meta
+        event.prevent_default()
+        row, column = meta.get("row", -1), meta.get("column", -1)
+        if row < 0 or column < 0 or meta.get("out_of_bounds", False) or row >= self.row_count:
             return
-        row = offset.y - HEADER_HEIGHT + self.scroll_offset.y
-        x = offset.x if offset.x < FIXED_WIDTH else offset.x + self.scroll_offset.x
-        column = max(index for index, start in enumerate(COLUMN_X) if start <= x)
-        if row < len(self._rows):
-            self.move_cursor(row=row, column=column)
-            self.post_message(self.CellHighlighted(self, self._cursor))
-            event.stop()
+        self.move_cursor(row=row, column=column)
+        self.post_message(self.CellClicked(self, self.cursor_coordinate))
+        event.stop()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.whole and self._partners:
+            widths = self._whole_widths(self._partners)
+            if widths != self._widths:
+                self._widths = widths
+                self._label_columns()
+                self._remake_all()
 
     # -- positions ------------------------------------------------------------
 
     def key_at(self, row: int) -> int | None:
         """The partner key of a grid row, or None when there is no such row."""
-        if not 0 <= row < len(self._rows):
+        if not 0 <= row < len(self._partners):
             return None
-        return self._rows[row].key
+        return self._partners[row].key
 
     def row_of(self, key: int) -> int | None:
         if self._row_of is None:
-            self._row_of = dict(zip(map(_KEY, self._rows), range(len(self._rows)), strict=True))
+            self._row_of = dict(zip(map(_KEY, self._partners), range(len(self._partners)), strict=True))
         return self._row_of.get(key)
 
     def keys_in_view(self) -> list[int]:
         """The partner keys of the rows, top to bottom."""
-        return [partner.key for partner in self._rows]
-
-    def get_cell_at(self, coordinate: tuple[int, int]) -> Text:
-        """The text a cell shows (as the table's cells are Text)."""
-        row, column = coordinate
-        assert self.labels is not None
-        return cell_text(self._rows[row], COLUMNS[column], self.labels)
+        return [partner.key for partner in self._partners]
 
     def cell_region(self, coordinate: tuple[int, int]) -> Region:
         """Where a cell is in the whole table (header included), as a region of the scrollable area."""
         row, column = coordinate
-        return Region(COLUMN_X[column], HEADER_HEIGHT + row, WIDTHS[column], 1)
+        widths = self._widths
+        rows = self.ordered_rows
+        y = HEADER_HEIGHT + sum(ordered.height for ordered in rows[:row])
+        height = rows[row].height if 0 <= row < len(rows) else 1
+        return Region(sum(widths[:column]), y, widths[column], height)
 
     def show_step(self, step: int) -> None:
         """Scroll sideways so that a step's columns start right after the (fixed) partner column."""
         first = next(index for index, column in enumerate(COLUMNS) if column.step == step)
-        self.scroll_to(x=COLUMN_X[first] - FIXED_WIDTH, animate=False, immediate=True)
-
-    # -- drawing --------------------------------------------------------------
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._palette = None
-        self.refresh()
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        palette = self._get_palette()
-        if y < HEADER_HEIGHT:
-            fixed, rest = self._header_line(y, palette)
-        else:
-            row = y - HEADER_HEIGHT + self.scroll_offset.y
-            if row >= len(self._rows):
-                return Strip.blank(width, palette.base)
-            fixed, rest = self._row_line(row, palette)
-        scroll_x = self.scroll_offset.x
-        visible = width - FIXED_WIDTH
-        if visible > 0:
-            end = max(0, width - FIXED_WIDTH - SCROLLING_WIDTH)
-            if end:
-                rest.append(Segment(" " * end, palette.ends[2 if y < HEADER_HEIGHT else row % 2]))
-            fixed += line_crop(rest, scroll_x, scroll_x + visible, SCROLLING_WIDTH + end)
-        return Strip(fixed).adjust_cell_length(width, palette.base).simplify()
-
-    def _row_line(self, row: int, palette: _Palette) -> tuple[list[Segment], list[Segment]]:
-        """The partner column, and the other columns, of one row."""
-        cells = self._cells_of(self._rows[row])
-        cursor_row, cursor_column = self._cursor
-        row_style = palette.rows[row % 2]
-        if row == cursor_row and cursor_column == 0:
-            fixed = _styled(cells[0], palette.fixed + palette.fixed_cursor[0], palette.fixed_cursor[1])
-        else:
-            fixed = _styled(cells[0], palette.fixed)
-        rest: list[Segment] = []
-        key = self._rows[row].key
-        for column in range(1, len(cells)):
-            if row == cursor_row and column == cursor_column:
-                rest += _styled(cells[column], row_style + palette.cursor[0], palette.cursor[1])
-            elif (key, column) in self._marked:
-                rest += _styled(cells[column], row_style + palette.marked)
-            else:
-                rest += _styled(cells[column], row_style)
-        if (key, 0) in self._marked and not (row == cursor_row and cursor_column == 0):
-            fixed = _styled(cells[0], palette.fixed + palette.marked)
-        return fixed, rest
-
-    def _header_line(self, line: int, palette: _Palette) -> tuple[list[Segment], list[Segment]]:
-        if self._header is None:
-            assert self.labels is not None
-            self._header = [
-                _lines(column_label(column, self.labels), width, self.app.console, HEADER_HEIGHT)
-                for column, width in zip(COLUMNS, WIDTHS, strict=True)
-            ]
-        fixed = _styled(self._header[0][line], palette.header)
-        rest: list[Segment] = []
-        for cell in self._header[1:]:
-            rest += _styled(cell[line], palette.header)
-        return fixed, rest
-
-    def _cells_of(self, partner: Partner) -> Cells:
-        cached = self._cells.get(partner.key)
-        if cached is not None and cached[0] is partner:
-            return cached[1]
-        assert self.labels is not None
-        console, labels = self.app.console, self.labels
-        cells = [
-            _lines(cell_text(partner, column, labels), width, console, 1)[0]
-            for column, width in zip(COLUMNS, WIDTHS, strict=True)
-        ]
-        self._cells.set(partner.key, (partner, cells))
-        return cells
-
-    def _get_palette(self) -> _Palette:
-        if self._palette is None:
-            header = self.get_component_styles("grid--header").rich_style
-            fixed = self.get_component_styles("grid--fixed").rich_style
-            even = self.get_component_styles("grid--even-row").rich_style
-            odd = self.get_component_styles("grid--odd-row").rich_style
-            cursor = self.get_component_rich_style("grid--cursor")
-            fixed_cursor = cursor + self.get_component_rich_style("grid--fixed-cursor")
-            background = self.background_colors[1]
-            self._palette = _Palette(
-                base=self.rich_style,
-                header=header,
-                fixed=fixed,
-                rows=(even, odd),
-                # The cursor's colour wins over a cell's own (the coloured │ of a group).
-                cursor=(cursor, Style.from_color(cursor.color)),
-                fixed_cursor=(fixed_cursor, Style.from_color(fixed_cursor.color)),
-                ends=tuple(_end_style(style, background) for style in (even, odd, header)),  # type: ignore[arg-type]
-                marked=self.get_component_rich_style("grid--changed"),
-            )
-        return self._palette
+        if self.whole and self._fits():
+            return  # every column is in view already
+        self.scroll_to(x=sum(self._widths[1:first]), animate=False, immediate=True)
 
     # -- internals ------------------------------------------------------------
+
+    def _fits(self) -> bool:
+        return sum(self._widths) <= self.size.width
+
+    def _whole_widths(self, partners: list[Partner]) -> tuple[int, ...]:
+        available = (self.size.width or 120) - SCROLLBAR
+        return whole_widths(partners, available)
+
+    def _label_columns(self) -> None:
+        """Make the columns (once), and give them the headings and widths of the mode."""
+        labels = self.labels
+        assert labels is not None
+        if not self.columns:
+            for column, width in zip(COLUMNS, self._widths, strict=True):
+                self.add_column(column_label(column, labels, self._widths), width=width, key=column.key)
+            return
+        for grid_column, column, width in zip(self.ordered_columns, COLUMNS, self._widths, strict=True):
+            grid_column.label = column_label(column, labels, self._widths)
+            grid_column.width = width
+        internals.forget_all(self)
+        self.refresh()
+
+    def _make(self, partner: Partner) -> RowCells:
+        """The partner's cells in the current mode, made once per version of the partner."""
+        assert self.labels is not None
+        return self._made.cells(partner, self.labels, self.whole, self._widths)
+
+    def _set_row(self, key: RowKey, made: RowCells) -> None:
+        cells = made.cells
+        if self._marked:
+            partner_key = made.partner.key
+            marked = self.get_component_rich_style("grid--changed")
+            cells = [
+                _marked(cell, marked) if (partner_key, column) in self._marked else cell
+                for column, cell in enumerate(cells)
+            ]
+        internals.set_cells(self, key, cells)
+        self.rows[key].height = made.height
+
+    def _remake_all(self) -> None:
+        for partner in self._partners:
+            self._set_row(RowKey(str(partner.key)), self._make(partner))
+        internals.forget_all(self)
+        self._resize_virtual()
+        self.refresh()
+
+    def _resize_virtual(self) -> None:
+        height = HEADER_HEIGHT + sum(row.height for row in self.rows.values())
+        internals.set_virtual_size(self, Size(sum(self._widths), height))
 
     def _shown_of(self, matrix: Matrix) -> list[Partner]:
         if self.shown is None:
@@ -479,35 +394,9 @@ class MatrixGrid(ScrollView, can_focus=True):
             rows.sort(key=influence_rank)  # stable: the file's order within a level
         return rows
 
-    def _set_rows(self, rows: list[Partner]) -> None:
-        self._rows = rows
-        self._row_of = None
-        set_virtual_size(self, Size(FIXED_WIDTH + SCROLLING_WIDTH, HEADER_HEIGHT + len(rows)))
 
-    def _refresh_row(self, row: int) -> None:
-        if 0 <= row < len(self._rows):
-            self.refresh_line(HEADER_HEIGHT + row)
-
-    def _forget_rendering(self) -> None:
-        self._cells.clear()
-        self._header = None
-
-
-def _lines(text: Text, width: int, console: object, height: int) -> list[list[Segment]]:
-    """``text`` as ``height`` lines of segments, each cropped or padded to ``width`` cells."""
-    lines = list(Segment.split_lines(text.render(console)))  # type: ignore[arg-type]
-    lines += [[] for _ in range(height - len(lines))]
-    return [Segment.adjust_line_length(line, width) for line in lines[:height]]
-
-
-def _styled(segments: list[Segment], style: Style, post: Style | None = None) -> list[Segment]:
-    """``style`` under the segments' own styles (and ``post`` over them)."""
-    return list(Segment.apply_style(segments, style, post))
-
-
-def _end_style(row: Style, background: Color) -> Style:
-    """The space past the last column: the row's colours, its background faded."""
-    if row.bgcolor is None:
-        return Style.from_color(row.color, row.bgcolor)
-    faded = Color.from_rich_color(row.bgcolor).blend(background, factor=0.25)
-    return Style.from_color(row.color, faded.rich_color)
+def _marked(cell: Text, style: Style) -> Text:
+    """A copy of ``cell`` in the style of a cell changed from outside."""
+    marked = cell.copy()
+    marked.stylize(style)
+    return marked

@@ -1,23 +1,36 @@
-"""What each cell and column heading of the grid shows: one line of harmless text, never markup.
+"""What each cell and column heading of the grid shows: harmless ``rich.text.Text``, never markup.
 
-Every cell is a ``rich.text.Text`` made from the partner's text with
-``one_line`` and ``shorten``, because a plain ``str`` would be parsed as
-markup and a control character could work on the terminal.
+Compact rows show each cell on one line, shortened with an ellipsis; whole
+text rows show every word, wrapped to the column, with the group's ``│`` on
+every line. A plain ``str`` would be parsed as markup by the table and a
+control character could work on the terminal, so every cell is ``Text``
+made from ``harmless`` text.
 """
 
 from __future__ import annotations
 
-from rich.text import Text
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from rich.cells import cell_len
+from rich.text import Span, Text
 
 from pvm_tui import balance_marks
 from pvm_tui.labels import Labels
 from pvm_tui.model import COLUMNS, Column, Partner
-from pvm_tui.text import one_line, shorten
+from pvm_tui.text import harmless, one_line, shorten
 
 NAME_WIDTH = 22
 CELL_WIDTH = 18
 WIDTHS: tuple[int, ...] = tuple(NAME_WIDTH if column.side is None else CELL_WIDTH for column in COLUMNS)
-"""The width of each column, left to right."""
+"""The width of each column in compact mode, left to right."""
+
+MIN_WIDTH = 8
+"""The narrowest a column gets in whole-text mode: its heading still says what it is."""
+WORD_LIMIT = 16
+"""Whole-text columns make room for words up to this wide (with the cell's margins)."""
+SAMPLE = 300
+"""How many partners whole-text columns are measured on."""
 
 GROUP_STYLES = {"brings": "bold #3fa34d", "gets": "bold #3b8fd9"}
 
@@ -26,40 +39,201 @@ def _starts_group(column: Column) -> bool:
     return column.category == "resources"
 
 
-def cell_text(partner: Partner, column: Column, labels: Labels) -> Text:
-    """What one cell of the grid shows: one line, shortened with an ellipsis, never markup."""
+def _lead(column: Column) -> str:
+    """What a cell's every line starts with: the group's bar, or a space."""
+    return "│ " if _starts_group(column) else " "
+
+
+def cell_text(partner: Partner, column: Column, labels: Labels, width: int = 0) -> Text:
+    """One line of a compact row, shortened with an ellipsis to ``width`` cells."""
+    width = width or (NAME_WIDTH if column.side is None else CELL_WIDTH)
     if column.side is None:
         # The balance marker: a shape and a letter, so it reads without colour (balance_marks.py).
-        marker = balance_marks.short(partner.balance, labels)
-        name = partner.name if partner.name.strip() else labels.unnamed_partner
-        text = Text(no_wrap=True, end="")
-        text.append(f" {marker} ", balance_marks.style(partner.balance))
-        name_style = "" if partner.name.strip() else "dim italic"
-        text.append(shorten(one_line(name), NAME_WIDTH - len(marker) - 3), name_style)
-        return text
-    text = Text(no_wrap=True, end="")
-    text.append("│ " if _starts_group(column) else " ", GROUP_STYLES[column.side])
-    text.append(shorten(one_line(partner.cell(column)), CELL_WIDTH - len(text) - 1))
-    return text
+        lead, style = _marker(partner, labels)
+        named = bool(partner.name.strip())
+        name = shorten(one_line(partner.name if named else labels.unnamed_partner), width - len(lead) - 1)
+        spans = [Span(0, len(lead), style)]
+        if not named:
+            spans.append(Span(len(lead), len(lead) + len(name), "dim italic"))
+        return Text(lead + name, spans=spans, no_wrap=True, end="")
+    lead = _lead(column)
+    text = shorten(one_line(partner.cell(column)), width - len(lead) - 1)
+    return Text(lead + text, spans=[Span(0, len(lead), GROUP_STYLES[column.side])], no_wrap=True, end="")
 
 
-def column_label(column: Column, labels: Labels) -> Text:
+def _marker(partner: Partner, labels: Labels) -> tuple[str, str]:
+    """What a name starts with: the balance marker, and its style."""
+    return f" {balance_marks.short(partner.balance, labels)} ", balance_marks.style(partner.balance)
+
+
+def whole_lines(partner: Partner, column: Column, labels: Labels, width: int) -> list[str]:
+    """A cell's text wrapped to a whole-text column ``width`` cells wide (the lead not included)."""
+    if column.side is None:
+        return wrap(harmless(labels.partner_name(partner.name)), width - len(_marker(partner, labels)[0]) - 1)
+    return wrap(harmless(partner.cell(column)), width - len(_lead(column)) - 1)
+
+
+def whole_cell(partner: Partner, column: Column, labels: Labels, lines: list[str], height: int) -> Text:
+    """A whole-text cell from its wrapped ``lines``; a group's ``│`` runs down all ``height`` lines."""
+    spans: list[Span] = []
+    if column.side is None:
+        lead, style = _marker(partner, labels)
+        plain = lead + ("\n" + " " * len(lead)).join(lines)
+        spans.append(Span(0, len(lead), style))
+        if not partner.name.strip():
+            spans.append(Span(len(lead), len(plain), "dim italic"))
+        return Text(plain, spans=spans, no_wrap=True, end="")
+    lead, style = _lead(column), GROUP_STYLES[column.side]
+    if _starts_group(column):
+        lines = lines + [""] * (height - len(lines))
+    parts: list[str] = []
+    offset = 0
+    for line in lines:
+        spans.append(Span(offset, offset + len(lead), style))
+        parts.append(lead + line)
+        offset += len(lead) + len(line) + 1
+    return Text("\n".join(parts), spans=spans, no_wrap=True, end="")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` broken into lines of at most ``width`` cells at spaces (at least one line).
+
+    Line breaks in the text are kept; a word wider than the column is cut
+    into pieces. Plain greedy filling, because measuring every cell of a
+    large matrix with Rich took longer than the grid may take to switch
+    modes; it measures with Rich's ``cell_len``, so the lines fit exactly.
+    """
+    width = max(width, 1)
+    lines: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").split("\n"):
+        line, used = "", 0
+        for word in paragraph.split():
+            size = cell_len(word)
+            if line and used + 1 + size <= width:
+                line += " " + word
+                used += 1 + size
+                continue
+            if line:
+                lines.append(line)
+            while size > width:
+                piece = _fit(word, width)
+                lines.append(piece)
+                word = word[len(piece) :]
+                size = cell_len(word)
+            line, used = word, size
+        lines.append(line)
+    while len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _fit(word: str, width: int) -> str:
+    """The longest start of ``word`` that fits in ``width`` cells (at least one character)."""
+    end = min(len(word), width)
+    while end > 1 and cell_len(word[:end]) > width:
+        end -= 1
+    return word[:end]
+
+
+def whole_widths(partners: Sequence[Partner], available: int) -> tuple[int, ...]:
+    """Column widths for whole-text rows in ``available`` cells.
+
+    Each column gets room for its longest word (up to ``WORD_LIMIT``), and
+    what is left in proportion to the text it holds, but never more than
+    its longest text needs. An empty column stays, ``MIN_WIDTH`` wide, with
+    its heading.
+    """
+    need = [0] * len(COLUMNS)
+    longest = [MIN_WIDTH] * len(COLUMNS)
+    floor = [MIN_WIDTH] * len(COLUMNS)
+    # The first few hundred partners are enough to share out the room; a word
+    # wider than its column further down is cut into pieces, never hidden.
+    for partner in partners[:SAMPLE]:
+        for index, column in enumerate(COLUMNS):
+            text = partner.cell(column)
+            need[index] += len(text)
+            longest[index] = max(longest[index], cell_len(text) + 4)
+            # Room for the longest word (up to a limit), so that words are not cut.
+            word = max(map(cell_len, text.split()), default=0)
+            floor[index] = max(floor[index], min(word + 4, WORD_LIMIT))
+    name = min(NAME_WIDTH, longest[0])
+    rest = list(range(1, len(COLUMNS)))
+    # Never narrower than the longest word: when the columns do not fit, the grid scrolls sideways.
+    widths = {index: floor[index] for index in rest}
+    room = max(available - name, sum(widths.values()))
+    spare = room - sum(widths.values())
+    open_columns = [index for index in rest if longest[index] > MIN_WIDTH]
+    while spare > 0 and open_columns:
+        total = sum(max(need[index], 1) for index in open_columns)
+        given = 0
+        for index in open_columns:
+            share = max(1, spare * max(need[index], 1) // total)
+            share = min(share, longest[index] - widths[index], spare - given)
+            widths[index] += share
+            given += share
+        spare -= given
+        open_columns = [index for index in open_columns if widths[index] < longest[index]]
+        if given == 0:
+            break
+    return (name, *(widths[index] for index in rest))
+
+
+def column_label(column: Column, labels: Labels, widths: Sequence[int] = WIDTHS) -> Text:
     """Two header lines: the side's heading spread over its four columns, then the category."""
     label = Text(no_wrap=True, end="")
     if column.side is None:
         label.append("\n")
         label.append(f" {labels.partner}", "bold")
         return label
+    index = COLUMNS.index(column)
+    width = widths[index]
     style = GROUP_STYLES[column.side]
-    group = [other for other in COLUMNS if other.side == column.side]
-    banner_width = CELL_WIDTH * len(group)
+    group = [position for position, other in enumerate(COLUMNS) if other.side == column.side]
+    banner_width = sum(widths[position] for position in group)
     heading = shorten(labels.sides[column.side], banner_width - 4)
     banner = f"│ {heading} ".ljust(banner_width, "─")
-    start = group.index(column) * CELL_WIDTH
-    label.append(banner[start : start + CELL_WIDTH], style)
+    start = sum(widths[position] for position in group if position < index)
+    label.append(banner[start : start + width], style)
     label.append("\n")
-    label.append("│ " if _starts_group(column) else " ", style)
-    label.append(
-        shorten(labels.categories[column.category or ""], CELL_WIDTH - 3), style.replace("bold ", "")
-    )
+    label.append(_lead(column), style)
+    label.append(shorten(labels.categories[column.category or ""], width - 3), style.replace("bold ", ""))
     return label
+
+
+class RowCells(NamedTuple):
+    """A partner's row as made for one mode and one set of column widths."""
+
+    partner: Partner
+    shape: object
+    cells: list[Text]
+    height: int
+
+
+class CellMaker:
+    """Makes a partner's cells once per version of the partner, and keeps them for each mode,
+    so that switching between compact and whole text only looks them up."""
+
+    def __init__(self) -> None:
+        self._made: dict[bool, dict[int, RowCells]] = {False: {}, True: {}}
+
+    def cells(self, partner: Partner, labels: Labels, whole: bool, widths: tuple[int, ...]) -> RowCells:
+        shape = (widths, labels)
+        made = self._made[whole].get(partner.key)
+        if made is not None and made.partner is partner and made.shape == shape:
+            return made
+        if whole:
+            lines = [
+                whole_lines(partner, column, labels, width)
+                for column, width in zip(COLUMNS, widths, strict=True)
+            ]
+            height = max(map(len, lines))
+            cells = [
+                whole_cell(partner, column, labels, wrapped, height)
+                for column, wrapped in zip(COLUMNS, lines, strict=True)
+            ]
+        else:
+            cells = [cell_text(partner, column, labels) for column in COLUMNS]
+            height = 1
+        made = RowCells(partner, shape, cells, height)
+        self._made[whole][partner.key] = made
+        return made

@@ -17,10 +17,12 @@ from textual import events
 from textual.widget import Widget
 from textual.widgets import Input
 
+from pvm_tui.textual_internals import own_bindings
+
 
 async def run_own_binding(widget: Widget, event: events.Key) -> bool:
     """Run the widget's own binding for ``event`` now; True when there was one."""
-    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+    for binding in own_bindings(widget, event.key):
         if await widget.app.run_action(binding.action, widget):
             event.stop()
             event.prevent_default()
@@ -31,7 +33,7 @@ async def run_own_binding(widget: Widget, event: events.Key) -> bool:
 class OrderedInput(Input):
     """An Input whose own key bindings run in key order."""
 
-    async def _on_key(self, event: events.Key) -> None:
-        if await run_own_binding(self, event):
-            return
-        await super()._on_key(event)
+    async def on_key(self, event: events.Key) -> None:
+        # Runs before Input's own key handler; prevent_default (in
+        # run_own_binding) keeps that one from seeing the key too.
+        await run_own_binding(self, event)

@@ -1,4 +1,4 @@
-"""Editing cells by keyboard: the side panel editor, Esc, Tab, ctrl+s, ctrl+o, undo."""
+"""Editing cells by keyboard: the editor in the partner card, Esc, Tab, ctrl+s, ctrl+o, undo."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ async def test_cursor_starts_on_the_first_name_with_the_grid_focused(sample: Pat
         await pilot.pause()
         assert app.focused is editor_of(app).grid
         assert editor_of(app).grid.cursor_coordinate == (0, 0)
-        assert "Sennheiser" in editor_of(app).cells.editor.text
+        assert "Sennheiser" in str(editor_of(app).view.card.name_cell.render())
 
 
 async def test_edit_a_cell_and_save(sample: Path) -> None:

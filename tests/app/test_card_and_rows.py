@@ -1,0 +1,226 @@
+"""Reading the matrix: the partner card (brings beside gets, edited in place) and whole-text rows (`w`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widget import Widget
+
+from pvm_tui import view_choice
+from pvm_tui.app import PvmApp
+from pvm_tui.model import COLUMNS, Partner
+from tests.app.conftest import (
+    SAMPLES,
+    editor,
+    editor_of,
+    example,
+    read_toml,
+    screen_text,
+    session_of,
+    type_text,
+)
+
+ENGLISH = SAMPLES / "tinnitracks.en.toml"
+GETS_RESOURCES = next(index for index, column in enumerate(COLUMNS) if column.key == "gets.resources")
+
+
+def region_text(app: PvmApp, widget: Widget) -> str:
+    """The text the screen shows inside ``widget``'s region, line by line."""
+    region = widget.region
+    lines = screen_text(app).splitlines()[region.y : region.bottom]
+    return "\n".join(line[region.x : region.right] for line in lines)
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def missing_words(partner: Partner, shown: str, side: str | None = None) -> list[str]:
+    """The words of the partner's cells (of one side, or both) that ``shown`` does not contain."""
+    seen = set(words(shown))
+    wanted = [
+        word for column in COLUMNS[1:] if side in (None, column.side) for word in words(partner.cell(column))
+    ]
+    return [word for word in wanted if word not in seen]
+
+
+async def test_one_key_per_partner_reads_everything_at_120x40() -> None:
+    app = example("en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for index, partner in enumerate(session_of(app).matrix.partners):
+            if index:
+                await pilot.press("down")
+                await pilot.pause()
+            card = region_text(app, editor_of(app).view.card)
+            assert missing_words(partner, card) == [], f"all of {partner.name} in the card"
+            assert partner.name.split()[0] in card
+
+
+async def test_at_80x24_the_card_says_there_is_more_and_follows_the_cursor() -> None:
+    app = example("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        sennheiser = session_of(app).matrix.partners[0]
+        card = region_text(app, editor_of(app).view.card)
+        assert "Custom sound technology" in " ".join(words(card)), "brings and gets side by side"
+        assert "High-margin sales" in " ".join(words(card))
+        if missing_words(sennheiser, card):
+            assert "↓ more below" in card, "what does not fit is announced"
+        await pilot.press("end")  # the last cell: what they get, other
+        await pilot.pause()
+        card = region_text(app, editor_of(app).view.card)
+        assert "perfect fit" in " ".join(words(card))
+
+
+async def test_every_partner_reads_whole_at_80x24_by_moving_through_its_cells() -> None:
+    app = example("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for index, partner in enumerate(session_of(app).matrix.partners):
+            if index:
+                await pilot.press("down", "home")
+            seen = ""
+            for _column in COLUMNS:
+                await pilot.pause()
+                seen += region_text(app, editor_of(app).view.card) + "\n"
+                await pilot.press("right")
+            assert missing_words(partner, seen) == []
+
+
+async def test_step_3_keeps_what_the_partner_brings_in_view() -> None:
+    app = example("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert editor_of(app).grid.cursor_column == GETS_RESOURCES
+        sennheiser = session_of(app).matrix.partners[0]
+        assert missing_words(sennheiser, region_text(app, editor_of(app).view.card), side="brings") == []
+
+
+async def test_n_in_step_3_writes_a_get_with_its_brings_in_view(sample: Path) -> None:
+    app = editor(sample, language="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause()
+        assert editor_of(app).context() == "editor"
+        partner = session_of(app).matrix.partners[editor_of(app).view.cursor_place()[0]]  # type: ignore[index]
+        assert missing_words(partner, screen_text(app), side="brings") == []
+        assert editor_of(app).cells.editor is not None and editor_of(app).cells.editor.region.overlaps(
+            editor_of(app).view.card.region
+        ), "the cell is edited in the card"
+
+
+async def test_the_cell_is_edited_where_it_stands_and_the_editor_grows(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        cell = editor_of(app).view.card.cells[1]
+        where = cell.region
+        assert cell.has_class("-selected")
+        await pilot.press("e")
+        await pilot.pause()
+        editor_widget = editor_of(app).cells.editor
+        assert editor_widget is not None
+        assert not cell.display
+        assert editor_widget.region.y == where.y, "in the cell's place"
+        before = editor_widget.region.height
+        await type_text(pilot, " and a great deal more that needs several lines in this narrow card")
+        await pilot.pause()
+        assert editor_widget.region.height > before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert cell.display
+        assert "narrow card" in " ".join(words(region_text(app, editor_of(app).view.card)))
+        assert (
+            "narrow card" in read_toml(sample)["partners"][0]["brings"]["resources"] or session_of(app).dirty
+        )
+
+
+async def test_the_company_is_shown_in_the_editor() -> None:
+    app = example("en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Medical technology" in shown
+        assert "51 employees" in shown
+
+
+async def test_w_shows_the_whole_example_at_200x50_and_is_remembered() -> None:
+    app = example("en")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        assert editor_of(app).grid.whole
+        grid = region_text(app, editor_of(app).grid)
+        for partner in session_of(app).matrix.partners:
+            assert missing_words(partner, grid) == [], f"all of {partner.name} in the grid"
+        for category in ("resources", "sales channels", "€", "other"):
+            assert grid.count(category[:4]) >= 2, "every column keeps its heading on both sides"
+        assert editor_of(app).grid.cursor_coordinate == (0, 0)
+    assert view_choice.whole_text() is True
+    again = example("en")
+    async with again.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        assert editor_of(again).grid.whole, "the choice is kept for the next start"
+        await pilot.press("w")
+        await pilot.pause()
+        assert not editor_of(again).grid.whole
+        assert all(row.height == 1 for row in editor_of(again).grid.ordered_rows)
+    assert view_choice.whole_text() is False
+
+
+async def test_an_edit_makes_a_whole_text_row_grow(sample: Path) -> None:
+    view_choice.remember_whole_text(True)
+    app = editor(sample, language="en")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        assert editor_of(app).grid.whole
+        height = editor_of(app).grid.ordered_rows[0].height
+        await pilot.press("2", "e")
+        await type_text(pilot, " one two three four five six seven eight nine ten eleven twelve")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert editor_of(app).grid.ordered_rows[0].height > height
+        assert "twelve" in region_text(app, editor_of(app).grid)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert editor_of(app).grid.ordered_rows[0].height == height
+        assert "twelve" not in region_text(app, editor_of(app).grid)
+
+
+async def test_n_in_whole_text_rows_keeps_the_cell_and_its_brings_on_screen(sample: Path) -> None:
+    view_choice.remember_whole_text(True)
+    app = editor(sample, language="nl")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause()
+        assert editor_of(app).context() == "editor"
+        place = editor_of(app).view.cursor_place()
+        assert place is not None
+        partner = session_of(app).matrix.partners[place[0]]
+        assert missing_words(partner, screen_text(app), side="brings") == []
+        region = editor_of(app).grid.cell_region(editor_of(app).grid.cursor_coordinate)
+        assert (
+            editor_of(app).grid.scroll_y <= region.y - 2
+            and region.y < editor_of(app).grid.scroll_y + editor_of(app).grid.size.height
+        )
+
+
+async def test_ctrl_u_and_ctrl_k_work_on_the_line_as_written_not_as_wrapped_in_the_card(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(
+            "2", "e", "ctrl+u"
+        )  # "Aangepaste geluidstechnologie en koptelefoons" wraps in the card
+        await type_text(pilot, "Nieuw")
+        await pilot.press(
+            "tab", "pageup", "pageup", "pageup", "home", "ctrl+k"
+        )  # the next cell, from its start
+        await type_text(pilot, "Ook nieuw")
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+    brings = read_toml(sample)["partners"][0]["brings"]
+    assert brings["resources"] == "Nieuw"
+    assert brings["channels"] == "Ook nieuw"

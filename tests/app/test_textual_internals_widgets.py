@@ -1,0 +1,168 @@
+"""Each use pvm makes of Textual's insides (``pvm_tui/textual_internals.py``) still works.
+
+A Textual upgrade that renames or reshapes one of them fails here, with a
+message that names the use, rather than showing wrong cells to a user.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.geometry import Size
+from textual.widgets import DataTable, Input
+from textual.widgets.data_table import RowKey
+
+from pvm_tui import textual_internals as internals
+from tests.app.conftest import screen_text
+
+UPGRADE = "Textual changed {what}: see pvm_tui/textual_internals.{use}"
+
+
+class TableApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield DataTable()
+        yield Input()
+
+
+async def _table(pilot_app: TableApp) -> DataTable[Text]:
+    table = pilot_app.query_one(DataTable)
+    table.add_columns("a", "b")
+    for row in range(5):
+        table.add_row(Text(f"a{row}"), Text(f"b{row}"), key=f"r{row}")
+    return table
+
+
+def _screen_lines(app: App[None]) -> list[str]:
+    return screen_text(app).splitlines()  # type: ignore[arg-type]
+
+
+async def test_keeping_caches_keeps_the_update_count() -> None:
+    app = TableApp()
+    async with app.run_test() as pilot:
+        table = await _table(app)
+        await pilot.pause()
+        assert hasattr(table, "_update_count"), UPGRADE.format(
+            what="DataTable._update_count", use="keeping_caches"
+        )
+        before = table._update_count
+        with internals.keeping_caches(table):
+            table.add_row(Text("a5"), Text("b5"), key="r5")
+            assert table._update_count != before, UPGRADE.format(
+                what="what add_row does to DataTable._update_count", use="keeping_caches"
+            )
+        assert table._update_count == before
+
+
+async def test_forget_rows_forgets_only_those_rows() -> None:
+    app = TableApp()
+    async with app.run_test() as pilot:
+        table = await _table(app)
+        await pilot.pause()
+        for cache in ("_cell_render_cache", "_row_render_cache"):
+            keys = list(getattr(table, cache).keys())
+            assert keys, UPGRADE.format(what=f"DataTable.{cache}", use="forget_rows")
+            assert all(isinstance(key, tuple) and isinstance(key[0], RowKey) for key in keys), UPGRADE.format(
+                what=f"the keys of DataTable.{cache} (the row key first)", use="forget_rows"
+            )
+        internals.forget_rows(table, {RowKey("r1")}, moved=True)
+        rows = {key[0] for key in list(table._cell_render_cache.keys())}
+        assert RowKey("r1") not in rows
+        assert RowKey("r2") in rows, "the other rows keep their drawings"
+        # A changed cell shows after forgetting its row, with the update count kept.
+        with internals.keeping_caches(table):
+            table.update_cell("r1", table.ordered_columns[0].key, Text("c1"))
+        internals.forget_rows(table, {RowKey("r1")}, moved=False)
+        await pilot.pause()
+        assert any("c1" in line for line in _screen_lines(app)), UPGRADE.format(
+            what="how DataTable caches a row's drawing", use="forget_rows"
+        )
+
+
+async def test_place_rows_orders_the_rows() -> None:
+    app = TableApp()
+    async with app.run_test() as pilot:
+        table = await _table(app)
+        order = [RowKey(f"r{row}") for row in (4, 3, 2, 1, 0)]
+        internals.place_rows(table, order)
+        internals.forget_rows(table, set(order), moved=True)
+        assert [row.key for row in table.ordered_rows] == order, UPGRADE.format(
+            what="DataTable._row_locations", use="place_rows"
+        )
+        assert table.get_row_index("r4") == 0
+        await pilot.pause()
+        text = "\n".join(_screen_lines(app))
+        assert text.index("a4") < text.index("a0")
+
+
+async def test_set_cells_and_forget_all() -> None:
+    app = TableApp()
+    async with app.run_test() as pilot:
+        table = await _table(app)
+        await pilot.pause()
+        internals.set_cells(table, RowKey("r2"), [Text("x"), Text("y")])
+        assert table.get_row("r2") == [Text("x"), Text("y")], UPGRADE.format(
+            what="DataTable._data", use="set_cells"
+        )
+        internals.forget_all(table)
+        assert not list(table._cell_render_cache.keys()), UPGRADE.format(
+            what="DataTable._clear_caches", use="forget_all"
+        )
+        table.refresh()
+        await pilot.pause()
+        assert any(line.startswith(" x ") for line in _screen_lines(app)), "the new cells show"
+
+
+async def test_set_virtual_size_resizes_without_a_layout() -> None:
+    app = TableApp()
+    async with app.run_test() as pilot:
+        table = await _table(app)
+        await pilot.pause()
+        assert hasattr(table, "_scroll_update"), UPGRADE.format(
+            what="Widget._scroll_update", use="set_virtual_size"
+        )
+        internals.set_virtual_size(table, Size(300, 400))
+        assert table.virtual_size == Size(300, 400)
+        await pilot.pause()
+        assert table.max_scroll_y > 0, "the scrollbars know the new size"
+
+
+async def test_own_bindings_and_replace_bindings() -> None:
+    app = TableApp()
+    async with app.run_test():
+        field = app.query_one(Input)
+        found = internals.own_bindings(field, "backspace")
+        assert found and found[0].action == "delete_left", UPGRADE.format(
+            what="Input's bindings or DOMNode._bindings", use="own_bindings"
+        )
+        from textual.binding import Binding
+
+        internals.replace_bindings(field, [Binding("f5", "nothing", "Five")])
+        assert [binding.description for binding in internals.own_bindings(field, "f5")] == ["Five"]
+        assert internals.own_bindings(field, "backspace") == []
+
+
+class Failing(internals.CrashHook):
+    def __init__(self) -> None:
+        super().__init__()
+        self.heard: list[Exception] = []
+
+    def crashed(self, error: Exception) -> None:
+        self.heard.append(error)
+
+    def on_mount(self) -> None:
+        raise ValueError("on purpose")
+
+
+async def test_crash_hook_hears_the_error_and_prints_no_traceback() -> None:
+    app = Failing()
+    try:
+        async with app.run_test() as pilot:
+            await pilot.pause()
+    except ValueError:
+        pass  # Pilot raises the app's error again for the test
+    assert [str(error) for error in app.heard] == ["on purpose"], UPGRADE.format(
+        what="App._handle_exception", use="CrashHook"
+    )
+    assert hasattr(app, "_exit_renderables") and app._exit_renderables == [], UPGRADE.format(
+        what="App._exit_renderables (the traceback printed on exit)", use="CrashHook"
+    )
