@@ -13,8 +13,10 @@ import fcntl
 import os
 import pty
 import select
+import shutil
 import signal
 import struct
+import tempfile
 import termios
 import time
 from dataclasses import dataclass
@@ -34,7 +36,12 @@ def time_to_text(
     """Start ``argv`` on a pty and return how long until ``text`` shows on screen."""
     screen = pyte.Screen(columns, lines)
     stream = pyte.ByteStream(screen)
-    environment = dict(os.environ, TERM="xterm-256color", COLUMNS=str(columns), LINES=str(lines))
+    # A state folder of its own: a benchmark run must not fill the user's recent
+    # files or leave recovery copies in their start screen.
+    state = tempfile.mkdtemp(prefix="pvm-bench-state-")
+    environment = dict(
+        os.environ, TERM="xterm-256color", COLUMNS=str(columns), LINES=str(lines), XDG_STATE_HOME=state
+    )
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # the child: become the program
@@ -62,6 +69,7 @@ def time_to_text(
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         os.close(fd)
+        shutil.rmtree(state, ignore_errors=True)
     if seen is None:
         raise RuntimeError(f"{' '.join(argv)}: {text!r} never appeared on screen")
     return Paint(seen, peak)

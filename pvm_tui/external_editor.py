@@ -25,10 +25,13 @@ def edit_text(text: str, name: str = "cell") -> str:
     """Open ``text`` in the user's editor and return what it holds when the editor exits."""
     command = editor_command()
     with tempfile.TemporaryDirectory(prefix="pvm-") as folder:
-        path = Path(folder) / f"{name}.txt"
+        # A random name opened with O_EXCL and O_NOFOLLOW (mkstemp), inside a private folder.
+        handle, name_on_disk = tempfile.mkstemp(prefix=f"{name}-", suffix=".txt", dir=folder)
+        path = Path(name_on_disk)
         # A text file ends with a newline: editors expect one, and a line appended to
         # the file must start a line of its own.
-        path.write_text(text + "\n", encoding="utf-8")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text + "\n")
         try:
             status = subprocess.call([*command, str(path)])
         except OSError as error:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -30,6 +31,10 @@ from pvm_tui.store import MatrixFileError
 from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
 from pvm_tui.widgets.settle import settle
+
+# The box's padding, title, about text, headings, margins and hint; the list has the rest.
+_ROWS_AROUND_THE_LIST = 12
+_MOST_LIST_ROWS = 16
 
 
 class StartScreen(Screen[None]):
@@ -76,6 +81,12 @@ class StartScreen(Screen[None]):
         options = self.query_one(OptionList)
         options.focus()
         options.highlighted = 0 if self.recent else options.get_option_index("new")
+
+    def on_resize(self, event: events.Resize) -> None:
+        # CSS has no "what is left of the height": on a short terminal the list gives up
+        # rows so the key hint below it stays on screen (the list scrolls instead).
+        room = event.size.height - _ROWS_AROUND_THE_LIST
+        self.query_one(OptionList).styles.max_height = max(3, min(_MOST_LIST_ROWS, room))
 
     class Chosen(Message):
         """A matrix to open in the editor: a recent file, a new matrix, the example."""

@@ -147,3 +147,16 @@ async def test_ctrl_o_gives_the_editor_a_file_that_ends_with_a_newline(
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert read_toml(sample)["partners"][0]["name"] == "gasten\nRegel uit de editor"
+
+
+async def test_with_many_recent_files_the_key_hint_stays_on_a_small_screen(tmp_path: Path) -> None:
+    for number in range(14):
+        path = tmp_path / f"matrix-{number}.toml"
+        shutil.copy(SAMPLES / "tinnitracks.en.toml", path)
+        recent.remember(path)
+    app = start_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Enter open" in text
+        assert "matrix-13.toml" in text
