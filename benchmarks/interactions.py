@@ -118,6 +118,7 @@ async def _measure(path: Path, repeats: int) -> dict[str, list[float]]:
             samples["add a partner"].append(await timed("a"))
             await pilot.press("escape")
             samples["delete a partner"].append(await timed("d", "y"))
+        await pilot.press("ctrl+home")  # the first partner: it moves down and back up
         for run in range(repeats):
             samples["move a partner"].append(await timed("shift+down" if run % 2 == 0 else "shift+up"))
         for _ in range(repeats):

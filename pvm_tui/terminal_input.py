@@ -19,8 +19,10 @@ SSH, `Esc` and the next key often arrive together, so ``Esc n Esc n`` put
   after it as the key it is. Alt+key, which terminals send as ESC and the
   key, therefore reads as `Esc` and the key; pvm binds no alt keys.
 
-A bracketed paste is read here, whole: every character in it is the paste's,
-an ESC too (Textual's parser turned an ESC inside a paste into keys).
+A bracketed paste is read here, whole: every character in it is the paste's
+(Textual's parser turned an ESC inside a paste into keys). Its control
+characters other than line ends and tabs arrive as visible stand-ins, so a
+pasted escape sequence never reaches the terminal from a cell.
 
 ``TerminalDriver`` is Textual's driver for Linux and macOS with its input
 loop replaced: it reads with ``EscapeParser``, and when the terminal is gone
@@ -42,6 +44,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from textual import constants, events
 from textual.message import Message
 
+from pvm_tui.text import harmless
 from pvm_tui.textual_internals import LinuxDriver, XTermParser, forget_sequence, in_sequence
 
 ESC = "\x1b"
@@ -175,7 +178,7 @@ class EscapeParser(XTermParser):
             return len(data)
         self._pasted = []
         self._state = _GROUND
-        yield events.Paste(pasted[:end].replace("\x00", ""))  # NUL as Textual: never pasted
+        yield events.Paste(_shown_safely(pasted[:end]))
         return len(data) - (len(pasted) - end - len(PASTE_END))
 
     def _was_escape(self) -> Iterator[Message]:
@@ -232,6 +235,17 @@ class TerminalDriver(LinuxDriver):
     def _send(self, messages: Iterable[Message]) -> None:
         for message in messages:
             self.process_message(message)
+
+
+def _shown_safely(pasted: str) -> str:
+    """Pasted text with its control characters as visible stand-ins (``harmless``), but line ends.
+
+    An ESC in a paste would otherwise go into a cell as it is, and from there
+    to the terminal whenever the cell editor draws it. A terminal sends the
+    line ends of a paste as CR, which the editors read as line breaks; NUL
+    is dropped, as Textual drops it.
+    """
+    return "\r".join(harmless(part) for part in pasted.replace("\x00", "").split("\r"))
 
 
 def _terminal_gone() -> None:

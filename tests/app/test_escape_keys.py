@@ -143,3 +143,19 @@ def test_a_burst_of_names_with_esc_between_gives_one_partner_each(tmp_path: Path
     save_and_quit(terminal)
     names = [partner["name"] for partner in read_toml(path)["partners"]]
     assert names == ["", "One", "Two", "Three"]
+
+
+def test_a_pasted_escape_sequence_never_reaches_the_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "partners.toml"
+    shutil.copy(SAMPLES / "tinnitracks.en.toml", path)
+    terminal = Terminal(path.name, cwd=tmp_path)
+    terminal.wait_for("What do they bring?")
+    terminal.type("e")
+    written = len(terminal.output)
+    assert terminal.master is not None
+    os.write(terminal.master, b"\x1b[200~A\x1b]0;PWNED\x07B\x1b[201~")
+    terminal.wait_for("SennheiserA␛]0;PWNED␇B")
+    terminal.type(ESC)
+    save_and_quit(terminal)
+    assert b"]0;PWNED\x07" not in terminal.output[written:], "the window title was not changed"
+    assert read_toml(path)["partners"][0]["name"] == "SennheiserA␛]0;PWNED␇B"

@@ -66,4 +66,12 @@ def test_a_lone_esc_is_sent_once_nothing_follows_it() -> None:
 def test_a_paste_keeps_its_text() -> None:
     parser = EscapeParser()
     pastes = [m for m in parser.feed("\x1b[200~one\x1bntwo\x1b[201~") if isinstance(m, events.Paste)]
-    assert [paste.text for paste in pastes] == ["one\x1bntwo"]
+    assert [paste.text for paste in pastes] == ["one\u241bntwo"], "an ESC pasted is shown, never sent"
+
+
+def test_a_paste_keeps_line_ends_and_tabs_and_shows_every_other_control_character() -> None:
+    parser = EscapeParser()
+    (paste,) = [
+        m for m in parser.feed("\x1b[200~a\rb\tc\x07d\x1b]0;T\x07\x1b[201~") if isinstance(m, events.Paste)
+    ]
+    assert paste.text == "a\rb\tc\u2407d\u241b]0;T\u2407"
