@@ -26,7 +26,9 @@ def edit_text(text: str, name: str = "cell") -> str:
     command = editor_command()
     with tempfile.TemporaryDirectory(prefix="pvm-") as folder:
         path = Path(folder) / f"{name}.txt"
-        path.write_text(text, encoding="utf-8")
+        # A text file ends with a newline: editors expect one, and a line appended to
+        # the file must start a line of its own.
+        path.write_text(text + "\n", encoding="utf-8")
         try:
             status = subprocess.call([*command, str(path)])
         except OSError as error:
@@ -34,5 +36,5 @@ def edit_text(text: str, name: str = "cell") -> str:
         if status != 0:
             raise EditorFailed(f"{shlex.join(command)} exited with status {status}")
         edited = path.read_text(encoding="utf-8", errors="replace")
-    # Editors end files with a newline; a cell does not.
-    return edited[:-1] if edited.endswith("\n") and not text.endswith("\n") else edited
+    # The file's final newline (ours, or the one the editor adds) is not part of the cell.
+    return edited[:-1] if edited.endswith("\n") else edited

@@ -260,3 +260,9 @@ def language_from_locale(environ: Mapping[str, str] | None = None) -> str:
         if value:
             return "nl" if value.lower().startswith("nl") else "en"
     return "en"
+
+
+def language_field(value: str) -> str | None:
+    """The language typed in a form's field ("nl", "EN", " en "), or None when it is neither."""
+    language = value.strip().lower()
+    return language if language in ("nl", "en") else None

@@ -16,7 +16,7 @@ from pvm_tui.screens.editor import EditorScreen
 
 _CHANGING = frozenset(
     {"save", "save_as", "add_partner", "delete_partner", "move_up", "move_down"}
-    | {"next_empty", "undo", "redo", "profile", "conflicts"}
+    | {"next_empty", "undo", "redo", "profile", "clear_cell", "conflicts"}
     | {"cycle_status", "cycle_influence", "agreements"}
 )
 
@@ -35,6 +35,7 @@ def editor_commands(screen: EditorScreen) -> list[tuple[str, str, Callable[[], o
         "step_1": partial(screen.action_step, 1),
         "step_2": partial(screen.action_step, 2),
         "step_3": partial(screen.action_step, 3),
+        "clear_cell": screen.action_clear_cell,
         "undo": screen.action_undo,
         "redo": screen.action_redo,
         "profile": screen.action_profile,

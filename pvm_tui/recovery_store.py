@@ -124,8 +124,29 @@ class Recovery:
         except ProcessLookupError:
             return False
         except OSError:
-            return True  # it exists, but belongs to someone else
-        return True
+            pass  # it exists, but belongs to someone else
+        return _alive_since(self.pid, self.written.timestamp())
+
+
+def _alive_since(pid: int, written: float) -> bool:
+    """False when process ``pid`` has ended but is not yet reaped (a zombie), or is a newer
+    process that got the number after the copy was written; True when /proc cannot tell."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+        boot = next(
+            float(line.split()[1])
+            for line in Path("/proc/stat").read_text(encoding="ascii").splitlines()
+            if line.startswith("btime ")
+        )
+        ticks = os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, StopIteration):
+        return True  # no /proc here (macOS): the process exists, which is all we know
+    fields = stat.rsplit(")", 1)[-1].split()  # after the name, which may hold spaces
+    if len(fields) < 20 or fields[0] in ("Z", "X"):
+        return False
+    started = boot + int(fields[19]) / ticks
+    # Start times are rounded to the clock tick and boot time to the second.
+    return started <= written + 2
 
 
 def dumps(matrix: Matrix, file: Path | str, based_on: str | None, *, now: dt.datetime | None = None) -> str:

@@ -34,6 +34,8 @@ class UiText(NamedTuple):
     nothing_to_redo: str
     undone: str
     redone: str
+    cleared: str
+    nothing_to_clear: str
     all_filled: str
     filter_placeholder: str
     filter_status: str
@@ -64,16 +66,24 @@ class UiText(NamedTuple):
     profile_title: str
     profile_hint: str
     bad_date: str
+    bad_language: str
+    language_field: str
     start_title: str
     start_recent: str
     start_no_recent: str
     start_new: str
+    start_open: str
+    open_title: str
+    open_prompt: str
+    open_hint: str
+    open_missing: str
     start_example: str
     start_quit: str
     start_hint: str
     new_title: str
     new_file_prompt: str
     new_company_prompt: str
+    new_language_prompt: str
     new_hint: str
     new_exists: str
     help_title: str
@@ -132,6 +142,8 @@ ENGLISH = UiText(
     nothing_to_redo="Nothing to redo.",
     undone="Undone: {what}",
     redone="Redone: {what}",
+    cleared="Cleared: {what} (ctrl+z brings it back)",
+    nothing_to_clear="The cell is empty already.",
     all_filled="Every cell is filled in.",
     filter_placeholder="filter: text, or balance:one-sided status:current influence:high "
     "· Enter keeps, Esc clears",
@@ -141,6 +153,7 @@ ENGLISH = UiText(
     editor_failed="The editor {editor!r} exited with status {status}; the cell is unchanged.",
     what={
         "cell": "cell text",
+        "clear": "clear cell",
         "add": "add partner",
         "delete": "delete partner",
         "move": "move partner",
@@ -172,19 +185,27 @@ ENGLISH = UiText(
     changed_cancel="Esc  cancel",
     reloaded="Reloaded {path} from disk.",
     profile_title="The company",
-    profile_hint="ctrl+s: keep · Esc: cancel · Tab or Enter: next field",
+    profile_hint="Esc: keep · ctrl+s: keep and save · Tab or Enter: next field",
     bad_date="The date must look like 2026-11-28 (or stay empty).",
+    bad_language="The language of the file is nl (Dutch) or en (English).",
+    language_field="File language",
     start_title="Partner Value Matrix",
     start_recent="Recent matrices",
     start_no_recent="(no recent matrices yet)",
     start_new="New matrix…",
+    start_open="Open file…",
+    open_title="Open a matrix file",
+    open_prompt="File (Tab completes the name):",
+    open_hint="Tab: complete · Enter: open · Esc: back",
+    open_missing="There is no file {path}.",
     start_example="Open the Tinnitracks example",
     start_quit="Quit",
     start_hint="↑ ↓ choose · Enter open · q quit",
     new_title="New matrix",
     new_file_prompt="File name:",
     new_company_prompt="Company name:",
-    new_hint="Enter: next field / create · Esc: back",
+    new_language_prompt="Language of the file (nl or en):",
+    new_hint="Enter: next field / create · Tab: the language · Esc: back",
     new_exists="{path} already exists; open it from the recent list or choose another name.",
     help_title="pvm help",
     help_keys="Keys",
@@ -207,6 +228,7 @@ ENGLISH = UiText(
         "step_2": ("Step 2: what they bring", "Go to what the partners bring"),
         "step_3": ("Step 3: what they get", "Go to what the partners get out of it"),
         "undo": ("Undo", "Undo the last change"),
+        "clear_cell": ("Clear cell", "Empty the selected cell (undo brings it back)"),
         "redo": ("Redo", "Redo the last undone change"),
         "profile": ("Company", "Edit the company: name, date, industry, ..."),
         "filter": ("Filter partners", "Show only the partners with some text, balance, status or influence"),
@@ -270,6 +292,8 @@ DUTCH = UiText(
     nothing_to_redo="Niets om opnieuw te doen.",
     undone="Ongedaan gemaakt: {what}",
     redone="Opnieuw gedaan: {what}",
+    cleared="Leeggemaakt: {what} (ctrl+z haalt het terug)",
+    nothing_to_clear="De cel is al leeg.",
     all_filled="Alle cellen zijn ingevuld.",
     filter_placeholder="filter: tekst, of balans:eenzijdig status:huidig invloed:veel "
     "· Enter houdt, Esc wist",
@@ -279,6 +303,7 @@ DUTCH = UiText(
     editor_failed="De editor {editor!r} stopte met status {status}; de cel is niet veranderd.",
     what={
         "cell": "celtekst",
+        "clear": "cel leegmaken",
         "add": "partner toevoegen",
         "delete": "partner verwijderen",
         "move": "partner verplaatsen",
@@ -310,19 +335,27 @@ DUTCH = UiText(
     changed_cancel="Esc  annuleren",
     reloaded="{path} opnieuw geladen.",
     profile_title="Het bedrijf",
-    profile_hint="ctrl+s: houden · Esc: annuleren · Tab of Enter: volgend veld",
+    profile_hint="Esc: houden · ctrl+s: houden en opslaan · Tab of Enter: volgend veld",
     bad_date="De datum moet eruitzien als 2026-11-28 (of leeg blijven).",
+    bad_language="De taal van het bestand is nl (Nederlands) of en (Engels).",
+    language_field="Taal bestand",
     start_title="Partnerwaarde-matrix",
     start_recent="Recente matrices",
     start_no_recent="(nog geen recente matrices)",
     start_new="Nieuwe matrix…",
+    start_open="Bestand openen…",
+    open_title="Een matrixbestand openen",
+    open_prompt="Bestand (Tab vult de naam aan):",
+    open_hint="Tab: aanvullen · Enter: openen · Esc: terug",
+    open_missing="Het bestand {path} bestaat niet.",
     start_example="Het voorbeeld Tinnitracks openen",
     start_quit="Stoppen",
     start_hint="↑ ↓ kiezen · Enter openen · q stoppen",
     new_title="Nieuwe matrix",
     new_file_prompt="Bestandsnaam:",
     new_company_prompt="Naam van het bedrijf:",
-    new_hint="Enter: volgend veld / maken · Esc: terug",
+    new_language_prompt="Taal van het bestand (nl of en):",
+    new_hint="Enter: volgend veld / maken · Tab: de taal · Esc: terug",
     new_exists="{path} bestaat al; open het via de recente lijst of kies een andere naam.",
     help_title="pvm hulp",
     help_keys="Toetsen",
@@ -348,6 +381,7 @@ DUTCH = UiText(
         "step_2": ("Stap 2: wat ze brengen", "Naar wat de partners brengen"),
         "step_3": ("Stap 3: wat ze eruit halen", "Naar wat de partners eruit halen"),
         "undo": ("Ongedaan maken", "De laatste wijziging ongedaan maken"),
+        "clear_cell": ("Cel leegmaken", "De geselecteerde cel leegmaken (ongedaan maken haalt hem terug)"),
         "redo": ("Opnieuw doen", "De laatste ongedaan gemaakte wijziging opnieuw doen"),
         "profile": ("Bedrijf", "Het bedrijf bewerken: naam, datum, industrie, ..."),
         "filter": (

@@ -42,3 +42,20 @@ def test_the_readme_shows_the_screenshot() -> None:
     svg = (ROOT / "docs" / "screenshot.svg").read_text(encoding="utf-8")
     assert svg.startswith("<svg")
     assert "Tinnitracks" in svg and "Sennheiser" in svg
+
+
+def _commands_table() -> list[str]:
+    """The first cells of the README's commands table (the rows that start with `pvm`)."""
+    return re.findall(r"^\| `(pvm[^`]*)` \|", README, re.M)
+
+
+def test_the_readme_commands_table_lists_every_command_and_export_format() -> None:
+    from pvm_tui.cli import COMMANDS
+    from pvm_tui.export import FORMATS
+
+    rows = _commands_table()
+    for command in COMMANDS:
+        assert any(row.startswith(f"pvm {command}") for row in rows), command
+    export = next(row for row in rows if row.startswith("pvm export"))
+    for name in FORMATS:
+        assert re.search(rf"\b{name}\b", export), name

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
 
+from pvm_tui import navigation
 from pvm_tui.history import Place
 from pvm_tui.model import COLUMNS
 from pvm_tui.session import OpenCell, Session
@@ -96,6 +97,7 @@ class CellActions:
         place = self.view.cursor_place()
         if place is None:
             return
+        self.left_empty = None
         index, column = place
         partner = self.session.matrix.partners[index]
         self.view.editing = True
@@ -117,6 +119,9 @@ class CellActions:
         if index is None:
             return
         kept = self.session.kept_text(index, cell.column, text, held=cell.held)
+        old = self.session.matrix.partners[index].cell(COLUMNS[cell.column])
+        empty = not (old if kept is None else kept).strip()
+        self.left_empty = (cell.key, cell.column) if empty else None
         if kept is None:
             self.view.show_cursor_cell(force=True)
         else:
@@ -130,8 +135,20 @@ class CellActions:
         await self.finish_edit()
 
     async def action_editor_move(self: EditorScreen, delta: int) -> None:
+        """Tab and shift+Tab: keep the text and edit the next or previous cell of the same step.
+
+        In steps 2 and 3 that goes through the step's four columns and on to
+        the next (or previous) partner's, never into a name; in step 1 from
+        name to name.
+        """
         await self.finish_edit()
-        self.view.step_cursor(delta)
+        grid = self.grid
+        row, column = grid.cursor_coordinate
+        columns = navigation.STEP_COLUMNS[navigation.step_of(column)]
+        position = (columns.index(column) if column in columns else 0) + delta
+        row += position // len(columns)  # floor division: -1 before the first column
+        if 0 <= row < grid.row_count:
+            grid.move_cursor(row=row, column=columns[position % len(columns)], animate=False)
         await self.begin_edit()
 
     async def action_external_editor(self: EditorScreen) -> None:

@@ -80,6 +80,8 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         self.pending: Callable[[], None] | None = None
         """What `y` does while the status line asks a question (delete this partner?)."""
         self.filter_input: Input | None = None
+        self.left_empty: tuple[int, int] | None = None
+        """The empty cell just left with `Esc` (partner key, column): `n` then moves on from it."""
 
     @property
     def labels(self) -> Labels:
@@ -200,6 +202,10 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         """
         if self.pending is not None and self._answer(event):
             return None
+        if not event.is_forwarded and self.context() != "filter":
+            # A message is about the last action: the next one makes it old (the filter's
+            # count is about what is being typed, and follows it).
+            self.status.clear()
         if not event.is_forwarded and is_glued_escape(event):
             here = self.context()
             if here in ("editor", "filter"):
@@ -248,6 +254,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
             "next": lambda: self.view.step_cursor(1),
             "previous": lambda: self.view.step_cursor(-1),
         }
+        self.left_empty = None
         moves[where]()
         self.view.show_cursor_cell()
 
@@ -284,6 +291,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
     async def action_step(self, step: int) -> None:
         """Go to a step: the cursor moves into its first column and its columns come into view."""
         await self.to_grid()
+        self.left_empty = None
         self.grid.move_cursor(column=navigation.first_column(step), animate=False)
         self.grid.show_step(step)
         self.view.show_cursor_cell()

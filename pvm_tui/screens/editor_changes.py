@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pvm_tui import navigation
 from pvm_tui.history import Place
-from pvm_tui.model import Company
+from pvm_tui.model import COLUMNS
 from pvm_tui.text import one_line, shorten
 
 if TYPE_CHECKING:
@@ -32,6 +32,14 @@ class ChangeActions:
             await self.action_add_partner()
             return
         here = self.view.here()
+        place = self.view.cursor_place()
+        if place is not None:
+            partner = matrix.partners[here.row]
+            just_left = self.left_empty == (partner.key, here.column)
+            if not partner.cell(COLUMNS[here.column]).strip() and not just_left:
+                # The cell under the cursor is the next empty one, unless it was just left empty.
+                await self.begin_edit()
+                return
         found = navigation.next_empty(matrix, self.view.rows_in_view(), here.row, here.column)
         if found is None:
             self.say(self.words.all_filled)
@@ -89,6 +97,23 @@ class ChangeActions:
         new = self.session.matrix.with_partner_moved(index, target - index)
         self.change(new, "move", Place(index, column), Place(target, column))
 
+    async def action_clear_cell(self: EditorScreen) -> None:
+        """Delete or Backspace on a cell of the grid: empty it, undoably, and say what was cleared."""
+        if not await self.ready_to_change():
+            return
+        place = self.view.cursor_place()
+        if place is None:
+            return
+        index, column = place
+        matrix = self.session.matrix
+        if not matrix.partners[index].cell(COLUMNS[column]):
+            self.say(self.words.nothing_to_clear)
+            return
+        here = Place(index, column)
+        what = self.view.describe_cell(matrix, here)
+        self.change(matrix.with_cell(index, COLUMNS[column], ""), "clear", here, here, cell=here)
+        self.say(self.words.cleared.format(what=what))
+
     async def action_undo(self: EditorScreen) -> None:
         await self.travel(back=True)
 
@@ -103,18 +128,30 @@ class ChangeActions:
         if step is None:
             self.say(words.nothing_to_undo if back else words.nothing_to_redo)
             return
+        new = self.session.matrix
         self.show_change(old, step.before if back else step.after)
-        self.say((words.undone if back else words.redone).format(what=words.what[step.what]))
+        # What the change was about, in the matrix that has it: the one undo leaves, or redo makes.
+        changed, unchanged = (old, new) if back else (new, old)
+        what = self.view.describe_step(step, changed, unchanged)
+        self.say((words.undone if back else words.redone).format(what=what))
 
     async def action_profile(self: EditorScreen) -> None:
         if not await self.ready_to_change():
             return
 
-        def answered(company: Company | None) -> None:
-            if company is not None and company != self.session.matrix.company:
+        from pvm_tui.screens.profile import ProfileAnswer, ProfileScreen
+
+        def answered(answer: ProfileAnswer | None) -> None:
+            if answer is None:
+                return
+            matrix = self.session.matrix
+            new = matrix.with_company(answer.company).with_language(answer.language)
+            if new != matrix:
                 here = self.view.here()
-                self.change(self.session.matrix.with_company(company), "profile", here, here)
+                self.change(new, "profile", here, here)
+            if answer.save:
+                self.files.save()
 
-        from pvm_tui.screens.profile import ProfileScreen
-
-        self.app.push_screen(ProfileScreen(self.session.matrix.company, self.labels, self.words), answered)
+        matrix = self.session.matrix
+        form = ProfileScreen(matrix.company, matrix.language, self.labels, self.words)
+        self.app.push_screen(form, answered)

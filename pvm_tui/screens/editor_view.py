@@ -12,11 +12,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from pvm_tui import partner_filter
-from pvm_tui.history import Place
+from pvm_tui.history import Place, Step
 from pvm_tui.labels import Labels, labels_for
 from pvm_tui.model import COLUMNS, Balance, Matrix, Partner
 from pvm_tui.session import Session
-from pvm_tui.text import one_line
+from pvm_tui.text import one_line, shorten
 from pvm_tui.ui_text import UiText, ui_text
 from pvm_tui.widgets.grid import MatrixGrid
 from pvm_tui.widgets.partner_card import PartnerCard
@@ -206,8 +206,36 @@ class EditorView:
         self.title_bar.set(self.labels.method, session.matrix.company.name, name, marker)
 
     def refresh_mode(self) -> None:
-        """EDITING in the status line while a cell is open (READ-ONLY sits beside the footer)."""
+        """EDITING in the status line while a cell is open (READ-ONLY sits beside the footer), and
+        the open cell marked in the grid."""
         self.status.set_mode(self.words.editing if self.editing and not self.session.read_only else "")
+        self.grid.set_class(self.editing, "-cell-open")
+
+    # -- saying what changed -----------------------------------------------------------
+
+    def describe_cell(self, matrix: Matrix, place: Place) -> str:
+        """A cell as the status line names it: 'Sennheiser · What do they bring? · resources'."""
+        labels = self.labels
+        partner = matrix.partners[place.row]
+        name = shorten(one_line(labels.partner_name(partner.name)), 40)
+        if place.column == 0:
+            return f"{name} · {labels.partner}"
+        return f"{name} · {labels.column_title(COLUMNS[place.column])}"
+
+    def describe_step(self, step: Step, changed: Matrix, unchanged: Matrix) -> str:
+        """What an undo or redo changed: the cell, or the kind of change and the partner.
+
+        ``changed`` is the matrix with the change made, ``unchanged`` the one without it.
+        """
+        what = self.words.what[step.what]
+        if step.what in ("cell", "clear") and step.after.row < len(changed.partners):
+            return self.describe_cell(changed, step.after)
+        # A deleted partner is only in the matrix from before the delete.
+        matrix, row = (unchanged, step.before.row) if step.what == "delete" else (changed, step.after.row)
+        if step.what in ("add", "delete", "move") and 0 <= row < len(matrix.partners):
+            name = shorten(one_line(self.labels.partner_name(matrix.partners[row].name)), 40)
+            return f"{what} · {name}"
+        return what
 
     # -- the filter --------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from pvm_tui import copies
 from pvm_tui.copies_words import CopyWords, copy_words
 from pvm_tui.document import Document, new_matrix, open_example, open_path
-from pvm_tui.labels import Labels
+from pvm_tui.labels import Labels, language_field
 from pvm_tui.model import Matrix
 from pvm_tui.screens.choice import ChoiceDialog
 from pvm_tui.store import MatrixFileError
@@ -62,6 +62,7 @@ class StartScreen(Screen[None]):
                 options.append(Option(_copy_line(each, self.copy_words), id=f"copy-{index}"))
         options.append(None)
         options.append(Option(Text(words.start_new), id="new"))
+        options.append(Option(Text(words.start_open), id="open"))
         options.append(Option(Text(words.start_example), id="example"))
         options.append(Option(Text(words.start_quit), id="quit"))
         with Vertical(id="start-box"):
@@ -90,16 +91,22 @@ class StartScreen(Screen[None]):
         language = self.labels.code
         if choice.startswith("recent-"):
             self._open(self.recent[int(choice.removeprefix("recent-"))])
+        elif choice == "open":
+            from pvm_tui.screens.open_file import OpenFileScreen
+
+            self.app.push_screen(OpenFileScreen(self.words), self._open)
         elif choice.startswith("copy-"):
             self.ask_about(self.found[int(choice.removeprefix("copy-"))])
         elif choice == "new":
-            self.app.push_screen(NewMatrixScreen(self.words), self._create)
+            self.app.push_screen(NewMatrixScreen(self.words, self.labels.code), self._create)
         elif choice == "example":
             self.post_message(self.Chosen(open_example(language)))
         elif choice == "quit":
             self.app.exit()
 
-    def _open(self, path: Path) -> None:
+    def _open(self, path: Path | None) -> None:
+        if path is None:
+            return
         try:
             document = open_path(path, language=self.labels.code)
         except MatrixFileError as error:
@@ -107,9 +114,9 @@ class StartScreen(Screen[None]):
             return
         self.post_message(self.Chosen(document))
 
-    def _create(self, answer: tuple[Path, str] | None) -> None:
+    def _create(self, answer: tuple[Path, str, str] | None) -> None:
         if answer is not None:
-            document, matrix = new_matrix(answer[0], answer[1], self.labels.code)
+            document, matrix = new_matrix(*answer)
             self.post_message(self.Chosen(document, matrix))
 
     def ask_about(self, each: copies.Found) -> None:
@@ -176,8 +183,12 @@ def _recent_line(path: Path, width: int = 66) -> Text:
     return Text.assemble((name, "bold"), "  ", (inline(folder), "dim"))
 
 
-class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
-    """File name and company name of a new matrix; Enter moves on, Enter on the last creates."""
+class NewMatrixScreen(ModalScreen[tuple[Path, str, str] | None]):
+    """File name, company name and the file's language (nl or en) of a new matrix.
+
+    Enter on the file name moves on to the company; Enter there (or on the
+    language, which Tab reaches) creates the matrix.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: in key order, so the key right after Esc goes to the screen below.
@@ -187,9 +198,10 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
         Binding("enter", "enter", show=False, priority=True),
     ]
 
-    def __init__(self, words: UiText) -> None:
+    def __init__(self, words: UiText, language: str) -> None:
         super().__init__(classes="dialog", id="new-matrix")
         self.words = words
+        self.language = language
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -198,6 +210,8 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
             yield Input(value="partners.toml", id="new-file")
             yield Static(Text(self.words.new_company_prompt))
             yield Input(id="new-company")
+            yield Static(Text(self.words.new_language_prompt))
+            yield Input(value=self.language, id="new-language", placeholder="nl / en")
             yield Static(Text(""), id="new-problem", classes="problem")
             yield Static(Text(self.words.new_hint, style="dim"))
 
@@ -218,6 +232,11 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
             return
         path = Path(os.path.expanduser(name))
         problem = self.query_one("#new-problem", Static)
+        language = language_field(self.query_one("#new-language", Input).value)
+        if language is None:
+            problem.update(Text(self.words.bad_language, style="bold red"))
+            self.set_focus(self.query_one("#new-language", Input))
+            return
         if path.exists():
             problem.update(Text(inline(self.words.new_exists.format(path=path)), style="bold red"))
             return
@@ -225,7 +244,7 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str] | None]):
         if not folder.is_dir():
             problem.update(Text(inline(self.words.save_as_no_folder.format(folder=folder)), style="bold red"))
             return
-        self.dismiss((path, self.query_one("#new-company", Input).value.strip()))
+        self.dismiss((path, self.query_one("#new-company", Input).value.strip(), language))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

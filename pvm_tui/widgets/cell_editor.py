@@ -61,6 +61,8 @@ class CellEditor(OrderedTextArea):
         """Load a cell's text with the cursor at its end, ready for typing."""
         self.can_focus = True
         self.read_only = not writable
+        # "(empty: press e ...)" says how to start writing: not while writing.
+        self.placeholder = ""
         self.load_text(text)
         self.move_cursor(self.document.end)
 

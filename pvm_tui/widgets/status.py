@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.timer import Timer
 from textual.widget import Widget
 
 from pvm_tui.text import inline, one_line, shorten
@@ -32,14 +33,27 @@ class TitleBar(Widget):
         text.append("  ")
         # inline: a line break in a file's name must not push the rest off this one-line bar.
         text.append(shorten(inline(file), max(width // 2, 8)), "dim" if not marker else "")
-        if marker:
-            text.append("  ")
-            text.append(f" {marker} ", "bold reverse")
+        if not marker:
+            return text
+        # The marker is what matters most here: the rest gives way to it.
+        badge = Text.assemble("  ", (f" {marker} ", "bold reverse"))
+        room = width - badge.cell_len
+        if text.cell_len > room:
+            text.truncate(max(room, 0), overflow="ellipsis")
+        text.append_text(badge)
         return text
 
 
+MESSAGE_SECONDS = 6.0
+"""How long a message stays (an error stays until the next action)."""
+
+
 class StatusLine(Widget):
-    """A message on the left (saved, errors, filter) and the partner counts on the right."""
+    """A message on the left (saved, errors, filter) and the partner counts on the right.
+
+    A message goes after ``MESSAGE_SECONDS`` or at the next action
+    (``clear``), so it never describes an older action than the last one.
+    """
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -48,12 +62,23 @@ class StatusLine(Widget):
         self.counts = ""
         self.mode = ""
         self.choices: tuple[str, ...] = ()
+        self._timer: Timer | None = None
 
     def say(self, message: str, *, error: bool = False) -> None:
         self.message = one_line(message)
         self.error = error
         self.choices = ()
         self.refresh()
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.message and not error and self.is_mounted:
+            self._timer = self.set_timer(MESSAGE_SECONDS, self.clear, name="status message")
+
+    def clear(self) -> None:
+        """No message (a question waiting for its answer stays)."""
+        if self.message and not self.choices:
+            self.say("")
 
     def ask(self, question: str, choices: tuple[str, ...]) -> None:
         """A question answered with the next key; each choice is "KEY  what it does"."""

@@ -74,12 +74,15 @@ async def test_tab_and_shift_tab_keep_the_text_and_edit_the_next_and_previous_ce
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e")
         await type_text(pilot, " AG")
-        await pilot.press("tab")
+        await pilot.press("tab")  # in step 1, from name to name
         assert editor_of(app).context() == "editor"
-        assert editor_of(app).grid.cursor_coordinate == (0, 1)
+        assert editor_of(app).grid.cursor_coordinate == (1, 0)
+        await pilot.press("shift+tab", "escape", "2", "e")
         await type_text(pilot, "!")
+        await pilot.press("tab")
+        assert editor_of(app).grid.cursor_coordinate == (0, 2)
         await pilot.press("shift+tab")
-        assert editor_of(app).grid.cursor_coordinate == (0, 0)
+        assert editor_of(app).grid.cursor_coordinate == (0, 1)
         await pilot.press("escape")
         partner = session_of(app).matrix.partners[0]
         assert partner.name == "Sennheiser AG"
@@ -104,7 +107,7 @@ async def test_ctrl_o_edits_the_cell_in_the_users_editor(sample: Path, monkeypat
         "import sys\n"
         "path = sys.argv[1]\n"
         "text = open(path, encoding='utf-8').read()\n"
-        "open(path, 'w', encoding='utf-8').write(text + ' (edited outside)\\n')\n",
+        "open(path, 'w', encoding='utf-8').write(text.removesuffix('\\n') + ' (edited outside)\\n')\n",
         encoding="utf-8",
     )
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")

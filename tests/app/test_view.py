@@ -98,10 +98,11 @@ async def test_read_only_changes_nothing_and_says_so(sample: Path) -> None:
             await pilot.press(key)
             await pilot.pause()
             assert app.screen is app.editor, key
+            assert "Read-only" in editor_of(app).status.message, key
         await pilot.press("e")
         await type_text(pilot, "typed")
-        await pilot.press("escape")
         assert "Read-only" in editor_of(app).status.message
+        await pilot.press("escape")
         assert session_of(app).matrix == session_of(app).document.file.saved
         assert not session_of(app).history.can_undo
         await pilot.press("q")
@@ -165,7 +166,7 @@ async def test_the_start_screen_makes_a_new_matrix(tmp_path: Path, monkeypatch) 
 async def test_the_start_screen_opens_the_example(tmp_path: Path) -> None:
     app = PvmApp(None, "nl")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("down", "enter")
+        await pilot.press("down", "down", "enter")  # past New matrix… and Open file…
         await pilot.pause()
         assert app.screen is app.editor
         assert session_of(app).document is not None and session_of(app).document.needs_name

@@ -1,0 +1,131 @@
+"""The editor says what it is doing: an open cell shows, undo says what it changed, messages do not linger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pvm_tui.widgets import status
+from tests.app.conftest import editor, editor_of, read_toml, screen_text, session_of, type_text
+
+
+def status_text(app) -> str:
+    return editor_of(app).status.message
+
+
+async def test_an_open_cell_is_marked_at_80x24_and_nothing_says_press_e_while_typing(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")  # a new partner, its empty name open
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert "(empty: press e" not in screen_text(app)
+        marked = [line for line in lines if "█" in line]
+        assert marked, "the open cell has a bar beside it"
+        await type_text(pilot, "Bank")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not [line for line in screen_text(app).splitlines() if "█" in line]
+
+
+async def test_undo_and_redo_say_which_cell_they_changed(sample: Path) -> None:
+    app = editor(sample, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "e")
+        await type_text(pilot, " more")
+        await pilot.press("escape", "ctrl+z")
+        await pilot.pause()
+        assert status_text(app) == "Undone: Sennheiser · What do they bring? · resources"
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert status_text(app) == "Redone: Sennheiser · What do they bring? · resources"
+
+
+async def test_undo_of_a_delete_names_the_partner_it_brings_back(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "d", "y", "ctrl+z")
+        await pilot.pause()
+        assert status_text(app) == "Undone: delete partner · Zorgverzekeringen"
+
+
+async def test_a_message_goes_at_the_next_action(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert status_text(app).startswith("Saved")
+        await pilot.press("down")
+        await pilot.pause()
+        assert status_text(app) == ""
+        await pilot.press("ctrl+z")  # nothing to undo: that is the message now, not the save
+        await pilot.pause()
+        assert status_text(app) == "Nothing to undo."
+
+
+async def test_a_message_goes_after_a_while(sample: Path, monkeypatch) -> None:
+    monkeypatch.setattr(status, "MESSAGE_SECONDS", 0.05)
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")  # says "Saved ..." (the test above sees that)
+        for _ in range(100):
+            if not status_text(app):
+                break
+            await pilot.pause(0.02)
+        assert status_text(app) == ""
+
+
+async def test_unsaved_is_never_cut_off_at_80_columns(tmp_path: Path) -> None:
+    company = "A company with a name much longer than the title line has room for"
+    for language, word in (("en", "● unsaved"), ("nl", "● niet opgeslagen")):
+        path = tmp_path / language / "a-very-long-file-name-for-the-partner-value-matrix-of-this-company.toml"
+        path.parent.mkdir()
+        path.write_text(f'[company]\nname = "{company}"\n\n[[partners]]\nname = "Acme"\n', encoding="utf-8")
+        app = editor(path, language=language)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("e")
+            await type_text(pilot, "!")
+            await pilot.press("escape")
+            await pilot.pause()
+            title = screen_text(app).splitlines()[0]
+            assert word in title, title
+
+
+async def test_delete_and_backspace_clear_a_cell_undoably_and_say_so(sample: Path) -> None:
+    app = editor(sample, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "delete")
+        await pilot.pause()
+        assert session_of(app).matrix.partners[0].brings.resources == ""
+        assert status_text(app).startswith("Cleared: Sennheiser · What do they bring? · resources")
+        await pilot.press("right", "backspace")
+        await pilot.pause()
+        assert session_of(app).matrix.partners[0].brings.channels == ""
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert session_of(app).matrix.partners[0].brings.channels != ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = read_toml(sample)["partners"][0]["brings"]
+    assert saved.get("resources", "") == ""
+    assert saved["channels"].startswith("Verkoop")
+
+
+def _background_of(app, text: str):
+    """The background colour the screen shows behind ``text`` (the first segment that holds it)."""
+    for strip in app.screen._compositor.render_strips():
+        for segment in strip:
+            if text in segment.text and segment.style is not None:
+                return segment.style.bgcolor
+    raise AssertionError(f"{text!r} is not on screen")
+
+
+async def test_the_open_cell_stands_out_in_the_grid_even_where_the_panel_has_no_room(sample: Path) -> None:
+    app = editor(sample, language="en")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("2", "slash")  # the filter has the keys: the grid's cursor is dimmed
+        await pilot.pause()
+        dimmed = _background_of(app, "Aangepaste")
+        await pilot.press("escape", "e")
+        await pilot.pause()
+        assert editor_of(app).context() == "editor"
+        assert _background_of(app, "Aangepaste") != dimmed
