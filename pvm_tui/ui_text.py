@@ -116,6 +116,7 @@ class UiText(NamedTuple):
     by_influence: str
     in_file_order: str
     filter_not_understood: str
+    no_agreements: str
 
 
 ENGLISH = UiText(
@@ -265,6 +266,7 @@ ENGLISH = UiText(
     by_influence="By influence, high first (only the view: the file keeps its order; o: the file's order)",
     in_file_order="In the file's order.",
     filter_not_understood="{words}: not understood, searched as text",
+    no_agreements="none yet (A writes them)",
 )
 
 DUTCH = UiText(
@@ -421,6 +423,7 @@ DUTCH = UiText(
     "o: volgorde van het bestand)",
     in_file_order="In de volgorde van het bestand.",
     filter_not_understood="{words}: niet begrepen, gezocht als tekst",
+    no_agreements="nog geen (A schrijft ze)",
 )
 
 _BY_CODE = {"nl": DUTCH, "en": ENGLISH}

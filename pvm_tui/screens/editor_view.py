@@ -180,7 +180,8 @@ class EditorView:
         self._shown_cell = shown
         read_only = self.session.read_only
         placeholder = self.words.empty_cell_read_only if read_only else self.words.empty_cell
-        self.card.show(partner, column, self.labels, placeholder)
+        no_agreements = "" if read_only else self.words.no_agreements
+        self.card.show(partner, column, self.labels, placeholder, no_agreements)
 
     def refresh_all(self) -> None:
         self.refresh_title()

@@ -62,6 +62,7 @@ class PartnerCard(VerticalScroll, can_focus=False):
         self.cells: list[CardText] = [self.name_cell]
         for column in COLUMNS[1:]:
             self.cells.append(CardText(id=f"card-{column.side}-{column.category}", classes="card-cell"))
+        self.agreements = CardText(id="card-agreements")
         self.company = CardText(id="card-company")
         self.more = CardText(id="card-more")
         self.editor: CellEditor | None = None
@@ -82,6 +83,7 @@ class PartnerCard(VerticalScroll, can_focus=False):
                 yield self.categories[category]
                 for side in SIDES:
                     yield self.cells[_column_index(side, category)]
+        yield self.agreements
         yield self.company
 
     # -- showing --------------------------------------------------------------
@@ -95,8 +97,14 @@ class PartnerCard(VerticalScroll, can_focus=False):
         self.more.show(Text(more, style="reverse"))
         self.name_label.show(Text(labels.partner, style="dim"))
 
-    def show(self, partner: Partner, column: int, labels: Labels, placeholder: str) -> None:
-        """Show a partner with one cell selected (the cell being edited is left to the editor)."""
+    def show(
+        self, partner: Partner, column: int, labels: Labels, placeholder: str, no_agreements: str = ""
+    ) -> None:
+        """Show a partner with one cell selected (the cell being edited is left to the editor).
+
+        Below the cells stand the partner's agreements, or ``no_agreements``
+        (how to write them).
+        """
         named = bool(partner.name.strip())
         self.name_cell.show(
             Text(harmless(labels.partner_name(partner.name)), style="bold" if named else "dim")
@@ -108,6 +116,12 @@ class PartnerCard(VerticalScroll, can_focus=False):
         if facts:
             balance.append("\n" + facts, style="italic")  # status and influence, under the balance
         self.balance.show(balance)
+        agreements = Text(labels.facts["agreements"], style="dim")
+        if partner.agreements.strip():
+            agreements.append("\n" + harmless(partner.agreements))
+        else:
+            agreements.append("  " + no_agreements, style="dim italic")
+        self.agreements.show(agreements)
         for index, cell in enumerate(self.cells[1:], start=1):
             text = harmless(partner.cell(COLUMNS[index]))
             cell.show(

@@ -63,6 +63,10 @@ async def test_s_steps_the_status_undoably_and_it_is_saved(tmp_path: Path) -> No
         await pilot.press("j", "s")  # Giver: not known -> current
         assert session_of(app).matrix.partners[1].status is Status.CURRENT
         assert "Giver: status current" in screen_text(app)
+        card = [line.split("│")[-1].strip() for line in screen_text(app).splitlines()]
+        at = next(i for i, line in enumerate(card) if line.endswith("current · low"))  # under the balance
+        assert card[at + 1].endswith("influence")
+        assert "agreements  none yet (A writes them)" in screen_text(app)
         await pilot.press("s")
         assert session_of(app).matrix.partners[1].status is Status.POTENTIAL
         await pilot.press("ctrl+s")
@@ -107,6 +111,9 @@ async def test_shift_a_writes_the_agreements_in_a_dialog(tmp_path: Path) -> None
         await pilot.press("escape")
         assert app.screen is app.editor
         assert session_of(app).matrix.partners[2].agreements == "Shop in shop\nfrom May"
+        lines = [line.strip(" │") for line in screen_text(app).splitlines()]
+        at = next(i for i, line in enumerate(lines) if line.endswith("agreements"))  # in the card
+        assert "Shop in shop" in lines[at + 1] and "from May" in lines[at + 2]
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert read_toml(path)["partners"][2]["agreements"] == "Shop in shop\nfrom May"
