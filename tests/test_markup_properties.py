@@ -116,7 +116,7 @@ def test_the_poster_parses_as_xml_and_html_for_any_text(matrix: Matrix, paper: s
 
 def test_the_blank_template_parses_in_both_languages() -> None:
     for language in ("nl", "en"):
-        parses(render_template(labels_for(language), partners=6, paper="A3"))
+        assert parses(render_template(labels_for(language), partners=6, paper="A3")).tag == "html"
 
 
 def test_a_hostile_company_name_reaches_no_terminal_through_cat(run_pvm: RunPvm, tmp_path: Path) -> None:
