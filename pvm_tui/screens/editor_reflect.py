@@ -14,7 +14,8 @@ so it is undoable.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from pvm_tui.history import Place
 from pvm_tui.model import COLUMNS
@@ -29,28 +30,23 @@ class ReflectActions:
     """The reflection keys' actions (a part of ``EditorScreen``)."""
 
     async def action_cycle_status(self: EditorScreen) -> None:
-        if not await self.ready_to_change():
-            return
-        place = self.view.cursor_place()
-        if place is None:
-            return
-        partner = self.session.matrix.partners[place[0]]
-        status = cycled(partner.status, STATUS_CYCLE)
-        self._change_facts(place, status=status)
-        value = self.labels.statuses[status] if status is not None else self.words.not_known
-        self._say_fact(place[0], "status", value)
+        await self._cycle_fact("status", STATUS_CYCLE, self.labels.statuses)
 
     async def action_cycle_influence(self: EditorScreen) -> None:
+        await self._cycle_fact("influence", INFLUENCE_CYCLE, self.labels.influences)
+
+    async def _cycle_fact(
+        self: EditorScreen, fact: str, cycle: tuple[Any, ...], names: Mapping[Any, str]
+    ) -> None:
+        """Step the selected partner's ``fact`` (status or influence) to its next value, and say it."""
         if not await self.ready_to_change():
             return
         place = self.view.cursor_place()
         if place is None:
             return
-        partner = self.session.matrix.partners[place[0]]
-        influence = cycled(partner.influence, INFLUENCE_CYCLE)
-        self._change_facts(place, influence=influence)
-        value = self.labels.influences[influence] if influence is not None else self.words.not_known
-        self._say_fact(place[0], "influence", value)
+        value = cycled(getattr(self.session.matrix.partners[place[0]], fact), cycle)
+        self._change_facts(place, **{fact: value})
+        self._say_fact(place[0], fact, names[value] if value is not None else self.words.not_known)
 
     async def action_agreements(self: EditorScreen) -> None:
         if not await self.ready_to_change():
