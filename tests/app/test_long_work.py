@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from pvm_tui import recovery_store
+from pvm_tui import recent, recovery_store, store
 from pvm_tui.app import PvmApp
 from pvm_tui.document import open_path
-from pvm_tui.screens import copy_keeper
+from pvm_tui.screens import copy_keeper, slow_work, start
 from pvm_tui.screens.help import HelpScreen
-from tests.app.conftest import session_of, type_text
+from pvm_tui.screens.start import StartScreen
+from tests.app.conftest import read_toml, screen_text, session_of, type_text
 
 
 class Held:
@@ -80,3 +81,67 @@ async def test_the_recovery_copy_is_written_while_the_keys_keep_working(
         held_copy.release.set()
         await until(pilot, lambda: copied_name(sample) == "Sennheiser GmbH")
         assert session_of(app).dirty
+
+
+@pytest.fixture
+def held_read(monkeypatch: pytest.MonkeyPatch) -> Held:
+    """Every matrix file is read in a thread (as a big one is), and held there until released."""
+    held = Held()
+    monkeypatch.setattr(store, "load", held.wrap(store.load))
+    monkeypatch.setattr(slow_work, "READ_FROM", 0)
+    monkeypatch.setattr(start, "READ_FROM", 0)
+    return held
+
+
+async def test_a_big_file_opened_from_the_start_screen_is_read_while_the_keys_work(
+    sample: Path, held_read: Held
+) -> None:
+    recent.remember(sample)
+    app = PvmApp(None, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")  # the first recent file
+        await until(pilot, held_read.inside.is_set)
+        assert "Reading tinnitracks.toml… 0 s · Esc cancel · q quit" in screen_text(app)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert not held_read.over.is_set(), "help answered while the file was still being read"
+        await pilot.press("escape")  # closes the help; the file is still being read
+        await until(pilot, lambda: isinstance(app.screen, StartScreen))
+        held_read.release.set()
+        await until(pilot, lambda: app.editor is not None)
+        assert "Sennheiser" in screen_text(app)
+        assert len(session_of(app).matrix.partners) == len(read_toml(sample)["partners"])
+
+
+async def test_esc_gives_up_reading_a_big_file_and_the_start_screen_stays(
+    sample: Path, held_read: Held
+) -> None:
+    recent.remember(sample)
+    app = PvmApp(None, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await until(pilot, held_read.inside.is_set)
+        await pilot.press("escape")
+        await until(pilot, lambda: "Reading" not in screen_text(app))
+        assert "Enter open · q quit" in screen_text(app)
+        held_read.release.set()
+        await until(pilot, held_read.over.is_set)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and app.editor is None
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_q_quits_while_a_big_file_is_read(sample: Path, held_read: Held) -> None:
+    recent.remember(sample)
+    app = PvmApp(None, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await until(pilot, held_read.inside.is_set)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0, "q answered"
+        assert not held_read.over.is_set(), "q answered while the file was still being read"
+        held_read.release.set()
+    assert app.editor is None
