@@ -39,6 +39,7 @@ class UiText(NamedTuple):
     all_filled: str
     filter_placeholder: str
     filter_status: str
+    filter_kept: str
     language_now: str
     no_editor: str
     editor_failed: str
@@ -148,6 +149,7 @@ ENGLISH = UiText(
     filter_placeholder="filter: text, or balance:one-sided status:current influence:high "
     "· Enter keeps, Esc clears",
     filter_status="filter “{text}”: {shown} of {total} partners",
+    filter_kept="Esc shows all partners, / changes the filter",
     language_now="Labels in English.",
     no_editor="Could not start the editor {editor!r}: {error}",
     editor_failed="The editor {editor!r} exited with status {status}; the cell is unchanged.",
@@ -298,6 +300,7 @@ DUTCH = UiText(
     filter_placeholder="filter: tekst, of balans:eenzijdig status:huidig invloed:veel "
     "· Enter houdt, Esc wist",
     filter_status="filter “{text}”: {shown} van {total} partners",
+    filter_kept="Esc toont alle partners, / past het filter aan",
     language_now="Labels in het Nederlands.",
     no_editor="Kon de editor {editor!r} niet starten: {error}",
     editor_failed="De editor {editor!r} stopte met status {status}; de cel is niet veranderd.",

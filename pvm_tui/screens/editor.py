@@ -209,7 +209,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         if not event.is_forwarded and is_glued_escape(event):
             here = self.context()
             if here in ("editor", "filter"):
-                await (self.finish_edit() if here == "editor" else self.action_clear_filter())
+                await (self.finish_edit() if here == "editor" else self.action_filter_done())
                 return events.Key(event.key.removeprefix("alt+"), event.character)
         return event
 

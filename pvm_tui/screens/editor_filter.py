@@ -2,7 +2,9 @@
 
 What the line's words select is ``partner_filter.py``.
 
-The line is made when first wanted; Enter keeps the filter, Esc clears it.
+The line is made when first wanted. Enter, ↓ and Esc leave it keeping the
+filter, as Esc leaves a cell keeping its text (a glued or late Esc must never
+throw typing away); Esc in the grid then shows all partners again.
 ``EditorView.set_filter`` refills the grid.
 """
 
@@ -51,9 +53,12 @@ class FilterActions:
             return
         await settle(self.filter_input)
         self.set_filter(self.filter_input.value)
+        self.set_focus(self.grid)
         if not self.view.filter_text.strip():
             self.filter_input.display = False
-        self.set_focus(self.grid)
+        else:
+            # After what set_filter said (the count, and any word not understood).
+            self.say(f"{self.status.message} · {self.words.filter_kept}")
 
     async def action_clear_filter(self: EditorScreen) -> None:
         if self.filter_input is not None:

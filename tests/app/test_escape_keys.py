@@ -69,7 +69,7 @@ def test_esc_then_a_key_leaves_the_editor_keeping_the_text_and_the_key_does_its_
     # Tab: the grid's cursor goes to the next cell (what they bring: resources).
     escape_then(terminal, TAB, gap_ms)
     terminal.type("e", " five")
-    # The filter: Esc clears it, and the key after it works in the grid.
+    # The filter: Esc leaves it keeping the filter, and the key after it works in the grid.
     escape_then(terminal, "/", gap_ms)
     terminal.type("insurers")
     escape_then(terminal, "a", gap_ms)

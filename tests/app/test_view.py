@@ -12,7 +12,9 @@ from pvm_tui.ui_text import ui_text
 from tests.app.conftest import burst, editor, editor_of, read_toml, screen_text, session_of, type_text
 
 
-async def test_filter_shows_matching_partners_and_escape_clears_it(sample: Path) -> None:
+async def test_filter_shows_matching_partners_esc_keeps_it_and_esc_in_the_grid_clears_it(
+    sample: Path,
+) -> None:
     app = editor(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
@@ -34,9 +36,16 @@ async def test_filter_shows_matching_partners_and_escape_clears_it(sample: Path)
         assert editor_of(app).grid.cursor_coordinate.row == 4
         await pilot.press("slash")
         await type_text(pilot, "KNO")
+        # Esc leaves the line as it leaves a cell: keeping what was typed.
+        await pilot.press("escape")
+        assert editor_of(app).context() == "grid"
+        assert editor_of(app).grid.row_count == 1
+        assert "Esc shows all partners" in editor_of(app).status.message
+        assert "esc all partners" in screen_text(app)
+        # Esc in the grid then shows every partner again, and the line goes.
         await pilot.press("escape")
         assert editor_of(app).grid.row_count == 5
-        assert editor_of(app).context() == "grid"
+        assert editor_of(app).query_one("#filter").display is False
 
 
 async def test_a_partner_added_while_filtering_stays_in_view(sample: Path) -> None:
