@@ -154,8 +154,15 @@ class Session:
 
         Raises ``store.MatrixFileError`` when the file cannot be read.
         """
+        return self.reloaded(self.read_again(), where)
+
+    def read_again(self) -> store.MatrixFile:
+        """The file as it is on disk now: the part of a reload that takes time, safe in a thread."""
+        return store.load(self.document.path, default_language=self.matrix.language)
+
+    def reloaded(self, fresh: store.MatrixFile, where: Place) -> Place:
+        """Make ``fresh`` (from ``read_again``) the file and its matrix the matrix, undoably."""
         document = self.document
-        fresh = store.load(document.path, default_language=self.matrix.language)
         document.file = fresh
         document.needs_name = False
         after = Place(min(where.row, max(len(fresh.saved) - 1, 0)), where.column)

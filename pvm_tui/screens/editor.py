@@ -123,6 +123,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
             where=self.view.here,
             show_change=self.show_change,
             saved=self.view.refresh_title,
+            to_grid=self.to_grid,
         )
         self._speak()
         self.grid.whole = view_choice.whole_text()

@@ -15,7 +15,7 @@ the editor screen through the two callables it is given.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.app import App
@@ -28,7 +28,7 @@ from pvm_tui.model import Matrix
 from pvm_tui.screens.choice import changed_dialog, quit_dialog
 from pvm_tui.screens.recovery_dialog import RecoveryDialog, when
 from pvm_tui.screens.save_as import SaveAsScreen
-from pvm_tui.screens.slow_work import SLOW_FROM, SLOW_PARTNERS, SlowWork
+from pvm_tui.screens.slow_work import READ_FROM, SLOW_FROM, SLOW_PARTNERS, SlowWork
 from pvm_tui.session import Session
 from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
@@ -49,21 +49,25 @@ class FileDialogs:
         where: Callable[[], Place],
         show_change: Callable[[Matrix, Place], None],
         saved: Callable[[], None],
+        to_grid: Callable[[], Awaitable[None]],
     ) -> None:
         """``say(message, error=False)`` puts a line in the status; ``where()`` is the cursor's place;
         ``show_change(old, place)`` shows the session's matrix after a change made here (reload,
-        restore); ``saved()`` after a save."""
+        restore); ``saved()`` after a save; ``to_grid()`` finishes the cell being edited, if any."""
         self.app = app
         self.session = session
         self.say = say
         self.where = where
         self.show_change = show_change
         self.saved = saved
+        self.to_grid = to_grid
         self.labels: Labels
         self.words: UiText
         self._offers: list[recovery_store.Recovery] = []
         self.slow_work = SlowWork(app, say)
-        """A big matrix is saved in a thread, the keys working meanwhile."""
+        """A big matrix is saved (or read again) in a thread, the keys working meanwhile."""
+        self.reading = False
+        """The slow work is a reload, not a save."""
 
     def speak(self, labels: Labels, words: UiText) -> None:
         """The language of the dialogs and messages."""
@@ -79,7 +83,7 @@ class FileDialogs:
             self.ask_name(then)
             return
         if self.slow_work.busy:
-            self.say(self.words.still_saving)
+            self.say(self.words.still_reading if self.reading else self.words.still_saving)
             return
         matrix, before = session.matrix, document.path
 
@@ -144,16 +148,51 @@ class FileDialogs:
             self.reload()
 
     def reload(self) -> None:
-        """Read the file again; the matrix it replaces stays one ctrl+z away."""
+        """Read the file again; the matrix it replaces stays one ctrl+z away.
+
+        A big file is read in a thread; what was changed meanwhile stays one
+        ctrl+z away too.
+        """
         session = self.session
-        old = session.matrix
-        try:
-            after = session.reload(self.where())
-        except store.MatrixFileError as error:
-            self.say(str(error), error=True)
+        if self.slow_work.busy:
+            self.say(self.words.still_reading if self.reading else self.words.still_saving)
             return
+        try:
+            big = session.document.path.stat().st_size >= READ_FROM
+        except OSError:
+            big = False  # reading it says why
+        if not big:
+            try:
+                fresh = session.read_again()
+            except store.MatrixFileError as error:
+                self.say(str(error), error=True)
+                return
+            self._reloaded(fresh, self.where())
+            return
+        read: list[store.MatrixFile] = []
+
+        def done(error: Exception | None) -> None:
+            self.reading = False
+            if isinstance(error, store.MatrixFileError):
+                self.say(str(error), error=True)
+            elif error is not None:
+                raise error  # a bug: the App's crash handling keeps the changes and says where
+            else:
+                self.app.call_later(self._reloaded_later, read[0])
+
+        self.reading = True
+        message = self.words.reloading.replace("{name}", inline(session.document.path.name))
+        self.slow_work.start(lambda: read.append(session.read_again()), message, done)
+
+    async def _reloaded_later(self, fresh: store.MatrixFile) -> None:
+        await self.to_grid()  # a cell opened while the file was read keeps its text, undoably
+        self._reloaded(fresh, self.where())
+
+    def _reloaded(self, fresh: store.MatrixFile, where: Place) -> None:
+        old = self.session.matrix
+        after = self.session.reloaded(fresh, where)
         self.show_change(old, after)
-        self.say(self.words.reloaded.format(path=session.document.path))
+        self.say(self.words.reloaded.format(path=self.session.document.path))
 
     def quit(self, leave: Callable[[], None]) -> None:
         """Quit (``leave``); with unsaved changes a dialog offers save (s), discard (d) or cancel (Esc)."""

@@ -16,7 +16,7 @@ import pytest
 from pvm_tui import recent, recovery_store, store
 from pvm_tui.app import PvmApp
 from pvm_tui.document import open_path
-from pvm_tui.screens import copy_keeper, slow_work, start
+from pvm_tui.screens import copy_keeper, file_dialogs, slow_work, start
 from pvm_tui.screens.help import HelpScreen
 from pvm_tui.screens.start import StartScreen
 from tests.app.conftest import read_toml, screen_text, session_of, type_text
@@ -30,9 +30,13 @@ class Held:
         self.inside = threading.Event()
         self.release = threading.Event()
         self.over = threading.Event()
+        self.armed = True
+        """Only calls made while armed are held."""
 
     def wrap(self, real):
         def held(*args, **kwargs):
+            if not self.armed:
+                return real(*args, **kwargs)
             try:
                 if not self.release.is_set():
                     self.inside.set()
@@ -90,6 +94,7 @@ def held_read(monkeypatch: pytest.MonkeyPatch) -> Held:
     monkeypatch.setattr(store, "load", held.wrap(store.load))
     monkeypatch.setattr(slow_work, "READ_FROM", 0)
     monkeypatch.setattr(start, "READ_FROM", 0)
+    monkeypatch.setattr(file_dialogs, "READ_FROM", 0)
     return held
 
 
@@ -145,3 +150,32 @@ async def test_q_quits_while_a_big_file_is_read(sample: Path, held_read: Held) -
         assert not held_read.over.is_set(), "q answered while the file was still being read"
         held_read.release.set()
     assert app.editor is None
+
+
+async def test_reloading_a_big_file_reads_it_while_the_keys_work(sample: Path, held_read: Held) -> None:
+    held_read.armed = False
+    app = PvmApp(open_path(sample, language="en"), "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await type_text(pilot, " mine")
+        await pilot.press("escape")
+        text = sample.read_text(encoding="utf-8")
+        sample.write_text(text.replace('name = "Tinnitracks"', 'name = "Changed by Bob'), encoding="utf-8")
+        await pilot.press("ctrl+s")  # a file pvm cannot read is never overwritten: it asks
+        await until(pilot, lambda: app.screen.id == "changed-dialog")
+        sample.write_text(text.replace('name = "Tinnitracks"', 'name = "Changed by Bob"'), encoding="utf-8")
+        held_read.armed = True
+        await pilot.press("r")
+        await until(pilot, held_read.inside.is_set)
+        assert "Reading tinnitracks.toml again… 0 s" in screen_text(app)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert not held_read.over.is_set(), "help answered while the file was still being read"
+        await pilot.press("escape")
+        held_read.release.set()
+        await until(pilot, lambda: "Reloaded" in screen_text(app))
+        session = session_of(app)
+        assert session.matrix.company.name == "Changed by Bob"
+        assert session.matrix.partners[0].name == "Sennheiser"
+        assert not session.dirty
+        assert "Sennheiser mine" not in screen_text(app) and "Sennheiser" in screen_text(app)
