@@ -202,8 +202,11 @@ class Session:
         self._discarded = True
         self._remove_copy()
 
-    def copies_to_offer(self) -> list[recovery_store.Recovery]:
-        """The file's recovery copies that hold something the file does not, newest first.
+    def copies_to_offer(
+        self, found: list[recovery_store.Recovery] | None = None
+    ) -> list[recovery_store.Recovery]:
+        """The file's recovery copies (``found``, else read now) that hold something the file does
+        not, newest first. Safe in a thread.
 
         A copy that holds nothing new (saved by other means) is removed,
         unless the pvm that wrote it may still be running.
@@ -211,7 +214,7 @@ class Session:
         if self.read_only:
             return []
         offers = []
-        for copy in recovery_store.copies_for(self.document.path):
+        for copy in recovery_store.copies_for(self.document.path) if found is None else found:
             if copy.matrix != self.document.file.saved:
                 offers.append(copy)
             elif not copy.maybe_running():

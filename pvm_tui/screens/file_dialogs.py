@@ -68,6 +68,8 @@ class FileDialogs:
         """A big matrix is saved (or read again) in a thread, the keys working meanwhile."""
         self.reading = False
         """The slow work is a reload, not a save."""
+        self.reading_copies = SlowWork(app, say)
+        """The file's recovery copies, read in a thread when they are big."""
 
     def speak(self, labels: Labels, words: UiText) -> None:
         """The language of the dialogs and messages."""
@@ -212,14 +214,41 @@ class FileDialogs:
     # -- recovery copies offered back -----------------------------------------------
 
     def offer_copies(self) -> None:
-        """Offer each copy of the file that holds something the file does not, newest first."""
-        self._offers = self.session.copies_to_offer()
-        if not self.session.read_only:
-            # A copy that cannot be read is never skipped without a word: the
-            # person can look at it, and delete it, with `pvm recover`.
-            words = copy_words(self.labels.code)
-            for damaged in copies.damaged_for(self.session.document.path):
-                self.say(words.editor_damaged.format(problem=damaged.problem, path=damaged.path), error=True)
+        """Offer each copy of the file that holds something the file does not, newest first.
+
+        Copies of a big matrix are read in a thread (1.6 s each for 15,000
+        partners); the dialogs come once they are read.
+        """
+        session = self.session
+        if session.read_only:
+            return
+        path = session.document.path
+        looked: list[tuple[list[recovery_store.Recovery], list[copies.Found]]] = []
+
+        def look() -> None:
+            readable, damaged = copies.read_all(path)
+            looked.append((session.copies_to_offer(readable), damaged))
+
+        def done(error: Exception | None) -> None:
+            if error is not None:
+                raise error  # a bug: reading a copy says what is wrong with it, it does not raise
+            self._offer(*looked[0])
+
+        if _total_size(recovery_store.paths_for(path)) < READ_FROM:
+            look()
+            done(None)
+            return
+        message = self.words.reading_copies.replace("{name}", inline(path.name))
+        # Once the editor is mounted (this is called while it mounts), so that the status shows it.
+        self.app.call_later(self.reading_copies.start, look, message, done)
+
+    def _offer(self, offers: list[recovery_store.Recovery], damaged: list[copies.Found]) -> None:
+        # A copy that cannot be read is never skipped without a word: the
+        # person can look at it, and delete it, with `pvm recover`.
+        words = copy_words(self.labels.code)
+        for each in damaged:
+            self.say(words.editor_damaged.format(problem=each.problem, path=each.path), error=True)
+        self._offers = offers
         self._offer_next()
 
     def _offer_next(self) -> None:
@@ -247,3 +276,11 @@ class FileDialogs:
         after = self.session.restore(copy, self.where())
         self.show_change(old, after)
         self.say(self.words.recovered.format(when=when(copy)))
+
+
+def _total_size(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        with contextlib.suppress(OSError):
+            total += path.stat().st_size
+    return total

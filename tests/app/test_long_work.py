@@ -16,9 +16,13 @@ import pytest
 from pvm_tui import recent, recovery_store, store
 from pvm_tui.app import PvmApp
 from pvm_tui.document import open_path
+from pvm_tui.history import Place
+from pvm_tui.model import COLUMNS
 from pvm_tui.screens import copy_keeper, file_dialogs, slow_work, start
 from pvm_tui.screens.help import HelpScreen
+from pvm_tui.screens.recovery_dialog import RecoveryDialog
 from pvm_tui.screens.start import StartScreen
+from pvm_tui.session import Session
 from tests.app.conftest import read_toml, screen_text, session_of, type_text
 
 
@@ -179,3 +183,29 @@ async def test_reloading_a_big_file_reads_it_while_the_keys_work(sample: Path, h
         assert session.matrix.partners[0].name == "Sennheiser"
         assert not session.dirty
         assert "Sennheiser mine" not in screen_text(app) and "Sennheiser" in screen_text(app)
+
+
+async def test_big_recovery_copies_are_read_while_the_keys_work_then_offered(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    earlier = Session(open_path(sample, language="en"))
+    here = Place(0, 0)
+    earlier.change(earlier.matrix.with_cell(0, COLUMNS[0], "Sennheiser recovered"), "cell", here, here)
+    earlier.keep_copy()
+    held = Held()
+    monkeypatch.setattr(recovery_store, "read", held.wrap(recovery_store.read))
+    monkeypatch.setattr(file_dialogs, "READ_FROM", 0)
+    app = PvmApp(open_path(sample, language="en"), "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, held.inside.is_set)
+        assert "Looking at the recovery copies of tinnitracks.toml… 0 s" in screen_text(app)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert not held.over.is_set(), "help answered while the copy was still being read"
+        await pilot.press("escape")
+        held.release.set()
+        await until(pilot, lambda: isinstance(app.screen, RecoveryDialog))
+        await pilot.press("r")
+        await until(pilot, lambda: "Restored the changes" in screen_text(app))
+        assert "Sennheiser recov…" in screen_text(app)
+        assert session_of(app).matrix.partners[0].name == "Sennheiser recovered"
