@@ -22,13 +22,14 @@ from textual.app import App
 
 from pvm_tui import copies, recovery_store, store
 from pvm_tui.copies_words import copy_words
+from pvm_tui.document import READ_FROM
 from pvm_tui.history import Place
 from pvm_tui.labels import Labels
 from pvm_tui.model import Matrix
 from pvm_tui.screens.choice import changed_dialog, quit_dialog
 from pvm_tui.screens.recovery_dialog import RecoveryDialog, when
 from pvm_tui.screens.save_as import SaveAsScreen
-from pvm_tui.screens.slow_work import READ_FROM, SLOW_FROM, SLOW_PARTNERS, SlowWork
+from pvm_tui.screens.slow_work import SLOW_FROM, SLOW_PARTNERS, SlowWork
 from pvm_tui.session import Session
 from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText

@@ -26,11 +26,11 @@ from textual.widgets.option_list import Option
 
 from pvm_tui import copies
 from pvm_tui.copies_words import CopyWords, copy_words
-from pvm_tui.document import Document, new_matrix, open_example, open_path
+from pvm_tui.document import READ_FROM, Document, new_matrix, open_example, open_path
 from pvm_tui.labels import Labels, language_field
 from pvm_tui.model import Matrix
 from pvm_tui.screens.choice import ChoiceDialog
-from pvm_tui.screens.slow_work import READ_FROM, SlowWork
+from pvm_tui.screens.slow_work import SlowWork
 from pvm_tui.store import MatrixFileError
 from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText

@@ -1,7 +1,7 @@
 """Long work runs off the UI thread: the keys keep working while it runs (issue 14 §16).
 
 Writing the recovery copy of a big matrix, reading a big file from the
-start screen, reloading it: each is held here (an event the test sets)
+start screen, reloading it, reading its recovery copies: each is held here (an event the test sets)
 until the test lets it go, so what the app does meanwhile is what a user
 would see during a slow one, without a big file and without timing.
 """
@@ -18,12 +18,13 @@ from pvm_tui.app import PvmApp
 from pvm_tui.document import open_path
 from pvm_tui.history import Place
 from pvm_tui.model import COLUMNS
-from pvm_tui.screens import copy_keeper, file_dialogs, slow_work, start
+from pvm_tui.screens import copy_keeper, file_dialogs, start
 from pvm_tui.screens.help import HelpScreen
 from pvm_tui.screens.recovery_dialog import RecoveryDialog
 from pvm_tui.screens.start import StartScreen
 from pvm_tui.session import Session
-from tests.app.conftest import read_toml, screen_text, session_of, type_text
+from tests.app.conftest import SAMPLES, read_toml, screen_text, session_of, type_text
+from tests.app.terminal import Terminal
 
 
 class Held:
@@ -96,7 +97,6 @@ def held_read(monkeypatch: pytest.MonkeyPatch) -> Held:
     """Every matrix file is read in a thread (as a big one is), and held there until released."""
     held = Held()
     monkeypatch.setattr(store, "load", held.wrap(store.load))
-    monkeypatch.setattr(slow_work, "READ_FROM", 0)
     monkeypatch.setattr(start, "READ_FROM", 0)
     monkeypatch.setattr(file_dialogs, "READ_FROM", 0)
     return held
@@ -209,3 +209,14 @@ async def test_big_recovery_copies_are_read_while_the_keys_work_then_offered(
         await until(pilot, lambda: "Restored the changes" in screen_text(app))
         assert "Sennheiser recov…" in screen_text(app)
         assert session_of(app).matrix.partners[0].name == "Sennheiser recovered"
+
+
+def test_pvm_file_says_it_is_reading_a_big_file_before_the_editor_can_draw(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    padding = "".join(f"# {'padding ' * 12}\n" for _ in range(12_000))  # over a megabyte, quick to read
+    path.write_text((SAMPLES / "tinnitracks.en.toml").read_text(encoding="utf-8") + padding, encoding="utf-8")
+    terminal = Terminal(path.name, cwd=tmp_path)
+    terminal.wait_for_output("pvm: reading big.toml (1.2 MB)…".encode())
+    terminal.wait_for("Sennheiser")  # and then the editor, as ever
+    terminal.type("q")
+    assert terminal.finish() == 0
