@@ -10,6 +10,7 @@ and deleting a copy are here too. Nothing here imports Textual.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -70,6 +71,20 @@ def every_copy() -> list[Found]:
         except (ValueError, RecursionError) as error:
             found.append(Found(path, None, str(error) or type(error).__name__, modified))
     return sorted(found, key=lambda each: each.written, reverse=True)
+
+
+def total_size() -> int:
+    """The bytes of every copy in the recovery folder together: how long reading them all takes."""
+    total = 0
+    try:
+        with os.scandir(recovery_store.folder()) as entries:
+            for entry in entries:
+                if _COPY_NAME.match(entry.name):
+                    with contextlib.suppress(OSError):
+                        total += entry.stat(follow_symlinks=False).st_size
+    except OSError:
+        return 0
+    return total
 
 
 def damaged_for(file: Path | str) -> list[Found]:

@@ -33,6 +33,7 @@ class UiText(NamedTuple):
     opening: str
     reloading: str
     reading_copies: str
+    reading_all_copies: str
     read_only_refused: str
     nothing_to_undo: str
     nothing_to_redo: str
@@ -146,6 +147,7 @@ ENGLISH = UiText(
     opening="Reading {name}… {seconds} s · Esc cancel · q quit",
     reloading="Reading {name} again… {seconds} s",
     reading_copies="Looking at the recovery copies of {name}… {seconds} s (you can go on working)",
+    reading_all_copies="Looking at the recovery copies… {seconds} s · q quit",
     read_only_refused="Read-only: nothing can be changed (opened with --read-only).",
     nothing_to_undo="Nothing to undo.",
     nothing_to_redo="Nothing to redo.",
@@ -301,6 +303,7 @@ DUTCH = UiText(
     opening="{name} lezen… {seconds} s · Esc afbreken · q stoppen",
     reloading="{name} opnieuw lezen… {seconds} s",
     reading_copies="Herstelkopieën van {name} bekijken… {seconds} s (je kunt doorwerken)",
+    reading_all_copies="Herstelkopieën bekijken… {seconds} s · q stoppen",
     read_only_refused="Alleen lezen: er kan niets veranderd worden (geopend met --read-only).",
     nothing_to_undo="Niets om ongedaan te maken.",
     nothing_to_redo="Niets om opnieuw te doen.",

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from pvm_tui import recent, recovery_store, store
+from pvm_tui import copies, recent, recovery_store, store
 from pvm_tui.app import PvmApp
 from pvm_tui.document import open_path
 from pvm_tui.history import Place
 from pvm_tui.model import COLUMNS
-from pvm_tui.screens import copy_keeper, file_dialogs, start
+from pvm_tui.screens import copy_keeper, editor_follow, file_dialogs, start
 from pvm_tui.screens.help import HelpScreen
 from pvm_tui.screens.recovery_dialog import RecoveryDialog
 from pvm_tui.screens.start import StartScreen
@@ -220,3 +220,77 @@ def test_pvm_file_says_it_is_reading_a_big_file_before_the_editor_can_draw(tmp_p
     terminal.wait_for("Sennheiser")  # and then the editor, as ever
     terminal.type("q")
     assert terminal.finish() == 0
+
+
+async def test_a_big_file_changed_on_disk_is_read_again_while_the_keys_work(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = Held()
+    held.armed = False
+    monkeypatch.setattr(store, "from_bytes", held.wrap(store.from_bytes))
+    monkeypatch.setattr(editor_follow, "READ_FROM", 0)
+    app = PvmApp(open_path(sample, language="en"), "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        held.armed = True
+        text = sample.read_text(encoding="utf-8")
+        sample.write_text(text.replace('"Sennheiser"', '"Sennheiser by Bob"', 1), encoding="utf-8")
+        await until(pilot, held.inside.is_set)  # seen once it held still, and read in a thread
+        assert "Reading tinnitracks.toml again… 0 s" in screen_text(app)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert not held.over.is_set(), "help answered while the file was still being read"
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is app.editor)
+        held.release.set()
+        await until(pilot, lambda: "changed on disk and was reloaded" in screen_text(app))
+        assert session_of(app).matrix.partners[0].name == "Sennheiser by Bob"
+        assert "Sennheiser by Bob" in screen_text(app)
+        assert not session_of(app).dirty
+
+
+async def test_a_save_reads_a_big_file_changed_on_disk_in_a_thread_then_merges_and_saves(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = Held()
+    held.armed = False
+    monkeypatch.setattr(store, "from_bytes", held.wrap(store.from_bytes))
+    monkeypatch.setattr(editor_follow, "READ_FROM", 0)
+    app = PvmApp(open_path(sample, language="en"), "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await type_text(pilot, " mine")
+        text = sample.read_text(encoding="utf-8")
+        sample.write_text(text.replace('name = "Tinnitracks"', 'name = "Changed by Bob"'), encoding="utf-8")
+        held.armed = True
+        await pilot.press("ctrl+s")
+        await until(pilot, held.inside.is_set)
+        assert "Reading tinnitracks.toml again… 0 s" in screen_text(app)
+        held.release.set()
+        await until(pilot, lambda: "Saved" in screen_text(app))
+    saved = read_toml(sample)
+    assert saved["partners"][0]["name"] == "Sennheiser mine"
+    assert saved["company"]["name"] == "Changed by Bob"
+
+
+async def test_the_start_screen_reads_big_recovery_copies_while_the_keys_work(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    earlier = Session(open_path(sample, language="en"))
+    here = Place(0, 0)
+    earlier.change(earlier.matrix.with_cell(0, COLUMNS[0], "Sennheiser recovered"), "cell", here, here)
+    earlier.keep_copy()
+    held = Held()
+    monkeypatch.setattr(copies, "every_copy", held.wrap(copies.every_copy))
+    monkeypatch.setattr(start, "READ_FROM", 0)
+    app = PvmApp(None, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, held.inside.is_set)
+        assert "Looking at the recovery copies… 0 s · q quit" in screen_text(app)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert not held.over.is_set(), "help answered while the copies were still being read"
+        await pilot.press("escape")
+        held.release.set()
+        await until(pilot, lambda: "Unsaved changes (recovery copies)" in screen_text(app))
+        assert "tinnitracks.toml" in screen_text(app)
+        assert "Enter open · q quit" in screen_text(app)
