@@ -29,6 +29,9 @@ class UiText(NamedTuple):
     not_saved: str
     saving: str
     still_saving: str
+    opening: str
+    reloading: str
+    reading_copies: str
     read_only_refused: str
     nothing_to_undo: str
     nothing_to_redo: str
@@ -138,6 +141,9 @@ ENGLISH = UiText(
     not_saved="Not saved: {error}",
     saving="Saving {name}… {seconds} s (you can go on working)",
     still_saving="Still saving; ctrl+s again once it is done",
+    opening="Reading {name}… {seconds} s · Esc cancel · q quit",
+    reloading="Reading {name} again… {seconds} s (you can go on working)",
+    reading_copies="Looking at the recovery copies of {name}… {seconds} s (you can go on working)",
     read_only_refused="Read-only: nothing can be changed (opened with --read-only).",
     nothing_to_undo="Nothing to undo.",
     nothing_to_redo="Nothing to redo.",
@@ -289,6 +295,9 @@ DUTCH = UiText(
     not_saved="Niet opgeslagen: {error}",
     saving="{name} opslaan… {seconds} s (je kunt doorwerken)",
     still_saving="Nog bezig met opslaan; druk ctrl+s opnieuw als het klaar is",
+    opening="{name} lezen… {seconds} s · Esc afbreken · q stoppen",
+    reloading="{name} opnieuw lezen… {seconds} s (je kunt doorwerken)",
+    reading_copies="Herstelkopieën van {name} bekijken… {seconds} s (je kunt doorwerken)",
     read_only_refused="Alleen lezen: er kan niets veranderd worden (geopend met --read-only).",
     nothing_to_undo="Niets om ongedaan te maken.",
     nothing_to_redo="Niets om opnieuw te doen.",

@@ -17,7 +17,7 @@ import re
 
 from rich.cells import cell_len, chop_cells
 
-from pvm_tui.hyphenate import breaks, own_breaks
+from pvm_tui.hyphenate import Break, breaks, own_breaks
 
 _TOKENS = re.compile(r"\s+|\S+")
 TAB_SIZE = 4
@@ -102,7 +102,11 @@ def _break_long(word: str, width: int, room: int, language: str) -> list[tuple[s
                 continue
             if cell_len(word[start : place.at]) + place.hyphen > limit:
                 break
-            cut = place
+            # After the word's own hyphen, when what follows up to its next one fits a
+            # line whole, rather than further on between syllables: "High-" "margin".
+            keep_own = cut is not None and not cut.hyphen and place.hyphen
+            if not (keep_own and cut is not None and _next_fits(word, cut, places, width)):
+                cut = place
         if cut is not None:
             pieces.append((word[start : cut.at] + ("-" if cut.hyphen else ""), first))
             start = cut.at
@@ -117,3 +121,9 @@ def _break_long(word: str, width: int, room: int, language: str) -> list[tuple[s
         first, limit = False, width
     pieces.append((word[start:], first))
     return pieces
+
+
+def _next_fits(word: str, after: Break, places: tuple[Break, ...], width: int) -> bool:
+    """Whether the piece of ``word`` from ``after`` to its next own hyphen (or its end) fits ``width``."""
+    end = next((place.at for place in places if place.at > after.at and not place.hyphen), len(word))
+    return cell_len(word[after.at : end]) <= width

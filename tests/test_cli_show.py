@@ -212,18 +212,25 @@ def test_no_word_is_split_without_a_hyphen(run_pvm: RunPvm, sample: Path, width:
 
 
 @pytest.mark.parametrize("sample", [NL, EN], ids=["nl", "en"])
-def test_at_120_columns_the_room_goes_where_the_text_is(run_pvm: RunPvm, sample: Path) -> None:
-    out = run_pvm("show", str(sample), "--width", "120").stdout
-    grid = [line for line in out.splitlines() if line.startswith(("┌", "│", "├", "└"))]
-    assert len({cell_len(line) for line in grid}) == 1 and cell_len(grid[0]) <= 120
+@pytest.mark.parametrize("width", ["120", "160"])
+def test_the_room_goes_where_the_text_is(run_pvm: RunPvm, sample: Path, width: str) -> None:
+    out = run_pvm("show", str(sample), "--width", width).stdout
+    # At 120 the last table is "what they get" alone (one table per side); at 160 the whole grid.
+    tables = re.split(r"\n(?=┌)", out)
+    grid = [line for line in tables[-1].splitlines() if line.startswith(("┌", "│", "├", "└"))]
+    assert len({cell_len(line) for line in grid}) == 1 and cell_len(grid[0]) <= int(width)
     widths = [len(part) for part in grid[-1].strip("└┘").split("┴")]
+    resources = 1 if width == "120" else 5  # what they get: resources
+    assert len(widths) == (5 if width == "120" else 9)
     # In both samples no partner has anything under "what they get · resources": the narrowest column...
-    assert widths[5] == min(widths)
-    assert widths[5] < sum(widths) / len(widths) * 0.75
+    assert widths[resources] == min(widths)
+    assert widths[resources] < sum(widths) / len(widths) * 0.75
     # ...and its heading still shows, whole or hyphenated.
     heading = "middelen" if sample == NL else "resources"
     column_text = "".join(
-        line.split("│")[6].strip().removesuffix("-") for line in grid if line.count("│") == 10
+        line.split("│")[resources + 1].strip().removesuffix("-")
+        for line in grid
+        if line.count("│") == len(widths) + 1
     )
     assert heading in column_text
 

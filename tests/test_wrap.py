@@ -28,8 +28,15 @@ def test_a_word_longer_than_its_column_breaks_between_syllables(
     assert wrap(word, 9, language) == pieces
 
 
-def test_a_word_with_its_own_hyphen_breaks_there_without_another() -> None:
-    assert wrap("High-margin", 8, "en") == ["High-", "margin"]
+@pytest.mark.parametrize("width", [8, 10])
+def test_a_word_with_its_own_hyphen_breaks_there_without_another(width: int) -> None:
+    # At 10 "High-mar-" would fit too, but "margin" fits a line whole: no syllable is split.
+    assert wrap("High-margin", width, "en") == ["High-", "margin"]
+    assert wrap("x High-margin", width, "en") == ["x High-", "margin"]
+
+
+def test_after_its_own_hyphen_a_piece_too_long_for_any_line_is_still_hyphenated() -> None:
+    assert wrap("KNO-leverancierskrediet", 12, "nl") == ["KNO-leveran-", "cierskrediet"]
 
 
 def test_a_web_address_is_not_hyphenated_as_if_it_had_syllables() -> None:

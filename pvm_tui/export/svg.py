@@ -23,7 +23,9 @@ from pvm_tui.page import WIDE_MIN_WIDTH, draw
 from pvm_tui.page.lines import Line
 
 SVG_WIDTH = max(WIDE_MIN_WIDTH, 160)
-"""Columns of the picture: the grid, with room for the text."""
+"""Columns of the picture: the grid, with room for the text (the Tinnitracks
+examples are the grid from 158 columns on); a matrix whose words do not fit
+the grid whole is drawn as two tables, one per side, as `pvm show` draws it."""
 
 FONTS = 'ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace'
 FONT_PX = 14

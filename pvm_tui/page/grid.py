@@ -1,24 +1,25 @@
-"""The wide layout: the template's grid, each side headed over its four columns.
+"""A table of the template: the partner column, then each side headed over its four columns.
 
-The lines are drawn here rather than with Rich's ``Table``: a table cannot
-span a heading over several columns, and laying the grid out once with its
-own wrapping (which hyphenates) is also what keeps `pvm show` quick.
+Both sides side by side make the template's grid; one side alone is half
+of it, for the layout that stacks the two (``pvm_tui.page``). The lines are
+drawn here rather than with Rich's ``Table``: a table cannot span a heading
+over several columns, and laying the grid out once with its own wrapping
+(which hyphenates) is also what keeps `pvm show` quick.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 
 from pvm_tui.labels import Labels
-from pvm_tui.model import COLUMNS, SIDES, Matrix
+from pvm_tui.model import CATEGORIES, COLUMN_BY_KEY, NAME_COLUMN, SIDES, Column, Matrix
 from pvm_tui.page.lines import Line, padded, styled
+from pvm_tui.page.measure import Table, table, widths
 from pvm_tui.page.parts import balance_piece, facts_lines, name_lines
-from pvm_tui.page.widths import MEASURED_ROWS, ColumnText, column_widths, fits_whole
-from pvm_tui.text import harmless
-from pvm_tui.wrap import least_width, words, wrap
+from pvm_tui.wrap import wrap
 
 PADDING = 1  # spaces either side of a cell's text
 HEADING = "bold"
@@ -42,99 +43,81 @@ UNICODE_BOX = Box("─", "│", ("┌", "┬", "┐"), ("├", "┼", "┤"), ("
 ASCII_BOX = Box("-", "|", ("+", "+", "+"), ("+", "+", "+"), ("+", "+", "+"))
 
 
-def overhead() -> int:
-    """Cells the grid spends on lines and padding: ten lines, nine padded cells."""
-    return len(COLUMNS) + 1 + 2 * PADDING * len(COLUMNS)
+def columns_of(sides: Sequence[str]) -> tuple[Column, ...]:
+    """The partner column and the four columns of each of ``sides``, left to right."""
+    return (NAME_COLUMN, *(COLUMN_BY_KEY[f"{side}.{category}"] for side in sides for category in CATEGORIES))
 
 
-def matrix_grid(matrix: Matrix, labels: Labels, width: int, *, ascii_only: bool = False) -> list[Line]:
+def overhead(sides: int = len(SIDES)) -> int:
+    """Cells a table of ``sides`` sides spends on lines and padding.
+
+    A line and a padded cell per column, and one line more at the right edge.
+    """
+    columns = 1 + len(CATEGORIES) * sides
+    return columns + 1 + 2 * PADDING * columns
+
+
+def matrix_grid(
+    matrix: Matrix,
+    labels: Labels,
+    width: int,
+    *,
+    sides: Sequence[str] = SIDES,
+    ascii_only: bool = False,
+    measured: Table | None = None,
+    text_widths: Sequence[int] | None = None,
+    facts: bool = True,
+) -> list[Line]:
+    """The table of ``sides`` at ``width`` cells; headings even with no partner.
+
+    ``measured`` and ``text_widths`` are given when already known (the
+    stacked tables line up their partner columns); ``facts`` False leaves
+    the balance marker and the facts out of the partner cells.
+    """
     box = ASCII_BOX if ascii_only else UNICODE_BOX
-    texts = [[harmless(partner.cell(column)) for column in COLUMNS[1:]] for partner in matrix.partners]
-    widths = _widths(matrix, labels, texts, width)
-    brings, gets = widths[1:5], widths[5:9]
+    t = measured or table(matrix, labels, columns_of(sides))
+    sizes = list(text_widths or widths(t, matrix.language, max(len(t.columns), width - overhead(len(sides)))))
+    groups = [sizes[1 + len(CATEGORIES) * n : 1 + len(CATEGORIES) * (n + 1)] for n in range(len(sides))]
     language = matrix.language
 
-    def rule(ends: tuple[str, str, str], groups: Sequence[Sequence[int]], first: str | None = None) -> Line:
+    def rule(ends: tuple[str, str, str], parts: Sequence[Sequence[int]], first: str | None = None) -> Line:
         left, join, right = ends
-        inner = [join.join(box.horizontal * (w + 2 * PADDING) for w in group) for group in groups]
+        inner = [join.join(box.horizontal * (w + 2 * PADDING) for w in part) for part in parts]
         return [((left if first is None else first) + join.join(inner) + right, BORDER)]
 
-    spans = [widths[0], _span(brings), _span(gets)]
+    spans = [sizes[0], *(_span(group) for group in groups)]
     headings = [
-        _heading(labels.column_heading(column), w, labels.code)
-        for column, w in zip(COLUMNS, widths, strict=False)
+        _heading(labels.column_heading(c), w, labels.code) for c, w in zip(t.columns, sizes, strict=True)
     ]
-    sides = [_heading(labels.sides[side], w, labels.code) for side, w in zip(SIDES, spans[1:], strict=False)]
+    side_headings = [
+        _heading(labels.sides[side], w, labels.code) for side, w in zip(sides, spans[1:], strict=True)
+    ]
     blank = " " * PADDING
-    under_sides: Line = [(box.vertical, BORDER), (blank, ""), (" " * widths[0], ""), (blank, "")]
-    under_sides += rule(box.middle, [brings, gets], first=box.middle[0])
+    under_sides: Line = [(box.vertical, BORDER), (blank, ""), (" " * sizes[0], ""), (blank, "")]
+    under_sides += rule(box.middle, groups, first=box.middle[0])
     heading = [
-        *_row([[], *sides], spans, box),
+        *_row([[], *side_headings], spans, box),
         under_sides,
-        *_row([[], *headings[1:]], widths, box),
+        *_row([[], *headings[1:]], sizes, box),
     ]
     for index, line in enumerate(headings[0][: len(heading)]):
-        heading[index] = _overlay_first_cell(heading[index], line, widths[0], box)
+        heading[index] = _overlay_first_cell(heading[index], line, sizes[0], box)
 
-    lines = [rule(box.top, [[spans[0]], [spans[1]], [spans[2]]]), *heading]
-    for partner, row in zip(matrix.partners, texts, strict=True):
-        lines.append(rule(box.middle, [[widths[0]], brings, gets]))
-        balance, balance_style = balance_piece(partner, labels)
-        name = [
-            *name_lines(partner, labels, widths[0], language),
-            *styled(wrap(balance, widths[0], labels.code), balance_style),
-            *facts_lines(partner, labels, widths[0]),
-        ]
+    lines = [rule(box.top, [[span] for span in spans]), *heading]
+    for partner, row in zip(matrix.partners, t.rows, strict=True):
+        lines.append(rule(box.middle, [[sizes[0]], *groups]))
+        name = name_lines(partner, labels, sizes[0], language)
+        if facts:
+            balance, balance_style = balance_piece(partner, labels)
+            name += styled(wrap(balance, sizes[0], labels.code), balance_style)
+            name += facts_lines(partner, labels, sizes[0])
         cells = [
-            styled(wrap(text, w, language)) if text else [] for text, w in zip(row, widths[1:], strict=False)
+            styled(wrap(text, w, language)) if text else []
+            for text, w in zip(row[1:], sizes[1:], strict=True)
         ]
-        lines.extend(_row([name, *cells], widths, box))
-    lines.append(rule(box.bottom, [[widths[0]], brings, gets]))
+        lines.extend(_row([name, *cells], sizes, box))
+    lines.append(rule(box.bottom, [[sizes[0]], *groups]))
     return lines
-
-
-def _widths(matrix: Matrix, labels: Labels, texts: list[list[str]], width: int) -> list[int]:
-    name_texts = [
-        "\n".join(
-            [
-                harmless(labels.partner_name(p.name)),
-                balance_piece(p, labels)[0],
-                labels.partner_facts(p.status, p.influence),
-            ]
-        ).rstrip("\n")
-        for p in matrix.partners
-    ]
-    columns = []
-    every_word: list[list[tuple[str, str]]] = []
-    for index, column in enumerate(COLUMNS):
-        cells = name_texts if index == 0 else [row[index - 1] for row in texts]
-        heading = labels.column_heading(column)
-        texts_words = [(word, labels.code) for word in words(heading)]
-        texts_words += [(word, matrix.language) for text in cells for word in words(text)]
-        lines = [cell_len(line.expandtabs(4)) for text in [heading, *cells] for line in text.split("\n")]
-        amount = sum(cell_len(text) for text in cells)
-        sizes = [cell_len(word) for word, _ in texts_words]
-        columns.append(ColumnText(sizes, max(lines, default=1), amount))
-        every_word.append(texts_words)
-    available = max(len(COLUMNS), width - overhead())
-    if not fits_whole(columns, available):
-        # Some words must be hyphenated: no column narrower than its widest syllable.
-        columns = [
-            replace(column, least=max((least_width(*word) for word in set(found)), default=1))
-            for column, found in zip(columns, every_word, strict=True)
-        ]
-    heights = None
-    if len(matrix.partners) <= MEASURED_ROWS:
-        every_cell = (
-            [[name_texts[r] for r in range(len(texts))], *zip(*texts, strict=False)]
-            if texts
-            else [[]] * len(COLUMNS)
-        )
-
-        def heights(index: int, size: int) -> list[int]:
-            return [len(wrap(text, size, matrix.language)) if text else 0 for text in every_cell[index]]
-
-    return column_widths(columns, available, heights)
 
 
 def _heading(text: str, width: int, language: str) -> Cell:

@@ -3,6 +3,9 @@
 Every recovery copy is listed (also one whose file was moved, renamed or
 deleted, and a damaged one with its reason); choosing one asks whether to
 open its file with the changes restored, or to delete the copy.
+
+A big file is read in a thread (``SlowWork``): the key hint says how long
+it has been reading, Esc gives the reading up, and `q` and `?` still answer.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from pvm_tui.document import Document, new_matrix, open_example, open_path
 from pvm_tui.labels import Labels, language_field
 from pvm_tui.model import Matrix
 from pvm_tui.screens.choice import ChoiceDialog
+from pvm_tui.screens.slow_work import READ_FROM, SlowWork
 from pvm_tui.store import MatrixFileError
 from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
@@ -40,7 +44,11 @@ _MOST_LIST_ROWS = 16
 class StartScreen(Screen[None]):
     """Choose what to open; the App then shows it in the editor (``Chosen``)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "app.quit", show=False),
+        Binding("escape", "stop_opening", show=False),
+        Binding("question_mark", "help", show=False),
+    ]
 
     def __init__(
         self, labels: Labels, words: UiText, recent: list[Path], found: list[copies.Found] | None = None
@@ -81,6 +89,23 @@ class StartScreen(Screen[None]):
         options = self.query_one(OptionList)
         options.focus()
         options.highlighted = 0 if self.recent else options.get_option_index("new")
+        self.opening = SlowWork(self, self._hint)
+        """A big file is read in a thread, the keys working meanwhile."""
+
+    def _hint(self, text: str | None = None) -> None:
+        """Say ``text`` where the key hint is (the hint again when None)."""
+        shown = self.words.start_hint if text is None else text
+        self.query_one("#start-hint", Static).update(Text(shown, style="dim"))
+
+    def action_stop_opening(self) -> None:
+        """Esc: give up reading the file (it opens nothing)."""
+        if self.opening.cancel():
+            self._hint()
+
+    def action_help(self) -> None:
+        from pvm_tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.labels, self.words))
 
     def on_resize(self, event: events.Resize) -> None:
         # CSS has no "what is left of the height": on a short terminal the list gives up
@@ -100,6 +125,8 @@ class StartScreen(Screen[None]):
         event.stop()
         choice = event.option.id or ""
         language = self.labels.code
+        if self.opening.busy and choice != "quit":
+            return  # one file at a time: Esc gives up the one being read
         if choice.startswith("recent-"):
             self._open(self.recent[int(choice.removeprefix("recent-"))])
         elif choice == "open":
@@ -116,14 +143,32 @@ class StartScreen(Screen[None]):
             self.app.exit()
 
     def _open(self, path: Path | None) -> None:
-        if path is None:
+        if path is None or self.opening.busy:
             return
-        try:
-            document = open_path(path, language=self.labels.code)
-        except MatrixFileError as error:
-            self.app.notify(str(error), severity="error", markup=False)
+        language = self.labels.code
+        if _size(path) < READ_FROM:
+            try:
+                document = open_path(path, language=language)
+            except MatrixFileError as error:
+                self.app.notify(str(error), severity="error", markup=False)
+                return
+            self.post_message(self.Chosen(document))
             return
-        self.post_message(self.Chosen(document))
+        opened: list[Document] = []
+
+        def read() -> None:
+            opened.append(open_path(path, language=language))
+
+        def done(error: Exception | None) -> None:
+            self._hint()
+            if isinstance(error, MatrixFileError):
+                self.app.notify(str(error), severity="error", markup=False)
+            elif error is not None:
+                raise error  # a bug: the App's crash handling says where
+            else:
+                self.post_message(self.Chosen(opened[0]))
+
+        self.opening.start(read, self.words.opening.replace("{name}", inline(path.name)), done)
 
     def _create(self, answer: tuple[Path, str, str] | None) -> None:
         if answer is not None:
@@ -170,6 +215,14 @@ class StartScreen(Screen[None]):
                 self.on_mount()
 
         self.app.push_screen(ChoiceDialog(title, question, choices, id="copy-dialog"), answered)
+
+
+def _size(path: Path) -> int:
+    """The file's size in bytes; 0 when it cannot be looked at (reading it then says why, at once)."""
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0
 
 
 def _copy_line(each: copies.Found, words: CopyWords, width: int = 66) -> Text:
