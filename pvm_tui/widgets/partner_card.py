@@ -25,7 +25,7 @@ from textual.widgets import Static
 from pvm_tui import balance_marks
 from pvm_tui.labels import Labels
 from pvm_tui.model import CATEGORIES, COLUMNS, COMPANY_FIELDS, SIDES, Company, Partner
-from pvm_tui.text import harmless
+from pvm_tui.text import aligned
 from pvm_tui.widgets.grid_cells import GROUP_STYLES
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ class PartnerCard(VerticalScroll, can_focus=False):
         """
         named = bool(partner.name.strip())
         self.name_cell.show(
-            Text(harmless(labels.partner_name(partner.name)), style="bold" if named else "dim")
+            Text(aligned(labels.partner_name(partner.name)), style="bold" if named else "dim")
         )
         balance = Text(
             balance_marks.words(partner.balance, labels), style=balance_marks.style(partner.balance)
@@ -118,12 +118,12 @@ class PartnerCard(VerticalScroll, can_focus=False):
         self.balance.show(balance)
         agreements = Text(labels.facts["agreements"], style="dim")
         if partner.agreements.strip():
-            agreements.append("\n" + harmless(partner.agreements))
+            agreements.append("\n" + aligned(partner.agreements))
         else:
             agreements.append("  " + no_agreements, style="dim italic")
         self.agreements.show(agreements)
         for index, cell in enumerate(self.cells[1:], start=1):
-            text = harmless(partner.cell(COLUMNS[index]))
+            text = aligned(partner.cell(COLUMNS[index]))
             cell.show(
                 Text(text) if text.strip() else Text(placeholder if index == column else "", style="dim")
             )
@@ -137,7 +137,7 @@ class PartnerCard(VerticalScroll, can_focus=False):
 
     def show_message(self, message: str) -> None:
         """No partner to show (none yet, or none let through by the filter)."""
-        self.hint.show(Text(harmless(message)))
+        self.hint.show(Text(aligned(message)))
         self.add_class("-empty")
 
     def show_company(self, company: Company, labels: Labels) -> None:
@@ -147,7 +147,7 @@ class PartnerCard(VerticalScroll, can_focus=False):
             value = getattr(company, field)
             if value is None or value == "":
                 continue
-            shown = value.isoformat() if hasattr(value, "isoformat") else harmless(str(value))
+            shown = value.isoformat() if hasattr(value, "isoformat") else aligned(str(value))
             if field == "name":
                 text.append(shown + "\n", style="bold")
             elif field == "description":
