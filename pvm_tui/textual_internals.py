@@ -15,20 +15,26 @@ after ``update_cell``. The grid keeps the count as it was around its public
 calls (``keeping_caches``), forgets the drawings of exactly the rows that
 changed (``forget_rows``), and puts rows in the order of the matrix
 (``place_rows``): ``add_row`` only appends, and ``sort`` draws every row again.
+``KeptDrawingsTable`` keeps what a stock ``DataTable`` throws away at each
+focus change, each cursor move and each layout of the screen.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Collection, Iterable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
+from rich.segment import Segment
+from rich.style import Style
 from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.binding import Binding, BindingsMap, BindingType
+from textual.coordinate import Coordinate
 from textual.dom import DOMNode
 from textual.drivers.linux_driver import LinuxDriver
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
@@ -37,8 +43,10 @@ TEXTUAL_VERSION = "8.2.8"
 """The Textual these uses were checked against."""
 
 __all__ = [
+    "NOWHERE",
     "TEXTUAL_VERSION",
     "CrashHook",
+    "KeptDrawingsTable",
     "LinuxDriver",
     "XTermParser",
     "forget_all",
@@ -154,20 +162,115 @@ def forget_all(table: DataTable[Any]) -> None:
     table._clear_caches()
 
 
-def set_virtual_size(widget: Widget, size: Size) -> None:
+NOWHERE = Coordinate(-2, -2)
+"""A cell no row has (the header row is -1): where the cursor is, for a row it is not on."""
+
+CellT = TypeVar("CellT")
+
+Sizes = tuple[Size, Size, Size]
+"""A scroll view's size, the room inside it and its virtual size, as its scrollbars were fitted to them."""
+
+
+class KeptDrawingsTable(DataTable[CellT]):
+    """A ``DataTable`` with a cell cursor that draws again only what looks different.
+
+    Why each override (a stock ``DataTable`` does all of these):
+
+    - ``notify_style_update`` forgets every cell it drew on any style update,
+      and the focus moving between the grid and the cell editor is one: each
+      edit drew every visible cell again, twice (40 ms a time at 100
+      partners). Here nothing is forgotten; instead ``render_lines`` keys
+      the drawings by the table's look (its own style and its components'
+      styles, which the focus and its classes change) where ``DataTable``
+      keys them by the focus state, so a drawing is used again only for the
+      look it was made in. The look is read as the table is drawn, when the
+      stylesheet has settled.
+    - ``_render_line_in_row`` keys each row's drawing by where the cursor and
+      the mouse are, also for the rows they are not in, which look the same
+      wherever they are. So after the cursor moved, the first repaint of the
+      whole table put every visible row together again (15 ms at 120x40).
+      With a cell cursor, a row is drawn differently only while the cursor
+      or the mouse is in it.
+    - ``_size_updated``: after every layout of the screen, Textual hands a
+      ``ScrollView`` the size of its window as its virtual size, which never
+      equals its real one, so the view resized its scrollbars and asked for a
+      repaint that came in a frame of its own, a whole frame period (17 ms)
+      after the one the key asked for. Here that happens only when a size
+      changed (``fit_virtual_size`` fits them when the rows change).
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._looks: dict[tuple[object, ...], int] = {}
+        self._fitted: list[Sizes] = []
+
+    def notify_style_update(self) -> None:
+        Widget.notify_style_update(self)  # DataTable's own would forget every drawing
+        self._styles_cache.clear()
+        self._get_styles_to_render_cell.cache_clear()
+        self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        look = (
+            self.rich_style,
+            *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)),
+        )
+        # A number where DataTable keeps a PseudoClasses: its cache keys only compare it.
+        self._pseudo_class_state = self._looks.setdefault(look, len(self._looks))  # type: ignore[assignment]
+        return Widget.render_lines(self, crop)
+
+    def _render_line_in_row(
+        self,
+        row_key: RowKey,
+        line_no: int,
+        base_style: Style,
+        cursor_location: Coordinate,
+        hover_location: Coordinate,
+    ) -> tuple[list[list[Segment]], list[list[Segment]]]:
+        if self.cursor_type == "cell":
+            locations = self._row_locations
+            row = locations.get(row_key) if row_key in locations else -1
+            if cursor_location.row != row:
+                cursor_location = NOWHERE
+            if hover_location.row != row:
+                hover_location = NOWHERE
+        return super()._render_line_in_row(row_key, line_no, base_style, cursor_location, hover_location)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        state = (size, container_size, self.virtual_size)
+        if self._fitted and self._fitted[0] == state:
+            return False
+        self._fitted[:] = [state]
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def fit_virtual_size(self, size: Size) -> None:
+        """A new virtual size (``set_virtual_size``), the scrollbars fitted to it now and not again."""
+        set_virtual_size(self, size, self._fitted)
+
+
+def set_virtual_size(
+    widget: Widget, size: Size, applied: list[tuple[Size, Size, Size]] | None = None
+) -> None:
     """Give ``widget`` a new virtual size: a repaint, and a layout only if a scrollbar comes or goes.
 
     Why: setting ``virtual_size`` lays out the whole screen, because a widget
     sized by its content might need more room. The grid and the cell editor
     are sized by the stylesheet, so a new size changes only what they scroll
     over. ``_scroll_update`` is what resizes the scrollbars (showing or
-    hiding one asks for a layout by itself).
+    hiding one asks for a layout by itself). ``applied`` is the state kept by
+    ``size_updated``: the scrollbars are fitted here, so that the next layout
+    does not fit them again in a frame of its own.
     """
-    if size == widget.virtual_size:
+    fitted = applied[0][2] if applied else size
+    if size == widget.virtual_size and fitted == size:
         return
     widget.set_reactive(Widget.virtual_size, size)
     widget._scroll_update(size)
     widget.refresh()
+    if applied:
+        applied[0] = (applied[0][0], applied[0][1], size)
 
 
 def own_bindings(node: DOMNode, key: str) -> list[Binding]:

@@ -54,8 +54,8 @@ class CellEditing:
         """Open a cell with ``text`` for typing; the caller gives the editor the focus."""
         editor = await self.ready()
         self.session.open_cell = OpenCell(key, column, lambda: editor.text)
-        self.card.begin_edit(column)
         editor.begin(text, writable=not self.session.read_only)
+        self.card.begin_edit(column)  # after the text is in: the card makes room for all of it
         return editor
 
     async def close(self) -> tuple[OpenCell, str] | None:

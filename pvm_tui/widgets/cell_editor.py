@@ -1,7 +1,9 @@
 """The cell editor: the TextArea that takes a cell's place in the partner card while it is edited.
 
 It is as tall as its wrapped text (``height: auto`` in the stylesheet) and
-grows while you type. Textual's TextArea is the costliest widget to load
+grows while you type; it lies over its cell in the card (``position:
+absolute``) and says when its height changes, so that the card keeps the
+cell's place as tall. Textual's TextArea is the costliest widget to load
 and to put on screen, so this module is imported, and the editor mounted,
 only after the first paint (``PartnerCard.add_editor``); a key that needs
 it sooner waits for it.
@@ -10,6 +12,7 @@ it sooner waits for it.
 from __future__ import annotations
 
 from textual import events
+from textual.message import Message
 from textual.widgets import TextArea
 
 from pvm_tui.widgets.local_keys import run_own_binding
@@ -27,6 +30,13 @@ class OrderedTextArea(TextArea):
 
 class CellEditor(OrderedTextArea):
     """The multi-line editor of one cell, hidden between edits."""
+
+    class Resized(Message):
+        """The editor is ``height`` lines tall now (the card keeps its cell's place that tall)."""
+
+        def __init__(self, height: int) -> None:
+            super().__init__()
+            self.height = height
 
     def __init__(self) -> None:
         super().__init__(
@@ -56,6 +66,17 @@ class CellEditor(OrderedTextArea):
             super().action_delete_to_end_of_line()
             return
         self.delete((row, column), (row, end))
+
+    def wanted_height(self) -> int:
+        """How tall the editor will be with its text, as wrapped at its width now (``max-height`` kept)."""
+        height = max(1, self.wrapped_document.height) + self.styles.gutter.height
+        maximum = self.styles.max_height
+        if maximum is not None and maximum.is_cells:
+            height = min(height, int(maximum.value))
+        return height
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(self.Resized(self.outer_size.height))
 
     def begin(self, text: str, *, writable: bool) -> None:
         """Load a cell's text with the cursor at its end, ready for typing."""

@@ -9,7 +9,8 @@ A stock ``DataTable`` draws every visible cell again after any change. This
 one keeps its render caches across its own public calls and forgets the
 drawings of exactly the rows that changed (``textual_internals.py``), so a
 committed edit draws one row, and adding, deleting or moving a partner the
-rows that changed place.
+rows that changed place. Taking or losing the focus draws nothing again
+unless the grid looks different.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ SCROLLBAR = 1
 _KEY = attrgetter("key")
 
 
-class MatrixGrid(DataTable[Text]):
+class MatrixGrid(internals.KeptDrawingsTable[Text]):
     """A table of partners that the App updates row by row."""
 
     DEFAULT_CSS = """
@@ -117,7 +118,7 @@ class MatrixGrid(DataTable[Text]):
             cursor_type="cell",
             # The cursor's colours win over a cell's own (a cell marked as changed from outside).
             cursor_background_priority="css",
-            **kwargs,  # type: ignore[arg-type]
+            **kwargs,
         )
         self.labels: Labels | None = None
         self.shown: set[int] | None = None
@@ -208,9 +209,12 @@ class MatrixGrid(DataTable[Text]):
                 if was is not now:
                     self.show_partner(now)
             return False
-        first = 0
-        while first < min(len(rows), len(before)) and rows[first] is before[first]:
-            first += 1
+        # The rows to draw again: each partner that is new, or not where it was in this row.
+        changed = [
+            partner
+            for index, partner in enumerate(rows)
+            if index >= len(before) or before[index] is not partner
+        ]
         kept = {partner.key for partner in rows}
         had = {partner.key for partner in before}
         cursor = self.cursor_coordinate
@@ -223,12 +227,12 @@ class MatrixGrid(DataTable[Text]):
                     made = self._make(partner)
                     self.add_row(*made.cells, height=made.height, key=str(partner.key))
         internals.place_rows(self, [RowKey(str(partner.key)) for partner in rows])
-        for partner in rows[first:]:
+        for partner in changed:
             if partner.key in had:
                 self._set_row(RowKey(str(partner.key)), self._make(partner))
         self._partners = rows
         self._row_of = None
-        internals.forget_rows(self, {RowKey(str(partner.key)) for partner in rows[first:]}, moved=True)
+        internals.forget_rows(self, {RowKey(str(partner.key)) for partner in changed}, moved=True)
         self.cursor_coordinate = cursor
         self._resize_virtual()
         self.refresh()
@@ -382,7 +386,7 @@ class MatrixGrid(DataTable[Text]):
 
     def _resize_virtual(self) -> None:
         height = HEADER_HEIGHT + sum(row.height for row in self.rows.values())
-        internals.set_virtual_size(self, Size(sum(self._widths), height))
+        self.fit_virtual_size(Size(sum(self._widths), height))
 
     def _shown_of(self, matrix: Matrix) -> list[Partner]:
         if self.shown is None:

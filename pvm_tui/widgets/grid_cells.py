@@ -9,10 +9,12 @@ made from ``harmless`` text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from rich.cells import cell_len, chop_cells
+from rich.console import Console, ConsoleOptions
+from rich.segment import Segment
 from rich.text import Span, Text
 
 from pvm_tui import balance_marks
@@ -44,6 +46,27 @@ def _lead(column: Column) -> str:
     return "│ " if _starts_group(column) else " "
 
 
+class CellText(Text):
+    """A grid cell's text, which remembers how it was last drawn.
+
+    The grid draws a row again whenever its place or its stripe changes (a
+    partner added or deleted above it, the rows switched to whole text), and
+    Rich wrapped and styled each cell anew every time: half the cost of such
+    a frame. A cell is never changed once made (a new version of a partner
+    gets new cells), so its drawing at one width is kept with it.
+    """
+
+    __slots__ = ("_drawn",)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[Segment]:
+        key = (id(console), options.max_width, options.no_wrap, options.overflow, options.justify)
+        drawn: tuple[object, list[Segment]] | None = getattr(self, "_drawn", None)
+        if drawn is None or drawn[0] != key:
+            drawn = key, list(super().__rich_console__(console, options))
+            self._drawn = drawn
+        return drawn[1]
+
+
 def cell_text(partner: Partner, column: Column, labels: Labels, width: int = 0) -> Text:
     """One line of a compact row, shortened with an ellipsis to ``width`` cells."""
     width = width or (NAME_WIDTH if column.side is None else CELL_WIDTH)
@@ -55,10 +78,10 @@ def cell_text(partner: Partner, column: Column, labels: Labels, width: int = 0) 
         spans = [Span(0, len(lead), style)]
         if not named:
             spans.append(Span(len(lead), len(lead) + len(name), "dim italic"))
-        return Text(lead + name, spans=spans, no_wrap=True, end="")
+        return CellText(lead + name, spans=spans, no_wrap=True, end="")
     lead = _lead(column)
     text = shorten(one_line(partner.cell(column)), width - len(lead) - 1)
-    return Text(lead + text, spans=[Span(0, len(lead), GROUP_STYLES[column.side])], no_wrap=True, end="")
+    return CellText(lead + text, spans=[Span(0, len(lead), GROUP_STYLES[column.side])], no_wrap=True, end="")
 
 
 def _marker(partner: Partner, labels: Labels) -> tuple[str, str]:
@@ -82,7 +105,7 @@ def whole_cell(partner: Partner, column: Column, labels: Labels, lines: list[str
         spans.append(Span(0, len(lead), style))
         if not partner.name.strip():
             spans.append(Span(len(lead), len(plain), "dim italic"))
-        return Text(plain, spans=spans, no_wrap=True, end="")
+        return CellText(plain, spans=spans, no_wrap=True, end="")
     lead, style = _lead(column), GROUP_STYLES[column.side]
     if _starts_group(column):
         lines = lines + [""] * (height - len(lines))
@@ -92,7 +115,7 @@ def whole_cell(partner: Partner, column: Column, labels: Labels, lines: list[str
         spans.append(Span(offset, offset + len(lead), style))
         parts.append(lead + line)
         offset += len(lead) + len(line) + 1
-    return Text("\n".join(parts), spans=spans, no_wrap=True, end="")
+    return CellText("\n".join(parts), spans=spans, no_wrap=True, end="")
 
 
 def wrap(text: str, width: int) -> list[str]:

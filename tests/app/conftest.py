@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from pvm_tui.app import PvmApp
 from pvm_tui.document import Document, open_example, open_path
@@ -106,3 +107,10 @@ async def type_text(pilot: Pilot[int], text: str) -> None:
 def screen_text(app: PvmApp) -> str:
     """Everything on the current screen as plain text, line by line."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def region_text(app: PvmApp, widget: Widget) -> str:
+    """The text the screen shows inside ``widget``'s region, line by line."""
+    region = widget.region
+    lines = screen_text(app).splitlines()[region.y : region.bottom]
+    return "\n".join(line[region.x : region.right] for line in lines)

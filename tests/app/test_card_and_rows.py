@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widget import Widget
-
 from pvm_tui import view_choice
-from pvm_tui.app import PvmApp
 from pvm_tui.model import COLUMNS, Partner
 from tests.app.conftest import (
     SAMPLES,
@@ -15,6 +12,7 @@ from tests.app.conftest import (
     editor_of,
     example,
     read_toml,
+    region_text,
     screen_text,
     session_of,
     type_text,
@@ -22,13 +20,6 @@ from tests.app.conftest import (
 
 ENGLISH = SAMPLES / "tinnitracks.en.toml"
 GETS_RESOURCES = next(index for index, column in enumerate(COLUMNS) if column.key == "gets.resources")
-
-
-def region_text(app: PvmApp, widget: Widget) -> str:
-    """The text the screen shows inside ``widget``'s region, line by line."""
-    region = widget.region
-    lines = screen_text(app).splitlines()[region.y : region.bottom]
-    return "\n".join(line[region.x : region.right] for line in lines)
 
 
 def words(text: str) -> list[str]:
@@ -116,22 +107,28 @@ async def test_the_cell_is_edited_where_it_stands_and_the_editor_grows(sample: P
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
         await pilot.pause()
-        cell = editor_of(app).view.card.cells[1]
-        where = cell.region
-        assert cell.has_class("-selected")
+        card = editor_of(app).view.card
+        where = card.cell_region(1)
+        assert where is not None and card.selected == 1
         await pilot.press("e")
         await pilot.pause()
         editor_widget = editor_of(app).cells.editor
         assert editor_widget is not None
-        assert not cell.display
-        assert editor_widget.region.y == where.y, "in the cell's place"
+        assert (editor_widget.region.x, editor_widget.region.y) == (where.x, where.y), "in the cell's place"
+        assert editor_widget.region.width == where.width
+        below = card.cell_region(2)
+        assert below is not None
         before = editor_widget.region.height
         await type_text(pilot, " and a great deal more that needs several lines in this narrow card")
         await pilot.pause()
         assert editor_widget.region.height > before
+        # The cells below make room: the next category starts under the grown editor.
+        moved = card.cell_region(2)
+        assert moved is not None and moved.y == below.y + editor_widget.region.height - before
+        assert moved.y >= editor_widget.region.bottom
         await pilot.press("escape")
         await pilot.pause()
-        assert cell.display
+        assert not editor_widget.display
         assert "narrow card" in " ".join(words(region_text(app, editor_of(app).view.card)))
         assert (
             "narrow card" in read_toml(sample)["partners"][0]["brings"]["resources"] or session_of(app).dirty

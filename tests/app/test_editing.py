@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tests.app.conftest import editor, editor_of, read_toml, screen_text, session_of, type_text
+from tests.app.conftest import editor, editor_of, read_toml, region_text, screen_text, session_of, type_text
 
 
 async def test_cursor_starts_on_the_first_name_with_the_grid_focused(sample: Path) -> None:
@@ -14,7 +14,7 @@ async def test_cursor_starts_on_the_first_name_with_the_grid_focused(sample: Pat
         await pilot.pause()
         assert app.focused is editor_of(app).grid
         assert editor_of(app).grid.cursor_coordinate == (0, 0)
-        assert "Sennheiser" in str(editor_of(app).view.card.name_cell.render())
+        assert "Sennheiser" in region_text(app, editor_of(app).view.card)
 
 
 async def test_edit_a_cell_and_save(sample: Path) -> None:

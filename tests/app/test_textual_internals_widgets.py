@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.geometry import Size
+from textual.scroll_view import ScrollView
 from textual.widgets import DataTable, Input
 from textual.widgets.data_table import RowKey
 
@@ -166,3 +167,84 @@ async def test_crash_hook_hears_the_error_and_prints_no_traceback() -> None:
     assert hasattr(app, "_exit_renderables") and app._exit_renderables == [], UPGRADE.format(
         what="App._exit_renderables (the traceback printed on exit)", use="CrashHook"
     )
+
+
+RESTYLE = "KeptDrawingsTable.notify_style_update"
+
+
+class KeepingTable(internals.KeptDrawingsTable[Text]):
+    def __init__(self) -> None:
+        super().__init__(cursor_type="cell")
+
+
+class KeepingApp(App[None]):
+    CSS = "KeepingTable:focus { background-tint: white 10%; }"
+
+    def compose(self) -> ComposeResult:
+        yield KeepingTable()
+        yield Input()
+
+
+async def test_the_drawings_are_kept_when_the_focus_moves() -> None:
+    app = KeepingApp()
+    async with app.run_test() as pilot:
+        table = app.query_one(KeepingTable)
+        await _table(app)  # type: ignore[arg-type]
+        table.focus()
+        await pilot.pause()
+        for name in ("_cell_render_cache", "_row_render_cache", "_styles_cache", "_pseudo_class_state"):
+            assert hasattr(table, name), UPGRADE.format(what=f"DataTable.{name}", use=RESTYLE)
+        drawn = set(table._cell_render_cache.keys())
+        assert drawn, UPGRADE.format(what="DataTable._render_cell's cache", use=RESTYLE)
+        assert {key[-1] for key in drawn} == {0}, UPGRADE.format(
+            what="DataTable's cache keys (the focus state last)", use="KeptDrawingsTable.render_lines"
+        )
+        app.query_one(Input).focus()
+        await pilot.pause()
+        assert {key[-1] for key in list(table._cell_render_cache.keys())} == {0, 1}, "drawn for the new look"
+        table.focus()
+        await pilot.pause()
+        assert drawn <= set(table._cell_render_cache.keys()), UPGRADE.format(
+            what="what a style update does to DataTable's caches", use=RESTYLE
+        )
+        assert len(table._looks) == 2, "the focused look again: the first drawings are used again"
+        assert "a0" in screen_text(app) and "b4" in screen_text(app), "the cells show"
+
+
+async def test_a_row_without_the_cursor_is_drawn_once_wherever_the_cursor_is() -> None:
+    app = KeepingApp()
+    async with app.run_test() as pilot:
+        table = app.query_one(KeepingTable)
+        await _table(app)  # type: ignore[arg-type]
+        table.focus()
+        await pilot.pause()
+        keys = list(table._row_render_cache.keys())
+        assert keys and all(len(key) == 10 for key in keys), UPGRADE.format(
+            what="DataTable._render_line_in_row's cache key", use="KeptDrawingsTable._render_line_in_row"
+        )
+        assert any(key[3] == internals.NOWHERE for key in keys), UPGRADE.format(
+            what="DataTable._render_line_in_row's arguments", use="KeptDrawingsTable._render_line_in_row"
+        )
+        before = len(keys)
+        await pilot.press("down", "down")
+        # Each move drew only the row the cursor left and the row it entered.
+        assert len(table._row_render_cache.keys()) - before == 4
+        assert table.cursor_coordinate == (2, 0)
+
+
+async def test_the_scrollbars_are_fitted_once_per_change_of_size() -> None:
+    app = KeepingApp()
+    async with app.run_test() as pilot:
+        table = app.query_one(KeepingTable)
+        await _table(app)  # type: ignore[arg-type]
+        await pilot.pause()
+        assert hasattr(ScrollView, "_size_updated"), UPGRADE.format(
+            what="ScrollView._size_updated", use="KeptDrawingsTable._size_updated"
+        )
+        size, room = table.size, table.container_size
+        assert table._fitted == [(size, room, table.virtual_size)], "fitted at the first layout"
+        assert table._size_updated(size, Size(1, 1), room) is False, "the same sizes: nothing to fit"
+        table.fit_virtual_size(Size(300, 400))
+        assert table._fitted[0][2] == Size(300, 400), "fit_virtual_size tells _size_updated what it fitted"
+        await pilot.pause()
+        assert table.max_scroll_y > 0, "the scrollbars know the new size"
