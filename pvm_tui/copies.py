@@ -10,6 +10,7 @@ and deleting a copy are here too. Nothing here imports Textual.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -72,16 +73,36 @@ def every_copy() -> list[Found]:
     return sorted(found, key=lambda each: each.written, reverse=True)
 
 
+def total_size() -> int:
+    """The bytes of every copy in the recovery folder together: how long reading them all takes."""
+    total = 0
+    try:
+        with os.scandir(recovery_store.folder()) as entries:
+            for entry in entries:
+                if _COPY_NAME.match(entry.name):
+                    with contextlib.suppress(OSError):
+                        total += entry.stat(follow_symlinks=False).st_size
+    except OSError:
+        return 0
+    return total
+
+
 def damaged_for(file: Path | str) -> list[Found]:
     """The copies of ``file`` that cannot be read, with the reason."""
-    found = []
+    return read_all(file)[1]
+
+
+def read_all(file: Path | str) -> tuple[list[recovery_store.Recovery], list[Found]]:
+    """Every copy of ``file``, each read once (a copy of a big matrix takes a second and more):
+    the readable ones, newest first, and the damaged ones with the reason."""
+    readable, damaged = [], []
     for path in recovery_store.paths_for(file):
         try:
-            recovery_store.read(path)
+            readable.append(recovery_store.read(path))
         except (store.MatrixFileError, ValueError, RecursionError) as error:
             problem = error.message if isinstance(error, store.MatrixFileError) else str(error)
-            found.append(Found(path, None, problem, _modified(path)))
-    return found
+            damaged.append(Found(path, None, problem, _modified(path)))
+    return sorted(readable, key=lambda copy: copy.written, reverse=True), damaged
 
 
 def _modified(path: Path) -> dt.datetime:

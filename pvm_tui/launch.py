@@ -14,7 +14,7 @@ import contextlib
 import os
 import sys
 
-from pvm_tui.document import Document, open_example, open_path
+from pvm_tui.document import READ_FROM, Document, open_example, open_path
 from pvm_tui.labels import language_from_locale
 
 
@@ -36,6 +36,7 @@ def run_editor(options: argparse.Namespace) -> int:
             options.lang or language_from_locale(), read_only=options.read_only, backup=backup
         )
     elif options.file:
+        _say_reading(options.file)
         document = open_path(
             options.file,
             language=options.lang or language_from_locale(),
@@ -64,6 +65,20 @@ def run_editor(options: argparse.Namespace) -> int:
         print(app.crash.message(), file=sys.stderr)
         return 1
     return app.return_code or 0
+
+
+def _say_reading(file: str) -> None:
+    """A big file takes a second and more to read, before the editor can draw anything: say so
+    on the terminal, rather than leave it blank and still."""
+    try:
+        size = os.stat(file).st_size
+    except (OSError, ValueError):
+        return  # reading it says what is wrong
+    if size >= READ_FROM and sys.stderr.isatty():
+        from pvm_tui.text import inline
+
+        name = inline(os.path.basename(file) or file)
+        print(f"pvm: reading {name} ({size / 1_000_000:.1f} MB)…", file=sys.stderr, flush=True)
 
 
 def _show_instead(document: Document | None, options: argparse.Namespace) -> int:

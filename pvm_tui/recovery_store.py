@@ -211,8 +211,8 @@ def write(path: Path, matrix: Matrix, file: Path | str, based_on: str | None) ->
 def read(path: Path) -> Recovery:
     """Read a copy back; ``store.MatrixFileError`` when it is not one (or not readable)."""
     text = store.decode(path, store.read_bytes(path, limit=MAX_COPY_BYTES, what=_COPIES))
-    matrix, _ = store.parse(text, path)
-    table = tomllib.loads(text).get("recovery")
+    matrix, data = store.parse_with_data(text, path)
+    table = data.get("recovery")
     if not isinstance(table, dict):
         raise store.MatrixFileError(path, "is not a pvm recovery copy (it has no [recovery] table)")
     file, written = table.get("file"), table.get("written")

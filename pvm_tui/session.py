@@ -154,8 +154,15 @@ class Session:
 
         Raises ``store.MatrixFileError`` when the file cannot be read.
         """
+        return self.reloaded(self.read_again(), where)
+
+    def read_again(self) -> store.MatrixFile:
+        """The file as it is on disk now: the part of a reload that takes time, safe in a thread."""
+        return store.load(self.document.path, default_language=self.matrix.language)
+
+    def reloaded(self, fresh: store.MatrixFile, where: Place) -> Place:
+        """Make ``fresh`` (from ``read_again``) the file and its matrix the matrix, undoably."""
         document = self.document
-        fresh = store.load(document.path, default_language=self.matrix.language)
         document.file = fresh
         document.needs_name = False
         after = Place(min(where.row, max(len(fresh.saved) - 1, 0)), where.column)
@@ -195,8 +202,11 @@ class Session:
         self._discarded = True
         self._remove_copy()
 
-    def copies_to_offer(self) -> list[recovery_store.Recovery]:
-        """The file's recovery copies that hold something the file does not, newest first.
+    def copies_to_offer(
+        self, found: list[recovery_store.Recovery] | None = None
+    ) -> list[recovery_store.Recovery]:
+        """The file's recovery copies (``found``, else read now) that hold something the file does
+        not, newest first. Safe in a thread.
 
         A copy that holds nothing new (saved by other means) is removed,
         unless the pvm that wrote it may still be running.
@@ -204,7 +214,7 @@ class Session:
         if self.read_only:
             return []
         offers = []
-        for copy in recovery_store.copies_for(self.document.path):
+        for copy in recovery_store.copies_for(self.document.path) if found is None else found:
             if copy.matrix != self.document.file.saved:
                 offers.append(copy)
             elif not copy.maybe_running():

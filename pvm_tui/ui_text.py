@@ -29,9 +29,11 @@ class UiText(NamedTuple):
     not_saved: str
     saving: str
     still_saving: str
+    still_reading: str
     opening: str
     reloading: str
     reading_copies: str
+    reading_all_copies: str
     read_only_refused: str
     nothing_to_undo: str
     nothing_to_redo: str
@@ -141,9 +143,11 @@ ENGLISH = UiText(
     not_saved="Not saved: {error}",
     saving="Saving {name}… {seconds} s (you can go on working)",
     still_saving="Still saving; ctrl+s again once it is done",
+    still_reading="Still reading the file again; try once it is done",
     opening="Reading {name}… {seconds} s · Esc cancel · q quit",
-    reloading="Reading {name} again… {seconds} s (you can go on working)",
+    reloading="Reading {name} again… {seconds} s",
     reading_copies="Looking at the recovery copies of {name}… {seconds} s (you can go on working)",
+    reading_all_copies="Looking at the recovery copies… {seconds} s · q quit",
     read_only_refused="Read-only: nothing can be changed (opened with --read-only).",
     nothing_to_undo="Nothing to undo.",
     nothing_to_redo="Nothing to redo.",
@@ -295,9 +299,11 @@ DUTCH = UiText(
     not_saved="Niet opgeslagen: {error}",
     saving="{name} opslaan… {seconds} s (je kunt doorwerken)",
     still_saving="Nog bezig met opslaan; druk ctrl+s opnieuw als het klaar is",
+    still_reading="Nog bezig het bestand opnieuw te lezen; probeer het als dat klaar is",
     opening="{name} lezen… {seconds} s · Esc afbreken · q stoppen",
-    reloading="{name} opnieuw lezen… {seconds} s (je kunt doorwerken)",
+    reloading="{name} opnieuw lezen… {seconds} s",
     reading_copies="Herstelkopieën van {name} bekijken… {seconds} s (je kunt doorwerken)",
+    reading_all_copies="Herstelkopieën bekijken… {seconds} s · q stoppen",
     read_only_refused="Alleen lezen: er kan niets veranderd worden (geopend met --read-only).",
     nothing_to_undo="Niets om ongedaan te maken.",
     nothing_to_redo="Niets om opnieuw te doen.",

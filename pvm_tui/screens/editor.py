@@ -123,6 +123,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
             where=self.view.here,
             show_change=self.show_change,
             saved=self.view.refresh_title,
+            to_grid=self.to_grid,
         )
         self._speak()
         self.grid.whole = view_choice.whole_text()
@@ -317,8 +318,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
 
     async def action_save(self) -> None:
         await self.to_grid()
-        await self.catch_up()  # a change on disk is merged in first, not refused at the save
-        self.files.save()
+        self.catch_up(then=self.files.save)  # a change on disk is merged in first, not refused at the save
 
     async def action_save_as(self) -> None:
         await self.to_grid()

@@ -16,16 +16,19 @@ holds both versions, so a save writes nothing over the other side's text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.timer import Timer
 
-from pvm_tui.follow import Followed, Follower, Unreadable
+from pvm_tui.document import READ_FROM
+from pvm_tui.follow import Followed, Follower, Read, Unreadable
 from pvm_tui.history import Place
 from pvm_tui.merge.found import Conflict, conflicts_in, describe
 from pvm_tui.merge.resolve import Choice, resolve
 from pvm_tui.merge.words import MergeWords, words_for
 from pvm_tui.model import COLUMN_BY_KEY, COLUMNS
+from pvm_tui.text import inline
 
 if TYPE_CHECKING:
     from pvm_tui.screens.editor import EditorScreen
@@ -57,21 +60,53 @@ class FollowActions:
     async def look_at_file(self: EditorScreen) -> None:
         """Bring in a change made on disk, if there is one that has held still."""
         if self.files.slow_work.busy:
-            return  # pvm itself is writing the file; the change it makes is its own
+            return  # pvm itself is writing (or reading) the file; the change it makes is its own
         seen = self.follower.look()
         if seen == "moving":
             self.set_timer(LOOK_AGAIN, self.look_at_file, name="follow-again")
         # With a dialog open, or a question in the status line (delete this partner?), it waits.
-        if seen == "changed" and self.app.screen is self and self.pending is None:
+        if seen == "changed" and self._may_take():
             self._take()
 
-    async def catch_up(self: EditorScreen) -> None:
-        """Bring in a change made on disk now, held still or not (before a save)."""
-        if self.follower.look() != "same":
-            self._take()
+    def _may_take(self: EditorScreen) -> bool:
+        return self.app.screen is self and self.pending is None
 
-    def _take(self: EditorScreen) -> None:
-        taken = self.follower.take(self.view.here())
+    def catch_up(self: EditorScreen, then: Callable[[], object]) -> None:
+        """Bring in a change made on disk now, held still or not; then ``then`` (a save)."""
+        if self.files.slow_work.busy:
+            then()  # a save says it is still busy
+        elif self.follower.look() != "same":
+            self._take(then)
+        else:
+            then()
+
+    def _take(self: EditorScreen, then: Callable[[], object] | None = None) -> None:
+        """Read the file and bring its change in; a big file is read in a thread, the status counting."""
+        read = self.follower.reader()
+        path = self.session.document.path
+        try:
+            big = path.stat().st_size >= READ_FROM
+        except OSError:
+            big = False  # reading it says why
+        if not big:
+            self._bring_in(read(), then)
+            return
+        done_reading: list[Read] = []
+
+        def done(error: Exception | None) -> None:
+            self.files.reading = False
+            if error is not None:
+                raise error  # a bug: a file that cannot be read is a Read with its error
+            if then is None and not self._may_take():
+                return  # a dialog came meanwhile: the next look reads it again
+            self._bring_in(done_reading[0], then)
+
+        self.files.reading = True
+        message = self.words.reloading.replace("{name}", inline(path.name))
+        self.files.slow_work.start(lambda: done_reading.append(read()), message, done)
+
+    def _bring_in(self: EditorScreen, read: Read, then: Callable[[], object] | None) -> None:
+        taken = self.follower.taken(read, self.view.here())
         if isinstance(taken, Unreadable):
             self.say(
                 self.merge_words.outside_unreadable.format(
@@ -81,6 +116,8 @@ class FollowActions:
             )
         elif isinstance(taken, Followed):
             self.took(taken)
+        if then is not None:
+            then()
 
     def took(self: EditorScreen, taken: Followed) -> None:
         words, outcome = self.merge_words, taken.outcome

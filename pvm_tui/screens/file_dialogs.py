@@ -15,13 +15,14 @@ the editor screen through the two callables it is given.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.app import App
 
 from pvm_tui import copies, recovery_store, store
 from pvm_tui.copies_words import copy_words
+from pvm_tui.document import READ_FROM
 from pvm_tui.history import Place
 from pvm_tui.labels import Labels
 from pvm_tui.model import Matrix
@@ -49,21 +50,27 @@ class FileDialogs:
         where: Callable[[], Place],
         show_change: Callable[[Matrix, Place], None],
         saved: Callable[[], None],
+        to_grid: Callable[[], Awaitable[None]],
     ) -> None:
         """``say(message, error=False)`` puts a line in the status; ``where()`` is the cursor's place;
         ``show_change(old, place)`` shows the session's matrix after a change made here (reload,
-        restore); ``saved()`` after a save."""
+        restore); ``saved()`` after a save; ``to_grid()`` finishes the cell being edited, if any."""
         self.app = app
         self.session = session
         self.say = say
         self.where = where
         self.show_change = show_change
         self.saved = saved
+        self.to_grid = to_grid
         self.labels: Labels
         self.words: UiText
         self._offers: list[recovery_store.Recovery] = []
         self.slow_work = SlowWork(app, say)
-        """A big matrix is saved in a thread, the keys working meanwhile."""
+        """A big matrix is saved (or read again) in a thread, the keys working meanwhile."""
+        self.reading = False
+        """The slow work is a reload, not a save."""
+        self.reading_copies = SlowWork(app, say)
+        """The file's recovery copies, read in a thread when they are big."""
 
     def speak(self, labels: Labels, words: UiText) -> None:
         """The language of the dialogs and messages."""
@@ -79,7 +86,7 @@ class FileDialogs:
             self.ask_name(then)
             return
         if self.slow_work.busy:
-            self.say(self.words.still_saving)
+            self.say(self.words.still_reading if self.reading else self.words.still_saving)
             return
         matrix, before = session.matrix, document.path
 
@@ -144,16 +151,51 @@ class FileDialogs:
             self.reload()
 
     def reload(self) -> None:
-        """Read the file again; the matrix it replaces stays one ctrl+z away."""
+        """Read the file again; the matrix it replaces stays one ctrl+z away.
+
+        A big file is read in a thread; what was changed meanwhile stays one
+        ctrl+z away too.
+        """
         session = self.session
-        old = session.matrix
-        try:
-            after = session.reload(self.where())
-        except store.MatrixFileError as error:
-            self.say(str(error), error=True)
+        if self.slow_work.busy:
+            self.say(self.words.still_reading if self.reading else self.words.still_saving)
             return
+        try:
+            big = session.document.path.stat().st_size >= READ_FROM
+        except OSError:
+            big = False  # reading it says why
+        if not big:
+            try:
+                fresh = session.read_again()
+            except store.MatrixFileError as error:
+                self.say(str(error), error=True)
+                return
+            self._reloaded(fresh, self.where())
+            return
+        read: list[store.MatrixFile] = []
+
+        def done(error: Exception | None) -> None:
+            self.reading = False
+            if isinstance(error, store.MatrixFileError):
+                self.say(str(error), error=True)
+            elif error is not None:
+                raise error  # a bug: the App's crash handling keeps the changes and says where
+            else:
+                self.app.call_later(self._reloaded_later, read[0])
+
+        self.reading = True
+        message = self.words.reloading.replace("{name}", inline(session.document.path.name))
+        self.slow_work.start(lambda: read.append(session.read_again()), message, done)
+
+    async def _reloaded_later(self, fresh: store.MatrixFile) -> None:
+        await self.to_grid()  # a cell opened while the file was read keeps its text, undoably
+        self._reloaded(fresh, self.where())
+
+    def _reloaded(self, fresh: store.MatrixFile, where: Place) -> None:
+        old = self.session.matrix
+        after = self.session.reloaded(fresh, where)
         self.show_change(old, after)
-        self.say(self.words.reloaded.format(path=session.document.path))
+        self.say(self.words.reloaded.format(path=self.session.document.path))
 
     def quit(self, leave: Callable[[], None]) -> None:
         """Quit (``leave``); with unsaved changes a dialog offers save (s), discard (d) or cancel (Esc)."""
@@ -173,14 +215,41 @@ class FileDialogs:
     # -- recovery copies offered back -----------------------------------------------
 
     def offer_copies(self) -> None:
-        """Offer each copy of the file that holds something the file does not, newest first."""
-        self._offers = self.session.copies_to_offer()
-        if not self.session.read_only:
-            # A copy that cannot be read is never skipped without a word: the
-            # person can look at it, and delete it, with `pvm recover`.
-            words = copy_words(self.labels.code)
-            for damaged in copies.damaged_for(self.session.document.path):
-                self.say(words.editor_damaged.format(problem=damaged.problem, path=damaged.path), error=True)
+        """Offer each copy of the file that holds something the file does not, newest first.
+
+        Copies of a big matrix are read in a thread (1.6 s each for 15,000
+        partners); the dialogs come once they are read.
+        """
+        session = self.session
+        if session.read_only:
+            return
+        path = session.document.path
+        looked: list[tuple[list[recovery_store.Recovery], list[copies.Found]]] = []
+
+        def look() -> None:
+            readable, damaged = copies.read_all(path)
+            looked.append((session.copies_to_offer(readable), damaged))
+
+        def done(error: Exception | None) -> None:
+            if error is not None:
+                raise error  # a bug: reading a copy says what is wrong with it, it does not raise
+            self._offer(*looked[0])
+
+        if _total_size(recovery_store.paths_for(path)) < READ_FROM:
+            look()
+            done(None)
+            return
+        message = self.words.reading_copies.replace("{name}", inline(path.name))
+        # Once the editor is mounted (this is called while it mounts), so that the status shows it.
+        self.app.call_later(self.reading_copies.start, look, message, done)
+
+    def _offer(self, offers: list[recovery_store.Recovery], damaged: list[copies.Found]) -> None:
+        # A copy that cannot be read is never skipped without a word: the
+        # person can look at it, and delete it, with `pvm recover`.
+        words = copy_words(self.labels.code)
+        for each in damaged:
+            self.say(words.editor_damaged.format(problem=each.problem, path=each.path), error=True)
+        self._offers = offers
         self._offer_next()
 
     def _offer_next(self) -> None:
@@ -208,3 +277,11 @@ class FileDialogs:
         after = self.session.restore(copy, self.where())
         self.show_change(old, after)
         self.say(self.words.recovered.format(when=when(copy)))
+
+
+def _total_size(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        with contextlib.suppress(OSError):
+            total += path.stat().st_size
+    return total

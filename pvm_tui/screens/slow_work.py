@@ -24,10 +24,6 @@ SLOW_FROM = 256 * 1024
 """Bytes of matrix file from which a save goes to a thread: tomlkit reads about a megabyte a
 second here, so a smaller file saves in well under half a second on the spot."""
 
-READ_FROM = 1024 * 1024
-"""Bytes of matrix file from which reading it goes to a thread: the standard TOML reader takes
-about a second for 11 MB here (1.4 s for 15,000 partners, 16 MB), so a smaller file is read at once."""
-
 SLOW_PARTNERS = 1000
 """Partners from which a save goes to a thread even without a file yet (a new or example matrix)."""
 

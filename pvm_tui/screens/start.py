@@ -6,6 +6,7 @@ open its file with the changes restored, or to delete the copy.
 
 A big file is read in a thread (``SlowWork``): the key hint says how long
 it has been reading, Esc gives the reading up, and `q` and `?` still answer.
+Big recovery copies are read in a thread too, and listed once they are read.
 """
 
 from __future__ import annotations
@@ -26,11 +27,11 @@ from textual.widgets.option_list import Option
 
 from pvm_tui import copies
 from pvm_tui.copies_words import CopyWords, copy_words
-from pvm_tui.document import Document, new_matrix, open_example, open_path
+from pvm_tui.document import READ_FROM, Document, new_matrix, open_example, open_path
 from pvm_tui.labels import Labels, language_field
 from pvm_tui.model import Matrix
 from pvm_tui.screens.choice import ChoiceDialog
-from pvm_tui.screens.slow_work import READ_FROM, SlowWork
+from pvm_tui.screens.slow_work import SlowWork
 from pvm_tui.store import MatrixFileError
 from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
@@ -58,7 +59,12 @@ class StartScreen(Screen[None]):
         self.words = words
         self.recent = recent
         self.copy_words = copy_words(labels.code)
-        self.found = copies.every_copy() if found is None else found
+        self.opening = SlowWork(self, self._hint)
+        """A big file is read in a thread, the keys working meanwhile."""
+        self.looking = SlowWork(self, self._hint)
+        """Big recovery copies are read in a thread; the list shows them once they are read."""
+        self._to_look = found is None and copies.total_size() >= READ_FROM
+        self.found = found if found is not None else [] if self._to_look else copies.every_copy()
 
     def compose(self) -> ComposeResult:
         words = self.words
@@ -89,8 +95,22 @@ class StartScreen(Screen[None]):
         options = self.query_one(OptionList)
         options.focus()
         options.highlighted = 0 if self.recent else options.get_option_index("new")
-        self.opening = SlowWork(self, self._hint)
-        """A big file is read in a thread, the keys working meanwhile."""
+        if self._to_look:
+            self._to_look = False
+            found: list[list[copies.Found]] = []
+
+            def done(error: Exception | None) -> None:
+                if error is not None:
+                    raise error  # a bug: a copy that cannot be read is listed with its reason
+                self.found = found[0]
+                self.call_later(self._show_copies)
+
+            self.looking.start(lambda: found.append(copies.every_copy()), self.words.reading_all_copies, done)
+
+    async def _show_copies(self) -> None:
+        """The list again, with the copies as ``self.found`` holds them now."""
+        await self.recompose()
+        self.on_mount()
 
     def _hint(self, text: str | None = None) -> None:
         """Say ``text`` where the key hint is (the hint again when None)."""
@@ -211,8 +231,7 @@ class StartScreen(Screen[None]):
                     self.app.notify(inline(message), severity="error", markup=False)
                     return
                 self.found = copies.every_copy()
-                await self.recompose()
-                self.on_mount()
+                await self._show_copies()
 
         self.app.push_screen(ChoiceDialog(title, question, choices, id="copy-dialog"), answered)
 
