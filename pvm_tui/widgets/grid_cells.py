@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from rich.cells import cell_len
+from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions
 from rich.measure import Measurement
 from rich.segment import Segment
@@ -21,7 +21,7 @@ from rich.text import Span, Text
 from pvm_tui import balance_marks
 from pvm_tui.labels import Labels
 from pvm_tui.model import COLUMNS, Column, Partner
-from pvm_tui.text import harmless, one_line, shorten
+from pvm_tui.text import aligned, one_line, shorten
 
 NAME_WIDTH = 22
 CELL_WIDTH = 18
@@ -106,8 +106,8 @@ def _marker(partner: Partner, labels: Labels) -> tuple[str, str]:
 def whole_lines(partner: Partner, column: Column, labels: Labels, width: int) -> list[str]:
     """A cell's text wrapped to a whole-text column ``width`` cells wide (the lead not included)."""
     if column.side is None:
-        return wrap(harmless(labels.partner_name(partner.name)), width - len(_marker(partner, labels)[0]) - 1)
-    return wrap(harmless(partner.cell(column)), width - len(_lead(column)) - 1)
+        return wrap(aligned(labels.partner_name(partner.name)), width - len(_marker(partner, labels)[0]) - 1)
+    return wrap(aligned(partner.cell(column)), width - len(_lead(column)) - 1)
 
 
 def whole_cell(partner: Partner, column: Column, labels: Labels, lines: list[str], height: int) -> Text:
@@ -165,11 +165,12 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def _fit(word: str, width: int) -> str:
-    """The longest start of ``word`` that fits in ``width`` cells (at least one character)."""
-    end = min(len(word), width)
-    while end > 1 and cell_len(word[:end]) > width:
-        end -= 1
-    return word[:end]
+    """The longest start of ``word`` that fits in ``width`` cells (at least one character).
+
+    Cut between whole characters as they show (an emoji with its joiners), never after a joiner.
+    Only the word's start is split into characters: a line holds few of a long word's.
+    """
+    return next((piece for piece in chop_cells(word[: 4 * width + 8], width) if piece), word[:1])
 
 
 def whole_widths(partners: Sequence[Partner], available: int) -> tuple[int, ...]:

@@ -32,7 +32,7 @@ from textual.widget import Widget
 from pvm_tui import balance_marks
 from pvm_tui.labels import Labels
 from pvm_tui.model import CATEGORIES, COLUMNS, COMPANY_FIELDS, SIDES, Company, Partner
-from pvm_tui.text import harmless
+from pvm_tui.text import aligned
 from pvm_tui.widgets.card_layout import CardContent, CardLines, CardStyles, lay_out
 from pvm_tui.widgets.grid_cells import GROUP_STYLES
 
@@ -135,9 +135,9 @@ class PartnerCard(Widget, can_focus=False):
         (how to write them).
         """
         named = bool(partner.name.strip())
-        cells = [Text(harmless(labels.partner_name(partner.name)), style="bold" if named else "dim")]
+        cells = [Text(aligned(labels.partner_name(partner.name)), style="bold" if named else "dim")]
         for index in range(1, len(COLUMNS)):
-            text = harmless(partner.cell(COLUMNS[index]))
+            text = aligned(partner.cell(COLUMNS[index]))
             cells.append(
                 Text(text) if text.strip() else Text(placeholder if index == column else "", style="dim")
             )
@@ -151,7 +151,7 @@ class PartnerCard(Widget, can_focus=False):
         self._balance = balance
         agreements = Text(labels.facts["agreements"], style="dim")
         if partner.agreements.strip():
-            agreements.append("\n" + harmless(partner.agreements))
+            agreements.append("\n" + aligned(partner.agreements))
         else:
             agreements.append("  " + no_agreements, style="dim italic")
         self._agreements = agreements
@@ -166,7 +166,7 @@ class PartnerCard(Widget, can_focus=False):
 
     def show_message(self, message: str) -> None:
         """No partner to show (none yet, or none let through by the filter)."""
-        self._message = Text(harmless(message))
+        self._message = Text(aligned(message))
         self.scroll_line = 0
         self._changed()
 
@@ -177,7 +177,7 @@ class PartnerCard(Widget, can_focus=False):
             value = getattr(company, field)
             if value is None or value == "":
                 continue
-            shown = value.isoformat() if hasattr(value, "isoformat") else harmless(str(value))
+            shown = value.isoformat() if hasattr(value, "isoformat") else aligned(str(value))
             if field == "name":
                 text.append(shown + "\n", style="bold")
             elif field == "description":
