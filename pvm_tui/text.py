@@ -10,6 +10,7 @@ still wrap it in ``rich.text.Text`` so that ``[bold]`` stays literal.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -97,6 +98,34 @@ def _emoji_side(char: str) -> bool:
     return unicodedata.category(char) in ("So", "Sk") or bool(_JOINING.match(char))
 
 
+# What may stand between an emoji and the joiner after it: variation selectors, skin tones.
+_MODIFIERS = "".join(map(chr, [*range(0xFE00, 0xFE10), *range(0x1F3FB, 0x1F400)]))
+
+
+def aligned(text: str) -> str:
+    """``text`` made harmless for a column: it takes the room everyone measures for it.
+
+    Rich (and so Textual, the SVG and our padding) counts a zero-width
+    joiner as joining whatever character follows it into one: a letter, a
+    space or the table's line after it then takes no room. A terminal joins
+    only emoji. So a joiner that joins no two emoji, which shows as nothing,
+    is left out; measured alone or with what follows, the text is as wide.
+    """
+    text = harmless(text)
+    if _ZWJ not in text:
+        return text
+    parts = text.split(_ZWJ)
+    kept = [parts[0]]
+    for before, part in itertools.pairwise(parts):
+        # The joiner of an emoji sequence (👩‍💻) stands between an emoji, perhaps with
+        # a variation selector or skin tone, and the emoji it joins on.
+        base = before.rstrip(_MODIFIERS)[-1:]
+        if base and part and unicodedata.category(base) == "So" == unicodedata.category(part[0]):
+            kept.append(_ZWJ)
+        kept.append(part)
+    return "".join(kept)
+
+
 def inline(text: str) -> str:
     """``text`` made harmless and kept on one line: tabs and line breaks shown as ␉ and ␊.
 
@@ -106,13 +135,13 @@ def inline(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """``text`` flattened for a single grid cell: lines joined with ' ⏎ '.
+    """``text`` flattened for a single grid cell (``aligned``): lines joined with ' ⏎ '.
 
     CRLF and lone CR line ends (from files written elsewhere) count as line
     breaks here, rather than showing as ␍.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.strip() for line in harmless(text).replace("\t", " ").splitlines()]
+    lines = [line.strip() for line in aligned(text).replace("\t", " ").splitlines()]
     return " ⏎ ".join(line for line in lines if line)
 
 
@@ -123,10 +152,13 @@ def shorten(text: str, width: int) -> str:
     """
     if width <= 0:
         return ""
-    if _cells(text) <= width:
+    # Measure the start only: a long cell (a paragraph) is cut anyway, and measuring
+    # all of it, for every cell of a big matrix, slowed the editor's start.
+    head = text[: 4 * width + 8]
+    if _cells(head) <= width and (len(head) == len(text) or _cells(text) <= width):
         return text
-    if text.isascii() and text.isprintable():
-        return text[: width - 1].rstrip() + "…"  # one cell per character
+    if text[:width].isascii() and text[:width].isprintable():
+        return text[: width - 1].rstrip() + "…"  # one cell per character up to the cut
     result, used = [], 0
     for cluster in _clusters(text):
         size = 1 if len(cluster) == 1 and " " <= cluster < "\x7f" else _cells(cluster)
@@ -161,6 +193,8 @@ def _clusters(text: str) -> Iterator[str]:
 
 def _cells(text: str) -> int:
     # The same measure the screen uses (Rich's), so a cut text fits exactly.
+    if text.isascii() and text.isprintable():
+        return len(text)  # one cell per character, without asking Rich
     from rich.cells import cell_len
 
     return cell_len(text)

@@ -59,17 +59,17 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 RunPvm = Callable[..., subprocess.CompletedProcess[str]]
 
 
-def with_text(cls: type, draw: st.DrawFn) -> object:
-    """An instance of the dataclass ``cls`` with drawn text in every text field it has."""
-    values = {f.name: draw(TEXT) for f in dataclasses.fields(cls) if f.type in ("str", str)}
+def with_text(cls: type, draw: st.DrawFn, text: st.SearchStrategy[str] = TEXT) -> object:
+    """An instance of the dataclass ``cls`` with drawn ``text`` in every text field it has."""
+    values = {f.name: draw(text) for f in dataclasses.fields(cls) if f.type in ("str", str)}
     return cls(**values)
 
 
 @st.composite
-def matrices(draw: st.DrawFn) -> Matrix:
+def matrices(draw: st.DrawFn, text: st.SearchStrategy[str] = TEXT) -> Matrix:
     partners = []
     for _ in range(draw(st.integers(0, 3))):
-        partner = with_text(Partner, draw)
+        partner = with_text(Partner, draw, text)
         facts = {
             f.name: draw(st.sampled_from([None, *enum]))
             for f in dataclasses.fields(Partner)
@@ -78,10 +78,10 @@ def matrices(draw: st.DrawFn) -> Matrix:
         }
         partner = dataclasses.replace(partner, **facts)  # type: ignore[type-var]
         partners.append(
-            dataclasses.replace(partner, brings=with_text(Side, draw), gets=with_text(Side, draw))
+            dataclasses.replace(partner, brings=with_text(Side, draw, text), gets=with_text(Side, draw, text))
         )  # type: ignore[type-var]
     return Matrix(
-        company=with_text(Company, draw),
+        company=with_text(Company, draw, text),
         partners=tuple(partners),
         language=draw(st.sampled_from(["nl", "en"])),
     )  # type: ignore[arg-type]

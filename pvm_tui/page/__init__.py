@@ -9,7 +9,7 @@ room. A word is hyphenated only when it is wider than the layout chosen
 can make its column. Below ``WIDE_MIN_WIDTH``: one card per partner
 (``cards.py``). Plain output prints the lines' text; a terminal and the
 SVG export hand them to Rich for colour (``pvm_tui.render``). All user text
-is made harmless (``text.harmless``) before it is laid out.
+is made harmless and measured alike in pieces and whole (``text.aligned``) before it is laid out.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from pvm_tui.labels import Labels
 from pvm_tui.model import CATEGORIES, SIDES, Matrix, Partner
 from pvm_tui.page.lines import Line, styled
 from pvm_tui.page.parts import balance_piece, facts_lines, labelled, name_lines
-from pvm_tui.text import harmless
+from pvm_tui.text import aligned
 from pvm_tui.wrap import wrap
 
 _INDENT = 4  # under a side's heading, which is itself indented by two
@@ -50,7 +50,7 @@ def _card(partner: Partner, matrix: Matrix, labels: Labels, width: int, label_wi
         if not filled:
             lines.append([(" " * _INDENT + "—", "dim")])
         for category in filled:
-            value = harmless(partner.side(side).get(category))
+            value = aligned(partner.side(side).get(category))
             lines += labelled(
                 labels.categories_long[category],
                 value,
@@ -63,6 +63,6 @@ def _card(partner: Partner, matrix: Matrix, labels: Labels, width: int, label_wi
     if partner.agreements.strip():
         heading = wrap(labels.facts["agreements"], width - 2, labels.code)
         lines += [[("  " + text, "bold")] for text in heading]
-        texts = wrap(harmless(partner.agreements), max(1, width - _INDENT), matrix.language)
+        texts = wrap(aligned(partner.agreements), max(1, width - _INDENT), matrix.language)
         lines += [[(" " * _INDENT, ""), (text, "")] for text in texts]
     return lines

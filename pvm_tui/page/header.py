@@ -8,7 +8,7 @@ from pvm_tui.labels import Labels
 from pvm_tui.model import COMPANY_FIELDS, Matrix
 from pvm_tui.page.lines import Line, styled
 from pvm_tui.page.parts import labelled
-from pvm_tui.text import harmless
+from pvm_tui.text import aligned
 from pvm_tui.wrap import wrap
 
 _GAP = 2  # between a field's label and its value
@@ -19,7 +19,7 @@ def company_header(matrix: Matrix, labels: Labels, width: int) -> list[Line]:
     company = matrix.company
     title = labels.method
     if company.name.strip():
-        title += " · " + harmless(company.name)
+        title += " · " + aligned(company.name)
     lines = styled(wrap(title, width, matrix.language), "bold")
     fields = []
     for name in COMPANY_FIELDS:
@@ -29,7 +29,7 @@ def company_header(matrix: Matrix, labels: Labels, width: int) -> list[Line]:
         if name == "date":
             value = value.isoformat() if value is not None else ""
         if value.strip():
-            fields.append((labels.company[name], harmless(value)))
+            fields.append((labels.company[name], aligned(value)))
     if not fields:
         return lines
     label_width = max(cell_len(label) for label, _ in fields)
@@ -56,8 +56,8 @@ def agreements_list(matrix: Matrix, labels: Labels, width: int) -> list[Line]:
     lines: list[Line] = []
     for partner in matrix.partners:
         if partner.agreements.strip():
-            lines += styled(wrap(harmless(labels.partner_name(partner.name)), width, matrix.language), "bold")
-            texts = wrap(harmless(partner.agreements), max(1, width - _GAP), matrix.language)
+            lines += styled(wrap(aligned(labels.partner_name(partner.name)), width, matrix.language), "bold")
+            texts = wrap(aligned(partner.agreements), max(1, width - _GAP), matrix.language)
             lines += [[(" " * _GAP, ""), (text, "")] for text in texts]
     if not lines:
         return []

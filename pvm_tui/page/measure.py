@@ -2,7 +2,7 @@
 
 A table is the partner column and the four columns of one side or of both.
 Its partner cell holds the name, the balance marker and the facts; every
-other cell the harmless text of one category. The widths follow from these
+other cell the harmless text of one category (``text.aligned``). The widths follow from these
 measures (``widths.py``); whether every word fits whole decides between the
 template's grid and one table per side (``pvm_tui.page``).
 """
@@ -18,7 +18,7 @@ from pvm_tui.labels import Labels
 from pvm_tui.model import NAME_COLUMN, Column, Matrix
 from pvm_tui.page.parts import balance_piece
 from pvm_tui.page.widths import MEASURED_ROWS, ColumnText, column_widths, fits_whole
-from pvm_tui.text import harmless
+from pvm_tui.text import aligned
 from pvm_tui.wrap import least_width, words, wrap
 
 
@@ -36,7 +36,7 @@ def table(matrix: Matrix, labels: Labels, columns: Sequence[Column]) -> Table:
     """The cells of ``columns`` (the partner column first) for every partner, and their measures."""
     assert columns[0] == NAME_COLUMN
     rows = [
-        [_partner_text(matrix, labels, index), *(harmless(partner.cell(column)) for column in columns[1:])]
+        [_partner_text(matrix, labels, index), *(aligned(partner.cell(column)) for column in columns[1:])]
         for index, partner in enumerate(matrix.partners)
     ]
     measured, every_word = [], []
@@ -87,7 +87,7 @@ def _partner_text(matrix: Matrix, labels: Labels, index: int) -> str:
     partner = matrix.partners[index]
     return "\n".join(
         [
-            harmless(labels.partner_name(partner.name)),
+            aligned(labels.partner_name(partner.name)),
             balance_piece(partner, labels)[0],
             labels.partner_facts(partner.status, partner.influence),
         ]

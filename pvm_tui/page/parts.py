@@ -8,7 +8,7 @@ from pvm_tui import balance_marks
 from pvm_tui.labels import Labels
 from pvm_tui.model import Partner
 from pvm_tui.page.lines import Line, Piece, styled
-from pvm_tui.text import harmless
+from pvm_tui.text import aligned
 from pvm_tui.wrap import wrap
 
 FACTS_STYLE = "italic"
@@ -28,7 +28,7 @@ def facts_lines(partner: Partner, labels: Labels, width: int) -> list[Line]:
 def name_lines(partner: Partner, labels: Labels, width: int, language: str) -> list[Line]:
     """The partner's name wrapped to ``width``, bold; a dim placeholder while it has none."""
     if partner.name.strip():
-        return styled(wrap(harmless(partner.name), width, language), "bold")
+        return styled(wrap(aligned(partner.name), width, language), "bold")
     return styled(wrap(labels.unnamed_partner, width, labels.code), "dim italic")
 
 

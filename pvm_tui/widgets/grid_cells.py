@@ -12,15 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from rich.cells import cell_len
+from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions
+from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Span, Text
 
 from pvm_tui import balance_marks
 from pvm_tui.labels import Labels
 from pvm_tui.model import COLUMNS, Column, Partner
-from pvm_tui.text import harmless, one_line, shorten
+from pvm_tui.text import aligned, one_line, shorten
 
 NAME_WIDTH = 22
 CELL_WIDTH = 18
@@ -54,9 +55,22 @@ class CellText(Text):
     Rich wrapped and styled each cell anew every time: half the cost of such
     a frame. A cell is never changed once made (a new version of a partner
     gets new cells), so its drawing at one width is kept with it.
+
+    It is made for its column (cut or wrapped to it), and the grid's columns
+    have fixed widths, so it says how wide it is rather than be measured:
+    ``DataTable`` measures every cell it is given, for columns sized by their
+    content, and at 1,000 partners that was a tenth of the editor's start.
     """
 
-    __slots__ = ("_drawn",)
+    __slots__ = ("_drawn", "column_width")
+    column_width: int
+    """The width of the column the cell was made for (set by ``CellMaker``)."""
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        width: int | None = getattr(self, "column_width", None)
+        if width is None:
+            return super().__rich_measure__(console, options)
+        return Measurement(width, width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[Segment]:
         key = (id(console), options.max_width, options.no_wrap, options.overflow, options.justify)
@@ -92,8 +106,8 @@ def _marker(partner: Partner, labels: Labels) -> tuple[str, str]:
 def whole_lines(partner: Partner, column: Column, labels: Labels, width: int) -> list[str]:
     """A cell's text wrapped to a whole-text column ``width`` cells wide (the lead not included)."""
     if column.side is None:
-        return wrap(harmless(labels.partner_name(partner.name)), width - len(_marker(partner, labels)[0]) - 1)
-    return wrap(harmless(partner.cell(column)), width - len(_lead(column)) - 1)
+        return wrap(aligned(labels.partner_name(partner.name)), width - len(_marker(partner, labels)[0]) - 1)
+    return wrap(aligned(partner.cell(column)), width - len(_lead(column)) - 1)
 
 
 def whole_cell(partner: Partner, column: Column, labels: Labels, lines: list[str], height: int) -> Text:
@@ -151,11 +165,12 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def _fit(word: str, width: int) -> str:
-    """The longest start of ``word`` that fits in ``width`` cells (at least one character)."""
-    end = min(len(word), width)
-    while end > 1 and cell_len(word[:end]) > width:
-        end -= 1
-    return word[:end]
+    """The longest start of ``word`` that fits in ``width`` cells (at least one character).
+
+    Cut between whole characters as they show (an emoji with its joiners), never after a joiner.
+    Only the word's start is split into characters: a line holds few of a long word's.
+    """
+    return next((piece for piece in chop_cells(word[: 4 * width + 8], width) if piece), word[:1])
 
 
 def whole_widths(partners: Sequence[Partner], available: int) -> tuple[int, ...]:
@@ -257,6 +272,9 @@ class CellMaker:
         else:
             cells = [cell_text(partner, column, labels) for column in COLUMNS]
             height = 1
+        for cell, width in zip(cells, widths, strict=True):
+            if isinstance(cell, CellText):
+                cell.column_width = width
         made = RowCells(partner, shape, cells, height)
         self._made[whole][partner.key] = made
         return made

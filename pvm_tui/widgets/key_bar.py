@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual.screen import Screen
 from textual.widget import Widget
@@ -43,7 +45,7 @@ class KeyBar(Widget):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.order = order
         self.badge = ""
-        self._keys: tuple[list[tuple[str, str]], str] | None = None
+        self._keys: tuple[list[tuple[str, str]], tuple[str, str] | None] | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._keys_changed)
@@ -65,13 +67,13 @@ class KeyBar(Widget):
         self.badge = word
         self.refresh()
 
-    def _current_keys(self) -> tuple[list[tuple[str, str]], str]:
+    def _current_keys(self) -> tuple[list[tuple[str, str]], tuple[str, str] | None]:
         """The (key, word) pairs to show, most used first, and the command palette's key and word."""
-        palette = ""
+        palette = None
         shown: dict[str, tuple[str, str, int]] = {}
         for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
             if key == self.app.COMMAND_PALETTE_BINDING:
-                palette = f"{self.app.get_key_display(binding)} {binding.description}"
+                palette = (self.app.get_key_display(binding), binding.description)
             if not binding.show or not enabled or binding.action in shown:
                 continue
             rank = self.order.get(binding.id or "", len(self.order))
@@ -86,14 +88,25 @@ class KeyBar(Widget):
         if self.badge:
             text.append(f" {self.badge} ", self.get_component_rich_style("key-bar--badge"))
             text.append(" ")
+        # The palette leads to every action, so it keeps its place at the right
+        # edge; the keys before it end at the last one that fits whole.
+        room = self.size.width - text.cell_len - (_width(*palette) if palette else 0)
         for display, description in keys:
-            text.append(f" {display}", key_style)
-            text.append(f" {description} ")
+            if _width(display, description) > room:
+                break
+            _append(text, display, description, key_style)
+            room -= _width(display, description)
         if palette:
-            width = self.size.width
-            gap = width - text.cell_len - len(palette) - 1
-            if gap > 0:
-                text.append(" " * gap)
-                text.append(palette.split(" ")[0], key_style)
-                text.append(" " + " ".join(palette.split(" ")[1:]) + " ")
+            text.append(" " * max(room, 0))
+            _append(text, *palette, key_style)
         return text
+
+
+def _width(display: str, description: str) -> int:
+    """The cells a key with its word takes on the bar: `` ^s save ``."""
+    return cell_len(f" {display} {description} ")
+
+
+def _append(text: Text, display: str, description: str, key_style: Style) -> None:
+    text.append(f" {display}", key_style)
+    text.append(f" {description} ")
