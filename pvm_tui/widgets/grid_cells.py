@@ -138,10 +138,9 @@ def wrap(text: str, width: int) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            while size > width:
-                piece = _fit(word, width)
-                lines.append(piece)
-                word = word[len(piece) :]
+            if size > width:
+                *pieces, word = _pieces(word, width)
+                lines.extend(pieces)
                 size = cell_len(word)
             line, used = word, size
         lines.append(line)
@@ -150,13 +149,15 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _fit(word: str, width: int) -> str:
-    """The longest start of ``word`` that fits in ``width`` cells (at least one character).
+def _pieces(word: str, width: int) -> list[str]:
+    """``word`` cut into pieces of at most ``width`` cells (a character wider than that alone).
 
-    Cut between whole characters as they show (an emoji with its joiners), never after a joiner.
-    Only the word's start is split into characters: a line holds few of a long word's.
+    Cut between whole characters as they show (an emoji with its joiners,
+    a letter with its accents), never after a joiner. The word is split
+    into characters once: cutting it piece by piece and measuring the rest
+    after every cut took time that grew with the square of its length.
     """
-    return next((piece for piece in chop_cells(word[: 4 * width + 8], width) if piece), word[:1])
+    return [piece for piece in chop_cells(word, width) if piece] or [word]
 
 
 def whole_widths(partners: Sequence[Partner], available: int) -> tuple[int, ...]:
