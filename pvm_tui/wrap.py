@@ -162,7 +162,7 @@ class _Cells:
         return self.upto[end] - self.upto[begin]
 
     def fit(self, begin: int, limit: int) -> int:
-        """Where the longest stretch from ``begin`` that fits ``limit`` cells ends (one character at least)."""
+        """Where the longest stretch from ``begin`` within ``limit`` cells ends (one character at least)."""
         end = self.start[bisect_right(self.upto, self.upto[begin] + limit, lo=begin) - 1]
         if end > begin:
             return end

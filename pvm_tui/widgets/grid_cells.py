@@ -18,6 +18,7 @@ from rich.segment import Segment
 from rich.text import Span, Text
 
 from pvm_tui import balance_marks
+from pvm_tui.cell_head import headed_lines
 from pvm_tui.labels import Labels
 from pvm_tui.model import COLUMNS, Column, Partner
 from pvm_tui.text import aligned, one_line, shorten
@@ -92,8 +93,10 @@ def _marker(partner: Partner, labels: Labels) -> tuple[str, str]:
 def whole_lines(partner: Partner, column: Column, labels: Labels, width: int) -> list[str]:
     """A cell's text wrapped to a whole-text column ``width`` cells wide (the lead not included)."""
     if column.side is None:
-        return wrap(aligned(labels.partner_name(partner.name)), width - len(_marker(partner, labels)[0]) - 1)
-    return wrap(aligned(partner.cell(column)), width - len(_lead(column)) - 1)
+        text, room = labels.partner_name(partner.name), width - len(_marker(partner, labels)[0]) - 1
+    else:
+        text, room = partner.cell(column), width - len(_lead(column)) - 1
+    return headed_lines(aligned(text), room, labels.code, wrap)
 
 
 def whole_cell(partner: Partner, column: Column, labels: Labels, lines: list[str], height: int) -> Text:
