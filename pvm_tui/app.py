@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -27,12 +27,14 @@ from pvm_tui.labels import labels_for
 from pvm_tui.model import Matrix
 from pvm_tui.palette import EditorCommands
 from pvm_tui.screens.editor import EditorScreen
-from pvm_tui.screens.start import StartScreen
 from pvm_tui.session import Session
 from pvm_tui.text import inline
 from pvm_tui.textual_internals import CrashHook
 from pvm_tui.ui_text import ui_text
 from pvm_tui.widgets.settle import settle
+
+if TYPE_CHECKING:
+    from pvm_tui.screens.start import StartScreen
 
 
 class PvmApp(CrashHook):
@@ -89,6 +91,8 @@ class PvmApp(CrashHook):
         self.set_interval(QUIET, self.collector.tick)
         self.call_after_refresh(self.collector.start)
         if self.document is None:
+            from pvm_tui.screens.start import StartScreen  # not on the way to the editor
+
             self.push_screen(StartScreen(labels_for(self.language), ui_text(self.language), recent.load()))
         # Back from a suspend (SIGTSTP, then `fg`): the terminal's screen was the shell's meanwhile.
         self.app_resume_signal.subscribe(self, self._draw_again)

@@ -18,14 +18,19 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pvm_tui import store
 from pvm_tui.file_watch import Stamp, Watch
 from pvm_tui.history import Place
-from pvm_tui.merge import copies
-from pvm_tui.merge.live import Outcome, take_outside_change
 from pvm_tui.model import COLUMNS, Matrix
 from pvm_tui.session import Session
+
+if TYPE_CHECKING:
+    from pvm_tui.merge.live import Outcome
+
+# The merge modules are imported when a change comes from outside: they are
+# not on the way to the editor's first paint.
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,9 @@ class Follower:
         cell = session.open_cell
         open_row = session.index_of(cell.key) if cell is not None else None
         pinned = (open_row, COLUMNS[cell.column].key) if cell is not None and open_row is not None else None
+        from pvm_tui.merge import copies
+        from pvm_tui.merge.live import take_outside_change
+
         outcome = take_outside_change(document.file.saved, old, theirs.saved, open_cell=pinned)
         document.file = theirs
         new = outcome.matrix

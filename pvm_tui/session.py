@@ -19,10 +19,8 @@ from operator import attrgetter
 from pathlib import Path
 
 from pvm_tui import recent, recovery_store, store
-from pvm_tui.diff.compare import compare
 from pvm_tui.document import Document
 from pvm_tui.history import History, Place, Step
-from pvm_tui.merge.live import held_text
 from pvm_tui.model import COLUMNS, Matrix
 from pvm_tui.recovery_writer import RecoveryWriter, Write
 from pvm_tui.text import edited_text
@@ -104,6 +102,10 @@ class Session:
         """
         text = self.matrix.partners[index].cell(COLUMNS[column])
         if held:
+            from pvm_tui.merge.live import (
+                held_text,  # only after a conflict: not on the way to the first paint
+            )
+
             return held_text(text, typed, self.matrix.language)
         return edited_text(text, typed)
 
@@ -240,6 +242,8 @@ class Session:
 
 
 def _first_change(old: Matrix, new: Matrix) -> Place | None:
+    from pvm_tui.diff.compare import compare  # only after a change from outside
+
     for change in compare(old, new).partners:
         if change.new_row is None:
             continue

@@ -152,10 +152,13 @@ def shorten(text: str, width: int) -> str:
     """
     if width <= 0:
         return ""
-    if _cells(text) <= width:
+    # Measure the start only: a long cell (a paragraph) is cut anyway, and measuring
+    # all of it, for every cell of a big matrix, slowed the editor's start.
+    head = text[: 4 * width + 8]
+    if _cells(head) <= width and (len(head) == len(text) or _cells(text) <= width):
         return text
-    if text.isascii() and text.isprintable():
-        return text[: width - 1].rstrip() + "…"  # one cell per character
+    if text[:width].isascii() and text[:width].isprintable():
+        return text[: width - 1].rstrip() + "…"  # one cell per character up to the cut
     result, used = [], 0
     for cluster in _clusters(text):
         size = 1 if len(cluster) == 1 and " " <= cluster < "\x7f" else _cells(cluster)
@@ -190,6 +193,8 @@ def _clusters(text: str) -> Iterator[str]:
 
 def _cells(text: str) -> int:
     # The same measure the screen uses (Rich's), so a cut text fits exactly.
+    if text.isascii() and text.isprintable():
+        return len(text)  # one cell per character, without asking Rich
     from rich.cells import cell_len
 
     return cell_len(text)

@@ -191,6 +191,13 @@ class KeptDrawingsTable(DataTable[CellT]):
       whole table put every visible row together again (15 ms at 120x40).
       With a cell cursor, a row is drawn differently only while the cursor
       or the mouse is in it.
+    - A row that moved (a partner added or deleted above it) keeps its
+      drawings (``forget_rows`` is told only of rows whose cells changed):
+      ``DataTable`` keys them by row key, not by place, but each carries its
+      row's index for the mouse, so ``_render_cell`` and
+      ``_render_line_in_row`` check that index and draw again what moved.
+      Rows moved one place change stripe and are drawn anew anyway; moved
+      back, or by two, their drawings serve again.
     - ``_size_updated``: after every layout of the screen, Textual hands a
       ``ScrollView`` the size of its window as its virtual size, which never
       equals its real one, so the view resized its scrollbars and asked for a
@@ -214,6 +221,7 @@ class KeptDrawingsTable(DataTable[CellT]):
         look = (
             self.rich_style,
             *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)),
+            *self.drawing_variant(),
         )
         # A number where DataTable keeps a PseudoClasses: its cache keys only compare it.
         self._pseudo_class_state = self._looks.setdefault(look, len(self._looks))  # type: ignore[assignment]
@@ -234,7 +242,53 @@ class KeptDrawingsTable(DataTable[CellT]):
                 cursor_location = NOWHERE
             if hover_location.row != row:
                 hover_location = NOWHERE
-        return super()._render_line_in_row(row_key, line_no, base_style, cursor_location, hover_location)
+        pair = super()._render_line_in_row(row_key, line_no, base_style, cursor_location, hover_location)
+        row = self._row_locations.get(row_key) if row_key in self._row_locations else -1
+        if _drawn_for_row(pair[1]) not in (None, row):
+            # Kept from before the row moved: draw it again at its place.
+            self._row_render_cache.discard(
+                (
+                    row_key,
+                    line_no,
+                    base_style,
+                    cursor_location,
+                    hover_location,
+                    self.cursor_type,
+                    self.show_cursor,
+                    self._show_hover_cursor,
+                    self._update_count,
+                    self._pseudo_class_state,
+                )
+            )
+            pair = super()._render_line_in_row(row_key, line_no, base_style, cursor_location, hover_location)
+        return pair
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> list[list[Segment]]:
+        lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        if row_index >= 0 and _drawn_for_row([lines[0]] if lines else []) not in (None, row_index):
+            # Kept from before the row moved: draw it again with its new index.
+            self._cell_render_cache.discard(
+                (
+                    self._row_locations.get_key(row_index),  # type: ignore[arg-type]
+                    self._column_locations.get_key(column_index),
+                    base_style,
+                    cursor,
+                    hover,
+                    self._show_hover_cursor,
+                    self._update_count,
+                    self._pseudo_class_state,
+                )
+            )
+            lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        return lines
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
@@ -245,9 +299,24 @@ class KeptDrawingsTable(DataTable[CellT]):
         self._fitted[:] = [state]
         return super()._size_updated(size, virtual_size, container_size, layout)
 
+    def drawing_variant(self) -> tuple[object, ...]:
+        """What else the drawings depend on (the grid's mode): each variant's are kept apart."""
+        return ()
+
     def fit_virtual_size(self, size: Size) -> None:
         """A new virtual size (``set_virtual_size``), the scrollbars fitted to it now and not again."""
         set_virtual_size(self, size, self._fitted)
+
+
+def _drawn_for_row(cells: list[list[Segment]]) -> int | None:
+    """The row index a drawing was made for (in its mouse meta), or None when it has none."""
+    for cell in cells:
+        for segment in cell:
+            style = segment.style
+            if style is not None and style._meta:
+                row = style.meta.get("row")
+                return row if isinstance(row, int) else None
+    return None
 
 
 def set_virtual_size(

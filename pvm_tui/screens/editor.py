@@ -26,16 +26,16 @@ Leaving the editor first lets it handle every key already sent to it
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from pvm_tui import navigation, recent, view_choice
 from pvm_tui.history import Place
@@ -60,6 +60,9 @@ from pvm_tui.widgets.key_bar import KeyBar
 from pvm_tui.widgets.partner_card import PartnerCard
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 
 class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, ReflectActions, Screen[None]):
@@ -141,6 +144,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         """What the first paint does not need: the cell editor, the list of recent files."""
         if not self.view.card.is_attached:
             return  # the editor closed at once
+        self.say_conflicts_left()  # needs the merge modules: they load after the first paint too
         await self.cells.ready()
         document = self.session.document
         if not document.needs_name and document.file.exists:
@@ -357,7 +361,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
     def _copy_problem(self, error: Exception) -> None:
         self.say(self.words.recovery_failed.format(error=error), error=True)
 
-    @on(TextArea.Changed)
-    def _typed(self, event: TextArea.Changed) -> None:
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # By the handler's name: importing TextArea here would cost the first paint.
         if self.session.open_cell is not None:
             self.copies.soon()

@@ -24,13 +24,16 @@ from textual.timer import Timer
 from pvm_tui.document import READ_FROM
 from pvm_tui.follow import Followed, Follower, Read, Unreadable
 from pvm_tui.history import Place
-from pvm_tui.merge.found import Conflict, conflicts_in, describe
-from pvm_tui.merge.resolve import Choice, resolve
-from pvm_tui.merge.words import MergeWords, words_for
 from pvm_tui.model import COLUMN_BY_KEY, COLUMNS
 from pvm_tui.text import inline
 
+# The merge modules are imported where they are used: a file with conflicts is rare, and
+# they are not on the way to the editor's first paint.
+
 if TYPE_CHECKING:
+    from pvm_tui.merge.found import Conflict
+    from pvm_tui.merge.resolve import Choice
+    from pvm_tui.merge.words import MergeWords
     from pvm_tui.screens.editor import EditorScreen
 
 LOOK_EVERY = 1.0
@@ -49,12 +52,19 @@ class FollowActions:
         self.walk_done = 0
         self.unmark: Timer | None = None
         self.set_interval(LOOK_EVERY, self.look_at_file, name="follow")
+
+    def say_conflicts_left(self: EditorScreen) -> None:
+        """A file that `pvm merge` or git left with conflicts says so when it opens."""
+        from pvm_tui.merge.found import conflicts_in
+
         left = conflicts_in(self.session.matrix)
-        if left:  # a file that `pvm merge` or git left with conflicts (not mounted yet: no self.say)
-            self.status.say(self.merge_words.still_open.format(count=len(left)))
+        if left:
+            self.say(self.merge_words.still_open.format(count=len(left)))
 
     @property
     def merge_words(self: EditorScreen) -> MergeWords:
+        from pvm_tui.merge.words import words_for
+
         return words_for(self.language)
 
     async def look_at_file(self: EditorScreen) -> None:
@@ -120,6 +130,8 @@ class FollowActions:
             then()
 
     def took(self: EditorScreen, taken: Followed) -> None:
+        from pvm_tui.merge.found import conflicts_in
+
         words, outcome = self.merge_words, taken.outcome
         self.show_change(taken.old, taken.place)
         self.grid.mark({self._key_column(place) for place in outcome.changed if place[0] is not None})
@@ -146,6 +158,8 @@ class FollowActions:
         return self.session.matrix.partners[row].key, COLUMNS.index(COLUMN_BY_KEY[field])
 
     async def action_conflicts(self: EditorScreen) -> None:
+        from pvm_tui.merge.found import conflicts_in
+
         if not await self.ready_to_change():
             return
         if not conflicts_in(self.session.matrix):
@@ -155,6 +169,7 @@ class FollowActions:
 
     def walk_conflicts(self: EditorScreen, *, first: bool = False) -> None:
         """Offer the first conflict left; each answer offers the next, until none is left or Esc."""
+        from pvm_tui.merge.found import conflicts_in, describe
         from pvm_tui.screens.conflict_dialog import ConflictDialog
 
         found = conflicts_in(self.session.matrix)
@@ -179,6 +194,9 @@ class FollowActions:
         )
 
     async def _resolve(self: EditorScreen, conflict: Conflict, answer: str | None) -> None:
+        from pvm_tui.merge.found import conflicts_in
+        from pvm_tui.merge.resolve import resolve
+
         if answer is None:
             left = len(conflicts_in(self.session.matrix))
             self.say(self.merge_words.still_open.format(count=left))

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from pvm_tui import partner_filter
 from pvm_tui.history import Place, Step
 from pvm_tui.labels import Labels, labels_for
 from pvm_tui.model import COLUMNS, Balance, Matrix, Partner
@@ -248,6 +247,8 @@ class EditorView:
 
     def set_filter(self, text: str) -> None:
         """Show only the partners ``text`` selects (``partner_filter``); the table is refilled."""
+        from pvm_tui import partner_filter  # when first filtered: not on the way to the first paint
+
         self.filter_text = text
         query = partner_filter.parse(text)
         place = self.cursor_place()

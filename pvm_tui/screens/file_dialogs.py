@@ -17,22 +17,22 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
-from pvm_tui import copies, recovery_store, store
-from pvm_tui.copies_words import copy_words
+from pvm_tui import recovery_store, store
 from pvm_tui.document import READ_FROM
 from pvm_tui.history import Place
 from pvm_tui.labels import Labels
 from pvm_tui.model import Matrix
-from pvm_tui.screens.choice import changed_dialog, quit_dialog
-from pvm_tui.screens.recovery_dialog import RecoveryDialog, when
-from pvm_tui.screens.save_as import SaveAsScreen
 from pvm_tui.screens.slow_work import SLOW_FROM, SLOW_PARTNERS, SlowWork
 from pvm_tui.session import Session
 from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
+
+if TYPE_CHECKING:
+    from pvm_tui import copies
 
 Then = Callable[[], object] | None
 """What to do once the matrix is saved (quit, for the quit dialog's `s`)."""
@@ -118,6 +118,8 @@ class FileDialogs:
             def answered(answer: str | None) -> None:
                 self._file_changed(answer, then, target)
 
+            from pvm_tui.screens.choice import changed_dialog
+
             self.app.push_screen(changed_dialog(self.words, inline(str(target))), answered)
             return
         if isinstance(error, store.MatrixFileError):
@@ -137,6 +139,8 @@ class FileDialogs:
         def answered(answer: tuple[Path, bool] | None) -> None:
             if answer is not None:
                 self.save(then, path=answer[0], overwrite=answer[1])
+
+        from pvm_tui.screens.save_as import SaveAsScreen
 
         self.app.push_screen(SaveAsScreen(self.words, suggestion), answered)
 
@@ -210,6 +214,8 @@ class FileDialogs:
                 self.session.discard()
                 leave()
 
+        from pvm_tui.screens.choice import quit_dialog
+
         self.app.push_screen(quit_dialog(self.words), answered)
 
     # -- recovery copies offered back -----------------------------------------------
@@ -224,6 +230,11 @@ class FileDialogs:
         if session.read_only:
             return
         path = session.document.path
+        found = recovery_store.paths_for(path)
+        if not found:
+            return  # as good as always: the dialogs and the reading of copies load only when needed
+        from pvm_tui import copies
+
         looked: list[tuple[list[recovery_store.Recovery], list[copies.Found]]] = []
 
         def look() -> None:
@@ -235,7 +246,7 @@ class FileDialogs:
                 raise error  # a bug: reading a copy says what is wrong with it, it does not raise
             self._offer(*looked[0])
 
-        if _total_size(recovery_store.paths_for(path)) < READ_FROM:
+        if _total_size(found) < READ_FROM:
             look()
             done(None)
             return
@@ -246,6 +257,8 @@ class FileDialogs:
     def _offer(self, offers: list[recovery_store.Recovery], damaged: list[copies.Found]) -> None:
         # A copy that cannot be read is never skipped without a word: the
         # person can look at it, and delete it, with `pvm recover`.
+        from pvm_tui.copies_words import copy_words
+
         words = copy_words(self.labels.code)
         for each in damaged:
             self.say(words.editor_damaged.format(problem=each.problem, path=each.path), error=True)
@@ -270,12 +283,16 @@ class FileDialogs:
             self.app.call_later(self._offer_next)
 
         saved = self.session.document.file.saved
+        from pvm_tui.screens.recovery_dialog import RecoveryDialog
+
         self.app.push_screen(RecoveryDialog(copy, saved, self.labels, self.words), answered)
 
     def _restore(self, copy: recovery_store.Recovery) -> None:
         old = self.session.matrix
         after = self.session.restore(copy, self.where())
         self.show_change(old, after)
+        from pvm_tui.screens.recovery_dialog import when
+
         self.say(self.words.recovered.format(when=when(copy)))
 
 

@@ -21,6 +21,7 @@ from rich.console import Console, ConsoleOptions
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.strip import Strip
 
@@ -133,9 +134,21 @@ def _column_widths(rows: tuple[tuple[Text, Text, Text], ...], width: int) -> tup
     return label, side, side
 
 
+_BLOCKS: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(1024)
+"""Blocks already wrapped: showing a partner again, or the same one after an edit, wraps little."""
+
+
 def _block(text: Text, width: int, style: Style, console: Console, options: ConsoleOptions) -> list[Strip]:
     """``text`` wrapped to ``width``, each line padded to it in ``style`` (at least one line)."""
     if width <= 0:
         return [Strip.blank(0)]
+    key = (text.plain, tuple(text.spans), text.style, text.end, width, style, id(console))
+    made = _BLOCKS.get(key)
+    if made is None:
+        made = _BLOCKS[key] = _wrapped(text, width, style, console, options)
+    return made
+
+
+def _wrapped(text: Text, width: int, style: Style, console: Console, options: ConsoleOptions) -> list[Strip]:
     rendered = console.render_lines(text, options.update_width(width), style=style, pad=True, new_lines=False)
     return [Strip(segments, width) for segments in rendered] or [Strip.blank(width, style)]

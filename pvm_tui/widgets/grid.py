@@ -164,8 +164,9 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
             return
         self.whole = whole
         self._widths = self._whole_widths(self._partners) if whole else WIDTHS
-        self._label_columns()
-        self._remake_all()
+        # Each mode's drawings are kept apart (drawing_variant): switching back draws nothing again.
+        self._label_columns(forget=False)
+        self._remake_all(forget=False)
         self.move_cursor(row=self.cursor_row, column=self.cursor_column)
 
     def is_shown(self, key: int) -> bool:
@@ -227,12 +228,19 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
                     made = self._make(partner)
                     self.add_row(*made.cells, height=made.height, key=str(partner.key))
         internals.place_rows(self, [RowKey(str(partner.key)) for partner in rows])
+        previous = {partner.key: partner for partner in before}
+        redrawn = {
+            RowKey(str(partner.key))
+            for partner in changed
+            if previous.get(partner.key) not in (None, partner)
+        }
         for partner in changed:
             if partner.key in had:
                 self._set_row(RowKey(str(partner.key)), self._make(partner))
         self._partners = rows
         self._row_of = None
-        internals.forget_rows(self, {RowKey(str(partner.key)) for partner in changed}, moved=True)
+        # Rows that only moved keep their drawings (KeptDrawingsTable checks their place).
+        internals.forget_rows(self, redrawn, moved=True)
         self.cursor_coordinate = cursor
         self._resize_virtual()
         self.refresh()
@@ -346,7 +354,10 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
         available = (self.size.width or 120) - SCROLLBAR
         return whole_widths(partners, available)
 
-    def _label_columns(self) -> None:
+    def drawing_variant(self) -> tuple[object, ...]:
+        return (self.whole, self._widths)
+
+    def _label_columns(self, *, forget: bool = True) -> None:
         """Make the columns (once), and give them the headings and widths of the mode."""
         labels = self.labels
         assert labels is not None
@@ -357,7 +368,8 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
         for grid_column, column, width in zip(self.ordered_columns, COLUMNS, self._widths, strict=True):
             grid_column.label = column_label(column, labels, self._widths)
             grid_column.width = width
-        internals.forget_all(self)
+        if forget:
+            internals.forget_all(self)
         self.refresh()
 
     def _make(self, partner: Partner) -> RowCells:
@@ -377,10 +389,13 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
         internals.set_cells(self, key, cells)
         self.rows[key].height = made.height
 
-    def _remake_all(self) -> None:
+    def _remake_all(self, *, forget: bool = True) -> None:
         for partner in self._partners:
             self._set_row(RowKey(str(partner.key)), self._make(partner))
-        internals.forget_all(self)
+        if forget:
+            internals.forget_all(self)
+        else:
+            internals.forget_rows(self, (), moved=True)  # the rows' heights and places
         self._resize_virtual()
         self.refresh()
 

@@ -168,6 +168,27 @@ async def test_w_shows_the_whole_example_at_200x50_and_is_remembered() -> None:
     assert view_choice.whole_text() is False
 
 
+async def test_w_back_and_forth_shows_each_mode_right_and_an_edit_made_in_between(tmp_path: Path) -> None:
+    """Each mode's drawings are kept for the next switch: they must still be the right ones."""
+    path = tmp_path / "partners.toml"
+    path.write_bytes(ENGLISH.read_bytes())
+    app = editor(path, language="en")
+    async with app.run_test(size=(200, 50)) as pilot:
+        sennheiser = session_of(app).matrix.partners[0]
+        for whole in (True, False, True, False):
+            await pilot.press("w")
+            await pilot.pause()
+            grid = region_text(app, editor_of(app).grid)
+            assert editor_of(app).grid.whole is whole
+            assert (missing_words(sennheiser, grid) == []) is whole, "whole text, or one line a partner"
+            assert ("Custom sound t…" in grid) is not whole, "a compact cell is cut short"
+        await pilot.press("2", "e")
+        await type_text(pilot, " plus eleven")
+        await pilot.press("escape", "w")
+        await pilot.pause()
+        assert "eleven" in region_text(app, editor_of(app).grid), "the edit shows in the other mode too"
+
+
 async def test_an_edit_makes_a_whole_text_row_grow(sample: Path) -> None:
     view_choice.remember_whole_text(True)
     app = editor(sample, language="en")
