@@ -52,10 +52,11 @@ def head(text: str, characters: int = CARD_CHARACTERS, lines: int = CARD_LINES) 
     return text[:cut].rstrip()
 
 
-def more_note(text: str, shown: int, language: str) -> str:
-    """What says how much of ``text`` is not shown, after its first ``shown`` characters."""
+def more_note(text: str, shown: int, language: str, key: str = "e") -> str:
+    """What says how much of ``text`` is not shown after its first ``shown`` characters, and
+    which ``key`` shows it all."""
     rest = len(text.encode("utf-8", "surrogatepass")) - len(text[:shown].encode("utf-8", "surrogatepass"))
-    return ui_text(language).cell_more.format(size=max(1, round(rest / 1000)))
+    return ui_text(language).cell_more.format(size=max(1, round(rest / 1000)), key=key)
 
 
 def headed_lines(text: str, width: int, language: str, wrap: Callable[[str, int], list[str]]) -> list[str]:

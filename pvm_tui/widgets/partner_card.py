@@ -66,13 +66,14 @@ FROM_THE_TOP = frozenset({0, 1, 5})
 """The name and the first category's cells: the card shows them from its top."""
 
 
-def _headed(text: str, labels: Labels, style: str = "") -> Text:
-    """``text`` for the card; of a huge one only its start, and a note of how much more there is."""
+def _headed(text: str, labels: Labels, style: str = "", key: str = "e") -> Text:
+    """``text`` for the card; of a huge one only its start, and a note of how much more there is
+    (``key`` edits it: ``e`` a partner's text, ``p`` the company's)."""
     shown = head(text)
     if shown == text:
         return Text(text, style=style)
     result = Text(shown, style=style)
-    result.append("\n" + more_note(text, len(shown), labels.code), style="dim italic")
+    result.append("\n" + more_note(text, len(shown), labels.code, key), style="dim italic")
     return result
 
 
@@ -195,7 +196,9 @@ class PartnerCard(Widget, can_focus=False):
             if field == "name":
                 text.append(shown + "\n", style="bold")
             elif field == "description":
-                text.append("\n" + shown + "\n")
+                text.append("\n")
+                text.append_text(_headed(shown, labels, key="p"))
+                text.append("\n")
             else:
                 text.append(f"{labels.company[field]}: ", style="dim")
                 text.append(shown + "\n")

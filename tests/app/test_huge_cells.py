@@ -83,3 +83,16 @@ async def test_an_edit_elsewhere_saves_the_huge_cell_byte_for_byte(tmp_path: Pat
     assert saved["partners"][0]["brings"]["resources"] == "a few words more"
     assert saved["partners"][1]["brings"]["resources"] == HUGE["emoji"]
     assert cell_line in path.read_text(encoding="utf-8").splitlines()
+
+
+async def test_the_card_shows_the_start_of_a_huge_company_description(tmp_path: Path) -> None:
+    path = tmp_path / "m.toml"
+    matrix = Matrix(company=Company(name="c", description=WORD), partners=(Partner(name="P"),), language="en")
+    path.write_text(store.dumps(store.new_file(path, matrix), matrix), encoding="utf-8")
+    app = editor(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        card = "\n".join(strip.text for strip in editor_of(app).view.card._lines().lines)
+    start = shown_start(card, PIECES["one word"], "")
+    assert len(start) > 50 and WORD.startswith(start), card
+    assert re.search(r"… \(\d+ KB more: p to read it all\)", " ".join(card.split())), card
