@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pvm_tui.merge import markers, merge
+from pvm_tui.merge import markers
 from pvm_tui.merge.found import conflicts_in
 from pvm_tui.merge.markers import Sides
+from pvm_tui.merge.three_way import merge
 from pvm_tui.merge.words import ENGLISH
 from pvm_tui.model import COLUMN_BY_KEY, Company, Matrix, Partner, Side
 

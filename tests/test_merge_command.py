@@ -9,8 +9,8 @@ from pathlib import Path
 from conftest import SAMPLES
 
 from pvm_tui import store
-from pvm_tui.merge import merge
 from pvm_tui.merge.output import merged_text
+from pvm_tui.merge.three_way import merge
 from pvm_tui.model import COLUMN_BY_KEY
 
 RunPvm = Callable[..., subprocess.CompletedProcess[str]]

@@ -14,8 +14,9 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pvm_tui.merge import markers, merge
+from pvm_tui.merge import markers
 from pvm_tui.merge.found import conflicts_in
+from pvm_tui.merge.three_way import merge
 from pvm_tui.merge.words import words_for
 from pvm_tui.model import (
     COLUMN_BY_KEY,

@@ -245,7 +245,7 @@ def test_a_new_fact_goes_under_the_name_not_under_the_next_tables_comments(tmp_p
 
 
 def test_facts_changed_on_one_side_are_taken_and_differing_ones_resolved_the_same_either_way() -> None:
-    from pvm_tui.merge import merge
+    from pvm_tui.merge.three_way import merge
 
     base = Matrix(partners=(Partner(name="A", status=Status.POTENTIAL, influence=Influence.MEDIUM),))
     ours = base.with_facts(0, status=Status.CURRENT, influence=Influence.LOW)
@@ -263,7 +263,7 @@ def test_facts_changed_on_one_side_are_taken_and_differing_ones_resolved_the_sam
 
 
 def test_agreements_changed_differently_are_a_conflict_that_check_lists(run_pvm, tmp_path: Path) -> None:
-    from pvm_tui.merge import merge
+    from pvm_tui.merge.three_way import merge
 
     base = Matrix(partners=(Partner(name="A", agreements="Call"),), language="en")
     result = merge(base, base.with_facts(0, agreements="Call in May"), base.with_facts(0, agreements="Mail"))

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from pvm_tui import output_target, store
 from pvm_tui.labels import labels_for
-from pvm_tui.merge import merge
 from pvm_tui.merge.found import describe
 from pvm_tui.merge.lines import text_merge
 from pvm_tui.merge.output import merged_text
+from pvm_tui.merge.three_way import merge
 from pvm_tui.merge.words import conflict_count, words_for
 from pvm_tui.text import inline
 

@@ -70,9 +70,19 @@ async def test_forget_rows_forgets_only_those_rows() -> None:
         assert RowKey("r1") not in rows
         assert RowKey("r2") in rows, "the other rows keep their drawings"
         # A changed cell shows after forgetting its row, with the update count kept.
+        table.refresh()
+        await pilot.pause()
         with internals.keeping_caches(table):
             table.update_cell("r1", table.ordered_columns[0].key, Text("c1"))
+        lines = list(table._line_cache.keys())
+        assert lines and all(isinstance(key[0], int) for key in lines), UPGRADE.format(
+            what="the keys of DataTable._line_cache (the screen line first)", use="forget_rows"
+        )
         internals.forget_rows(table, {RowKey("r1")}, moved=False)
+        kept = {key[0] for key in list(table._line_cache.keys())}
+        assert table.header_height + 1 not in kept, "the row's own line is forgotten"
+        assert table.header_height + 2 in kept, "the other rows' lines are kept"
+        table.refresh()
         await pilot.pause()
         assert any("c1" in line for line in _screen_lines(app)), UPGRADE.format(
             what="how DataTable caches a row's drawing", use="forget_rows"
