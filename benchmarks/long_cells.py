@@ -46,7 +46,7 @@ def changes(size: int = CELL_BYTES) -> dict[str, tuple[str, str]]:
     }
 
 
-def _seconds(job: Callable[[], object], runs: int) -> float:
+def median_seconds(job: Callable[[], object], runs: int) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -75,17 +75,17 @@ def long_cells(runs: int) -> None:
     column = COLUMN_BY_KEY["brings.other"]
     labels = labels_for("nl")
     for name, (old, new) in changes().items():
-        words = _seconds(lambda old=old, new=new: word_diff(old, new), runs)
+        words = median_seconds(lambda old=old, new=new: word_diff(old, new), runs)
         before = Matrix(partners=(Partner(name="Lang"),)).with_cell(0, column, old)
         after = before.with_cell(0, column, new)
-        dialog = _seconds(
+        dialog = median_seconds(
             lambda before=before, after=after: changes_text(before, after, labels, ui_text("nl")), runs
         )
         with tempfile.TemporaryDirectory() as folder:
             old_file = _matrix_file(Path(folder), "old.toml", old)
             new_file = _matrix_file(Path(folder), "new.toml", new)
             argv = [sys.executable, "-m", "pvm_tui", "diff", str(old_file), str(new_file)]
-            command = _seconds(lambda argv=argv: subprocess.run(argv, stdout=subprocess.DEVNULL), runs)
+            command = median_seconds(lambda argv=argv: subprocess.run(argv, stdout=subprocess.DEVNULL), runs)
         print(
             f"  {name:<24} word diff {words * 1000:7.1f} ms   recovery dialog {dialog * 1000:7.1f} ms"
             f"   pvm diff (whole command) {command * 1000:7.1f} ms"

@@ -11,7 +11,9 @@ Run from a checkout with the test extra installed:
    the p50/p95 latency of cursor moves, cell edits, adding, deleting and moving a
    partner, and switching rows between compact and whole text (`w`);
 4. comparing a 100 KB cell: the word diff, the recovery dialog, `pvm diff`
-   (long_cells.py).
+   (long_cells.py);
+5. showing a 100 KB cell: the grid, whole text, the card, `pvm show`, the
+   filter (huge_cells.py), in the long-cells part.
 
 ``--only NAME`` runs one of them (paint, commands, scale, long-cells).
 
@@ -35,6 +37,7 @@ REPO = HERE.parent
 sys.path[:0] = [str(REPO), str(HERE)]
 
 from generate import write_matrix  # noqa: E402
+from huge_cells import huge_cells  # noqa: E402
 from long_cells import long_cells  # noqa: E402
 from pty_paint import time_to_text  # noqa: E402
 
@@ -189,6 +192,7 @@ def main() -> None:
         commands(runs * 2)
     elif options.only == "long-cells":
         long_cells(runs)
+        huge_cells(runs)
     elif options.only is not None:
         sample_paint = first_paint(runs)
         if options.only == "scale":
@@ -198,6 +202,7 @@ def main() -> None:
         commands(runs * 2)
         scale(runs, sizes, sample_paint)
         long_cells(runs)
+        huge_cells(runs)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ class UiText(NamedTuple):
     empty_cell: str
     empty_cell_read_only: str
     more: str
+    cell_more: str
     rows_whole: str
     rows_compact: str
     saved: str
@@ -137,6 +138,7 @@ ENGLISH = UiText(
     empty_cell="(empty: press e or Enter to write)",
     empty_cell_read_only="(empty)",
     more="↓ more below: move the cursor, or scroll",
+    cell_more="… ({size} KB more: {key} to read it all)",
     rows_whole="Whole text: every word of every cell (w: one line per partner)",
     rows_compact="Compact: one line per partner (w: every word of every cell)",
     saved="Saved {path}",
@@ -293,6 +295,7 @@ DUTCH = UiText(
     empty_cell="(leeg: druk op e of Enter om te schrijven)",
     empty_cell_read_only="(leeg)",
     more="↓ meer hieronder: beweeg de cursor, of scroll",
+    cell_more="… (nog {size} KB: {key} om alles te lezen)",
     rows_whole="Hele tekst: elk woord van elke cel (w: één regel per partner)",
     rows_compact="Compact: één regel per partner (w: elk woord van elke cel)",
     saved="Opgeslagen: {path}",

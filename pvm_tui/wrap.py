@@ -14,8 +14,9 @@ columns stay aligned whatever the text holds.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from rich.cells import cell_len, chop_cells
+from rich.cells import cell_len, split_graphemes
 
 from pvm_tui.hyphenate import Break, breaks, own_breaks
 
@@ -90,22 +91,26 @@ def _break_long(word: str, width: int, room: int, language: str) -> list[tuple[s
     """``word`` cut into lines of ``width`` cells, the first ``room`` cells wide when it can be.
 
     Returns (piece, on the current line) pairs: the first piece is marked True
-    when it fits the ``room`` left on the line the word starts on.
+    when it fits the ``room`` left on the line the word starts on. The word
+    is measured once (``_Cells``) and each line looks only at the places to
+    break on it, so that a word of 100 KB takes time in step with its length.
     """
     places = breaks(word, language)
+    at = [place.at for place in places]
+    own = [place.at for place in places if not place.hyphen]
+    cells = _Cells(word)
     pieces: list[tuple[str, bool]] = []
     start, limit, first = 0, room, True
-    while cell_len(word[start:]) > limit:
+    while cells.between(start, len(word)) > limit:
         cut = None
-        for place in places:
-            if place.at <= start:
-                continue
-            if cell_len(word[start : place.at]) + place.hyphen > limit:
+        for index in range(bisect_right(at, start), len(places)):
+            place = places[index]
+            if cells.between(start, place.at) + place.hyphen > limit:
                 break
             # After the word's own hyphen, when what follows up to its next one fits a
             # line whole, rather than further on between syllables: "High-" "margin".
             keep_own = cut is not None and not cut.hyphen and place.hyphen
-            if not (keep_own and cut is not None and _next_fits(word, cut, places, width)):
+            if not (keep_own and cut is not None and _next_fits(cells, cut, own, width)):
                 cut = place
         if cut is not None:
             pieces.append((word[start : cut.at] + ("-" if cut.hyphen else ""), first))
@@ -115,15 +120,53 @@ def _break_long(word: str, width: int, room: int, language: str) -> list[tuple[s
         else:
             # No place to break: cut where the column ends. A character wider than the
             # whole column (an emoji in one cell) still goes on a line of its own.
-            chunk = next(piece for piece in chop_cells(word[start:], limit) if piece)
-            pieces.append((chunk, first))
-            start += len(chunk)
+            end = cells.fit(start, limit)
+            pieces.append((word[start:end], first))
+            start = end
         first, limit = False, width
     pieces.append((word[start:], first))
     return pieces
 
 
-def _next_fits(word: str, after: Break, places: tuple[Break, ...], width: int) -> bool:
-    """Whether the piece of ``word`` from ``after`` to its next own hyphen (or its end) fits ``width``."""
-    end = next((place.at for place in places if place.at > after.at and not place.hyphen), len(word))
-    return cell_len(word[after.at : end]) <= width
+def _next_fits(cells: _Cells, after: Break, own: list[int], width: int) -> bool:
+    """Whether the piece of the word from ``after`` to its next own hyphen (or its end) fits ``width``."""
+    following = bisect_right(own, after.at)
+    end = own[following] if following < len(own) else cells.length
+    return cells.between(after.at, end) <= width
+
+
+class _Cells:
+    """How many cells any stretch of one word takes, from one pass over its characters.
+
+    ``upto[i]`` is the width of the characters as they show (an emoji with
+    its joiners, a letter with its accents) that end at or before index
+    ``i``; ``start[i]`` is where the one that holds index ``i`` starts.
+    """
+
+    def __init__(self, word: str) -> None:
+        self.length = len(word)
+        self.start = list(range(len(word) + 1))
+        if word.isascii() and word.isprintable():  # one cell per character
+            self.upto = self.start
+            return
+        self.upto = [0] * (len(word) + 1)
+        total = 0
+        for begin, end, size in split_graphemes(word)[0]:
+            for index in range(begin + 1, end):
+                self.upto[index] = total
+                self.start[index] = begin
+            total += size
+            self.upto[end] = total
+
+    def between(self, begin: int, end: int) -> int:
+        return self.upto[end] - self.upto[begin]
+
+    def fit(self, begin: int, limit: int) -> int:
+        """Where the longest stretch from ``begin`` within ``limit`` cells ends (one character at least)."""
+        end = self.start[bisect_right(self.upto, self.upto[begin] + limit, lo=begin) - 1]
+        if end > begin:
+            return end
+        end = begin + 1
+        while end < self.length and self.start[end] == begin:
+            end += 1
+        return end

@@ -127,12 +127,18 @@ def _heading(text: str, width: int, language: str) -> Cell:
 def _row(cells: Sequence[Cell], widths: Sequence[int], box: Box) -> list[Line]:
     """One row of cells side by side, as many lines high as its tallest cell."""
     height = max(1, *(len(cell) for cell in cells))
+    pad = (" " * PADDING, "")
+    # A cell that has ended is blank to the row's end: made once, for a cell of 100 KB
+    # makes a row of thousands of lines.
+    blank = [[pad, *padded([], width), pad, (box.vertical, BORDER)] for width in widths]
     result = []
     for index in range(height):
         line: Line = [(box.vertical, BORDER)]
-        for cell, width in zip(cells, widths, strict=True):
-            text = cell[index] if index < len(cell) else []
-            line += [(" " * PADDING, ""), *padded(text, width), (" " * PADDING, ""), (box.vertical, BORDER)]
+        for cell, width, empty in zip(cells, widths, blank, strict=True):
+            if index < len(cell):
+                line += [pad, *padded(cell[index], width), pad, (box.vertical, BORDER)]
+            else:
+                line += empty
         result.append(line)
     return result
 

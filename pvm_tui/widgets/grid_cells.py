@@ -19,6 +19,7 @@ from rich.segment import Segment
 from rich.text import Span, Text
 
 from pvm_tui import balance_marks
+from pvm_tui.cell_head import headed_lines
 from pvm_tui.labels import Labels
 from pvm_tui.model import COLUMNS, Column, Partner
 from pvm_tui.text import aligned, one_line, shorten
@@ -106,8 +107,10 @@ def _marker(partner: Partner, labels: Labels) -> tuple[str, str]:
 def whole_lines(partner: Partner, column: Column, labels: Labels, width: int) -> list[str]:
     """A cell's text wrapped to a whole-text column ``width`` cells wide (the lead not included)."""
     if column.side is None:
-        return wrap(aligned(labels.partner_name(partner.name)), width - len(_marker(partner, labels)[0]) - 1)
-    return wrap(aligned(partner.cell(column)), width - len(_lead(column)) - 1)
+        text, room = labels.partner_name(partner.name), width - len(_marker(partner, labels)[0]) - 1
+    else:
+        text, room = partner.cell(column), width - len(_lead(column)) - 1
+    return headed_lines(aligned(text), room, labels.code, wrap)
 
 
 def whole_cell(partner: Partner, column: Column, labels: Labels, lines: list[str], height: int) -> Text:
@@ -152,10 +155,9 @@ def wrap(text: str, width: int) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            while size > width:
-                piece = _fit(word, width)
-                lines.append(piece)
-                word = word[len(piece) :]
+            if size > width:
+                *pieces, word = _pieces(word, width)
+                lines.extend(pieces)
                 size = cell_len(word)
             line, used = word, size
         lines.append(line)
@@ -164,13 +166,15 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _fit(word: str, width: int) -> str:
-    """The longest start of ``word`` that fits in ``width`` cells (at least one character).
+def _pieces(word: str, width: int) -> list[str]:
+    """``word`` cut into pieces of at most ``width`` cells (a character wider than that alone).
 
-    Cut between whole characters as they show (an emoji with its joiners), never after a joiner.
-    Only the word's start is split into characters: a line holds few of a long word's.
+    Cut between whole characters as they show (an emoji with its joiners,
+    a letter with its accents), never after a joiner. The word is split
+    into characters once: cutting it piece by piece and measuring the rest
+    after every cut took time that grew with the square of its length.
     """
-    return next((piece for piece in chop_cells(word[: 4 * width + 8], width) if piece), word[:1])
+    return [piece for piece in chop_cells(word, width) if piece] or [word]
 
 
 def whole_widths(partners: Sequence[Partner], available: int) -> tuple[int, ...]:

@@ -30,6 +30,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from pvm_tui import balance_marks
+from pvm_tui.cell_head import head, more_note
 from pvm_tui.labels import Labels
 from pvm_tui.model import CATEGORIES, COLUMNS, COMPANY_FIELDS, SIDES, Company, Partner
 from pvm_tui.text import aligned
@@ -63,6 +64,17 @@ _NOTHING = CardLines([], {})
 
 FROM_THE_TOP = frozenset({0, 1, 5})
 """The name and the first category's cells: the card shows them from its top."""
+
+
+def _headed(text: str, labels: Labels, style: str = "", key: str = "e") -> Text:
+    """``text`` for the card; of a huge one only its start, and a note of how much more there is
+    (``key`` edits it: ``e`` a partner's text, ``p`` the company's)."""
+    shown = head(text)
+    if shown == text:
+        return Text(text, style=style)
+    result = Text(shown, style=style)
+    result.append("\n" + more_note(text, len(shown), labels.code, key), style="dim italic")
+    return result
 
 
 class PartnerCard(Widget, can_focus=False):
@@ -135,11 +147,13 @@ class PartnerCard(Widget, can_focus=False):
         (how to write them).
         """
         named = bool(partner.name.strip())
-        cells = [Text(aligned(labels.partner_name(partner.name)), style="bold" if named else "dim")]
+        cells = [_headed(aligned(labels.partner_name(partner.name)), labels, "bold" if named else "dim")]
         for index in range(1, len(COLUMNS)):
             text = aligned(partner.cell(COLUMNS[index]))
             cells.append(
-                Text(text) if text.strip() else Text(placeholder if index == column else "", style="dim")
+                _headed(text, labels)
+                if text.strip()
+                else Text(placeholder if index == column else "", style="dim")
             )
         self._partner_cells = cells
         balance = Text(
@@ -151,7 +165,8 @@ class PartnerCard(Widget, can_focus=False):
         self._balance = balance
         agreements = Text(labels.facts["agreements"], style="dim")
         if partner.agreements.strip():
-            agreements.append("\n" + aligned(partner.agreements))
+            agreements.append("\n")
+            agreements.append_text(_headed(aligned(partner.agreements), labels))
         else:
             agreements.append("  " + no_agreements, style="dim italic")
         self._agreements = agreements
@@ -181,7 +196,9 @@ class PartnerCard(Widget, can_focus=False):
             if field == "name":
                 text.append(shown + "\n", style="bold")
             elif field == "description":
-                text.append("\n" + shown + "\n")
+                text.append("\n")
+                text.append_text(_headed(shown, labels, key="p"))
+                text.append("\n")
             else:
                 text.append(f"{labels.company[field]}: ", style="dim")
                 text.append(shown + "\n")

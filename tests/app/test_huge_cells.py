@@ -1,0 +1,98 @@
+"""A cell of 100 KB in the editor: the grid and the card show its start and say how much more there is.
+
+Wrapping such a cell took seconds (the whole-text grid re-measured the rest
+of a long word after every cut); now the grid and the card wrap only the
+start they show, every line of the screen stays as wide as the screen, and
+what is shown is the cell's own text from its beginning. Saving after an
+edit elsewhere keeps the cell byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from pvm_tui import store
+from pvm_tui.model import Company, Matrix, Partner, Side
+from tests.app.conftest import editor, editor_of, read_toml, region_text, screen_text, type_text
+
+SIZE = 100_000
+WORD = "".join(f"w{index:05d}" for index in range(SIZE // 6))
+"""One word of 100 KB, numbered so that a piece shown out of order or twice would show."""
+HUGE = {
+    "one word": WORD,
+    "emoji": "👩\u200d💻" * (SIZE // 11),
+    "many lines": "\n".join(f"line{index:05d}" for index in range(SIZE // 10)),
+}
+PIECES = {"one word": r"[w0-9]{4,}", "emoji": "(?:👩\u200d💻)+", "many lines": r"line\d{5}"}
+
+
+def matrix_file(path: Path, huge: str) -> Path:
+    partners = (
+        Partner(name="Short", brings=Side(resources="a few words")),
+        Partner(name="Huge", brings=Side(resources=huge), gets=Side(money="money")),
+    )
+    matrix = Matrix(company=Company(name="c"), partners=partners, language="en")
+    path.write_text(store.dumps(store.new_file(path, matrix), matrix), encoding="utf-8")
+    return path
+
+
+def shown_start(text: str, pattern: str, joined: str) -> str:
+    """The pieces of ``pattern`` in ``text``, top to bottom, joined by ``joined``."""
+    return joined.join(re.findall(pattern, text))
+
+
+@pytest.mark.parametrize("kind", list(HUGE))
+async def test_the_grid_and_the_card_show_the_start_of_a_huge_cell(tmp_path: Path, kind: str) -> None:
+    huge = HUGE[kind]
+    path = matrix_file(tmp_path / "m.toml", huge)
+    app = editor(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w", "j", "l")  # whole text; the huge partner's first brings cell
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert [cell_len(line) for line in lines] == [120] * 40, lines
+        screen = editor_of(app)
+        joined = "\n" if kind == "many lines" else ""
+        for widget in (screen.grid, screen.view.card):
+            text = region_text(app, widget)
+            start = shown_start(text, PIECES[kind], joined)
+            assert len(start) > 50, text
+            # The card shows the cell from its start; the grid scrolls its tall row into
+            # view, so its lines are the end of the start shown.
+            assert huge.startswith(start) if widget is screen.view.card else start in huge[:5000], text
+            if widget is screen.view.card:  # the note closes the cell, further down the card
+                text = "\n".join(strip.text for strip in screen.view.card._lines().lines)
+            words = " ".join(text.replace("│", " ").split())
+            assert re.search(r"… \(\d+ KB more: e to read it all\)", words), text
+
+
+async def test_an_edit_elsewhere_saves_the_huge_cell_byte_for_byte(tmp_path: Path) -> None:
+    path = matrix_file(tmp_path / "m.toml", HUGE["emoji"])
+    [cell_line] = [line for line in path.read_text(encoding="utf-8").splitlines() if "👩" in line]
+    app = editor(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w", "l", "e")  # the short partner's first brings cell
+        await type_text(pilot, " more")
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+    saved = read_toml(path)
+    assert saved["partners"][0]["brings"]["resources"] == "a few words more"
+    assert saved["partners"][1]["brings"]["resources"] == HUGE["emoji"]
+    assert cell_line in path.read_text(encoding="utf-8").splitlines()
+
+
+async def test_the_card_shows_the_start_of_a_huge_company_description(tmp_path: Path) -> None:
+    path = tmp_path / "m.toml"
+    matrix = Matrix(company=Company(name="c", description=WORD), partners=(Partner(name="P"),), language="en")
+    path.write_text(store.dumps(store.new_file(path, matrix), matrix), encoding="utf-8")
+    app = editor(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        card = "\n".join(strip.text for strip in editor_of(app).view.card._lines().lines)
+    start = shown_start(card, PIECES["one word"], "")
+    assert len(start) > 50 and WORD.startswith(start), card
+    assert re.search(r"… \(\d+ KB more: p to read it all\)", " ".join(card.split())), card
