@@ -22,7 +22,7 @@ focus change, each cursor move and each layout of the screen.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from rich.segment import Segment
@@ -37,7 +37,7 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
-from textual.widgets.data_table import RowKey
+from textual.widgets.data_table import Row, RowKey
 
 TEXTUAL_VERSION = "8.2.8"
 """The Textual these uses were checked against."""
@@ -49,6 +49,7 @@ __all__ = [
     "KeptDrawingsTable",
     "LinuxDriver",
     "XTermParser",
+    "append_rows",
     "forget_all",
     "forget_rows",
     "forget_sequence",
@@ -142,6 +143,34 @@ def forget_rows(table: DataTable[Any], rows: Collection[RowKey], *, moved: bool)
     screen = table._line_cache
     for shown in [key for key in screen.keys() if any(key[0] in place for place in places)]:  # noqa: SIM118
         screen.discard(shown)
+
+
+def append_rows(table: DataTable[Any], rows: Iterable[tuple[str, Sequence[object], int]]) -> None:
+    """Add rows (key, cells, height) at the bottom, all at once, for columns of fixed widths.
+
+    Why: ``add_row`` does its bookkeeping for one row, then checks the
+    cursor, counts an update and wakes the table, and on the next idle the
+    table measures every new cell for columns sized by their content (the
+    grid's columns have fixed widths): opening 15,000 partners spent 3.5 s
+    in that. Here the rows are entered in one pass and the table lays
+    itself out once.
+    """
+    locations, data, table_rows = table._row_locations, table._data, table.rows
+    columns = [column.key for column in table.ordered_columns]
+    was_empty = table.row_count == 0
+    for key, cells, height in rows:
+        row_key = RowKey(key)
+        if row_key in locations:
+            raise ValueError(f"the row key {key!r} is already in the table")
+        locations[row_key] = len(locations)
+        data[row_key] = dict(zip(columns, cells, strict=True))
+        table_rows[row_key] = Row(row_key, height)
+    table._require_update_dimensions = True
+    table._update_count += 1
+    table.cursor_coordinate = table.cursor_coordinate
+    if was_empty and table.row_count and columns and table.show_cursor and table.cursor_type != "none":
+        table._highlight_cursor()
+    table.check_idle()
 
 
 def place_rows(table: DataTable[Any], order: Iterable[RowKey]) -> None:

@@ -146,9 +146,8 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
         self.clear()
         self._partners = rows
         self._row_of = None
-        for partner in rows:
-            made = self._make(partner)
-            self.add_row(*made.cells, height=made.height, key=str(partner.key))
+        made = [self._make(partner) for partner in rows]
+        internals.append_rows(self, [(str(row.partner.key), row.cells, row.height) for row in made])
         self._resize_virtual()
         self.scroll_to(0, 0, animate=False, immediate=True)
 

@@ -258,3 +258,25 @@ async def test_the_scrollbars_are_fitted_once_per_change_of_size() -> None:
         assert table._fitted[0][2] == Size(300, 400), "fit_virtual_size tells _size_updated what it fitted"
         await pilot.pause()
         assert table.max_scroll_y > 0, "the scrollbars know the new size"
+
+
+async def test_append_rows_adds_rows_that_show_and_take_the_cursor() -> None:
+    app = TableApp()
+    async with app.run_test() as pilot:
+        table = app.query_one(DataTable)
+        table.add_column("a", width=6)  # append_rows is for columns of fixed widths
+        table.add_column("b", width=6)
+        for name in ("_row_locations", "_data", "_require_update_dimensions", "_highlight_cursor"):
+            assert hasattr(table, name), UPGRADE.format(what=f"DataTable.{name}", use="append_rows")
+        internals.append_rows(
+            table, [(f"r{row}", [Text(f"a{row}"), Text(f"b{row}")], 1) for row in range(30)]
+        )
+        await pilot.pause()
+        assert table.row_count == 30
+        assert table.get_row("r29") == [Text("a29"), Text("b29")]
+        assert table.virtual_size.height >= 30, UPGRADE.format(
+            what="DataTable's dimensions on idle", use="append_rows"
+        )
+        assert "a0" in screen_text(app) and "b5" in screen_text(app)
+        await pilot.press("down", "down")
+        assert table.cursor_coordinate == (2, 0)
