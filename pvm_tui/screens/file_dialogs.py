@@ -189,7 +189,8 @@ class FileDialogs:
 
         self.reading = True
         message = self.words.reloading.replace("{name}", inline(session.document.path.name))
-        self.slow_work.start(lambda: read.append(session.read_again()), message, done)
+        current = session.matrix
+        self.slow_work.start(lambda: read.append(session.read_again(current)), message, done)
 
     async def _reloaded_later(self, fresh: store.MatrixFile) -> None:
         await self.to_grid()  # a cell opened while the file was read keeps its text, undoably

@@ -196,7 +196,25 @@ class StartScreen(Screen[None]):
             self.post_message(self.Chosen(document, matrix))
 
     def ask_about(self, each: copies.Found) -> None:
-        """Restore (open its file, where the editor offers the copy back) or delete a copy."""
+        """Restore (open its file, where the editor offers the copy back) or delete a copy.
+
+        The dialog says what the copy holds against its file; a big file is read for that in a
+        thread first."""
+        if each.copy is None or _size(each.copy.file) < READ_FROM:
+            self._ask_about(each, None if each.copy is None else copies.summary(each, self.copy_words))
+            return
+        summary: list[str] = []
+
+        def done(error: Exception | None) -> None:
+            self._hint()
+            if error is not None:
+                raise error  # a bug: a file that cannot be read is a state in the summary
+            self._ask_about(each, summary[0])
+
+        message = self.words.opening.replace("{name}", inline(each.copy.file.name))
+        self.opening.start(lambda: summary.append(copies.summary(each, self.copy_words)), message, done)
+
+    def _ask_about(self, each: copies.Found, summary: str | None) -> None:
         words = self.copy_words
         copy_line = words.copy.format(path=copies.home(each.path))
         if each.copy is None:
@@ -205,7 +223,7 @@ class StartScreen(Screen[None]):
             choices = [("x", "delete", words.start_delete), ("escape", None, words.start_cancel)]
         else:
             title = words.start_title
-            question = f"{copies.home(each.copy.file)}\n{copies.summary(each, words)}\n{copy_line}"
+            question = f"{copies.home(each.copy.file)}\n{summary}\n{copy_line}"
             choices = [
                 ("r", "restore", words.start_restore),
                 ("x", "delete", words.start_delete),
@@ -230,7 +248,7 @@ class StartScreen(Screen[None]):
                     message = getattr(words, f"refused_{refused.reason}").format(**refused.details)
                     self.app.notify(inline(message), severity="error", markup=False)
                     return
-                self.found = copies.every_copy()
+                self.found = [other for other in self.found if other is not each]
                 await self._show_copies()
 
         self.app.push_screen(ChoiceDialog(title, question, choices, id="copy-dialog"), answered)

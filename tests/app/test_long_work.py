@@ -279,18 +279,28 @@ async def test_the_start_screen_reads_big_recovery_copies_while_the_keys_work(
     here = Place(0, 0)
     earlier.change(earlier.matrix.with_cell(0, COLUMNS[0], "Sennheiser recovered"), "cell", here, here)
     earlier.keep_copy()
-    held = Held()
-    monkeypatch.setattr(copies, "every_copy", held.wrap(copies.every_copy))
+    listing, summing = Held(), Held()
+    monkeypatch.setattr(copies, "every_copy", listing.wrap(copies.every_copy))
+    monkeypatch.setattr(copies, "holds", summing.wrap(copies.holds))
     monkeypatch.setattr(start, "READ_FROM", 0)
     app = PvmApp(None, "en")
     async with app.run_test(size=(100, 30)) as pilot:
-        await until(pilot, held.inside.is_set)
+        await until(pilot, listing.inside.is_set)
         assert "Looking at the recovery copies… 0 s · q quit" in screen_text(app)
         await pilot.press("question_mark")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        assert not held.over.is_set(), "help answered while the copies were still being read"
+        assert not listing.over.is_set(), "help answered while the copies were still being read"
         await pilot.press("escape")
-        held.release.set()
+        listing.release.set()
         await until(pilot, lambda: "Unsaved changes (recovery copies)" in screen_text(app))
-        assert "tinnitracks.toml" in screen_text(app)
         assert "Enter open · q quit" in screen_text(app)
+        await pilot.press("up", "enter")  # from "New matrix…" up to the copy: its file is read
+        await until(pilot, summing.inside.is_set)
+        assert "Reading tinnitracks.toml… 0 s · Esc cancel · q quit" in screen_text(app)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert not summing.over.is_set(), "help answered while the file was still being read"
+        await pilot.press("escape")
+        summing.release.set()
+        await until(pilot, lambda: "5 partners · 1 change the" in screen_text(app))
+        assert app.screen.id == "copy-dialog"
