@@ -11,15 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from rich.cells import cell_len
+from rich.cells import cell_len as _cell_len
 
 from pvm_tui.labels import Labels
 from pvm_tui.model import NAME_COLUMN, Column, Matrix
 from pvm_tui.page.parts import balance_piece
 from pvm_tui.page.widths import MEASURED_ROWS, ColumnText, column_widths, fits_whole
-from pvm_tui.text import aligned
+from pvm_tui.text import aligned as _aligned
 from pvm_tui.wrap import least_width, words, wrap
+
+# The grid and the two stacked tables measure the same texts: a cell of 100 KB (one
+# word, one line, one cell) was made harmless and measured a dozen times over.
+aligned = lru_cache(maxsize=128)(_aligned)
+cell_len = lru_cache(maxsize=128)(_cell_len)
 
 
 @dataclass(frozen=True)
