@@ -6,6 +6,7 @@ import asyncio
 import inspect
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,12 @@ def region_text(app: PvmApp, widget: Widget) -> str:
     region = widget.region
     lines = screen_text(app).splitlines()[region.y : region.bottom]
     return "\n".join(line[region.x : region.right] for line in lines)
+
+
+async def until(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
+    """Let the app run until ``condition`` holds (work in a thread, a timer); fails after 10 s."""
+    for _ in range(500):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the app never got there")

@@ -23,7 +23,7 @@ from pvm_tui.screens.help import HelpScreen
 from pvm_tui.screens.recovery_dialog import RecoveryDialog
 from pvm_tui.screens.start import StartScreen
 from pvm_tui.session import Session
-from tests.app.conftest import SAMPLES, read_toml, screen_text, session_of, type_text
+from tests.app.conftest import SAMPLES, read_toml, screen_text, session_of, type_text, until
 from tests.app.terminal import Terminal
 
 
@@ -51,14 +51,6 @@ class Held:
                 self.over.set()
 
         return held
-
-
-async def until(pilot, condition, tries: int = 200) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("it did not happen")
 
 
 @pytest.fixture

@@ -20,22 +20,13 @@ from pvm_tui.document import open_example, open_path
 from pvm_tui.model import COLUMNS
 from pvm_tui.screens.editor import EditorScreen
 from pvm_tui.screens.recovery_dialog import RecoveryDialog
-from tests.app.conftest import editor_of, read_toml, screen_text, session_of, type_text
+from tests.app.conftest import editor_of, read_toml, screen_text, session_of, type_text, until
 
 MONEY = COLUMNS.index(next(column for column in COLUMNS if column.key == "brings.money"))
 
 
 def app_for(path: Path, *, read_only: bool = False) -> PvmApp:
     return PvmApp(open_path(path, language="en", read_only=read_only), "en", recovery_delay=0.05)
-
-
-async def until(pilot, condition: Callable[[], bool]) -> None:
-    """Let the app run until ``condition`` holds (the debounce has fired); fails after a few seconds."""
-    for _ in range(200):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the app never got there")
 
 
 def the_copy(path: Path) -> recovery_store.Recovery:

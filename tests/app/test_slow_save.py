@@ -16,7 +16,7 @@ from pvm_tui import session as session_module
 from pvm_tui import store
 from pvm_tui.screens import file_dialogs
 from pvm_tui.screens.help import HelpScreen
-from tests.app.conftest import editor, read_toml, screen_text, session_of, type_text
+from tests.app.conftest import editor, read_toml, screen_text, session_of, type_text, until
 
 
 class HeldSave:
@@ -42,14 +42,6 @@ def held_save(monkeypatch: pytest.MonkeyPatch) -> HeldSave:
     monkeypatch.setattr(session_module.store, "save", slow_save)
     monkeypatch.setattr(file_dialogs, "SLOW_FROM", 0, raising=False)
     return held
-
-
-async def until(pilot, condition, tries: int = 200) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("it did not happen")
 
 
 async def test_keys_work_while_a_long_save_runs_and_the_status_says_so(sample: Path, held_save) -> None:
