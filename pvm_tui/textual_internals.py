@@ -279,14 +279,15 @@ class KeptDrawingsTable(DataTable[CellT]):
         self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        style = self.rich_style
         look = (
-            self.rich_style,
+            style,
             *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)),
             *self.drawing_variant(),
         )
         # A number where DataTable keeps a PseudoClasses: its cache keys only compare it.
         self._pseudo_class_state = self._looks.setdefault(look, len(self._looks))  # type: ignore[assignment]
-        self._drawing = (look[0], super().size)
+        self._drawing = (style, super().size)
         try:
             return Widget.render_lines(self, crop)
         finally:
@@ -301,7 +302,8 @@ class KeptDrawingsTable(DataTable[CellT]):
             return super()._render_line(y, x1, x2, base_style)
         locations = self._row_locations
         row = locations.get(row_key) if row_key in locations else -1
-        if row == self.cursor_coordinate.row or (self._show_hover_cursor and row == self.hover_coordinate.row):
+        hovered = self._show_hover_cursor and row == self.hover_coordinate.row
+        if hovered or row == self.cursor_coordinate.row:
             return super()._render_line(y, x1, x2, base_style)
         key = (
             y,
