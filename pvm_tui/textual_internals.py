@@ -30,6 +30,7 @@ from rich.style import Style
 from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.binding import Binding, BindingsMap, BindingType
+from textual.cache import LRUCache
 from textual.coordinate import Coordinate
 from textual.dom import DOMNode
 from textual.drivers.linux_driver import LinuxDriver
@@ -119,7 +120,8 @@ def forget_rows(table: DataTable[Any], rows: Collection[RowKey], *, moved: bool)
     The screen lines are cached by their place: when rows move or change
     height they are all forgotten, with the row offsets; otherwise only the
     lines of ``rows`` (putting every visible line together again after each
-    edit cost 10 ms at 120x40).
+    edit cost 10 ms at 120x40). A ``KeptDrawingsTable`` keeps the lines of
+    rows without the cursor by row, not by place: those of ``rows`` go.
     """
     if rows:
         cells = table._cell_render_cache
@@ -128,6 +130,8 @@ def forget_rows(table: DataTable[Any], rows: Collection[RowKey], *, moved: bool)
         drawn = table._row_render_cache
         for line in [key for key in drawn.keys() if key[0] in rows]:  # noqa: SIM118
             drawn.discard(line)
+        if isinstance(table, KeptDrawingsTable):
+            table.forget_lines(rows)
     table._row_renderable_cache.clear()
     if moved:
         table._line_cache.clear()
@@ -237,13 +241,15 @@ class KeptDrawingsTable(DataTable[CellT]):
       ``_render_line_in_row`` check that index and draw again what moved.
       Rows moved one place change stripe and are drawn anew anyway; moved
       back, or by two, their drawings serve again.
-    - ``_render_line`` keys each screen line by where the cursor and the
-      mouse are too, so after the cursor moved, the next repaint of the
-      whole table (the focus coming back from the cell editor is one) put
-      every visible line together again from its row's drawing. Here a line
-      of a row the cursor and the mouse are not in is kept whatever their
-      place, beside DataTable's own lines (same key, with ``NOWHERE`` for
-      both), so that forgetting its lines forgets these too.
+    - ``_render_line`` keeps each screen line by its place on the screen
+      and by where the cursor and the mouse are, so after the cursor moved,
+      or a partner was added above, the next repaint of the whole table put
+      every visible line together again from its row's drawing (a third of
+      the time of an add at 100 partners). Here a line of a row the cursor
+      and the mouse are not in is kept by its row, its line in the row and
+      the row's index (which its stripe and its mouse meta depend on):
+      wherever the cursor is, and wherever on the screen the row is.
+      ``forget_rows`` forgets them with the rest of a row's drawings.
     - While the table is drawn, ``rich_style`` and ``size`` are read once,
       not once or twice per line: each reading walks the DOM (a third of
       the time of drawing lines that were kept).
@@ -256,6 +262,9 @@ class KeptDrawingsTable(DataTable[CellT]):
     """
 
     def __init__(self, **kwargs: Any) -> None:
+        # Before DataTable's own: it clears its caches (``_clear_caches``) as it starts.
+        self._kept_lines: LRUCache[tuple[object, ...], Strip] = LRUCache(4000)
+        """Screen lines of rows without the cursor, by row (``_render_line``)."""
         super().__init__(**kwargs)
         self._looks: dict[tuple[object, ...], int] = {}
         self._fitted: list[Sizes] = []
@@ -297,7 +306,7 @@ class KeptDrawingsTable(DataTable[CellT]):
         if self.cursor_type != "cell":
             return super()._render_line(y, x1, x2, base_style)
         try:
-            row_key, _ = self._get_offsets(y)
+            row_key, line_in_row = self._get_offsets(y)
         except LookupError:
             return super()._render_line(y, x1, x2, base_style)
         locations = self._row_locations
@@ -306,24 +315,31 @@ class KeptDrawingsTable(DataTable[CellT]):
         if hovered or row == self.cursor_coordinate.row:
             return super()._render_line(y, x1, x2, base_style)
         key = (
-            y,
+            row_key,
+            line_in_row,
+            row,
             x1,
             x2,
             self.size.width,
-            NOWHERE,
-            NOWHERE,
             base_style,
-            self.cursor_type,
-            self._show_hover_cursor,
             self._update_count,
             self._pseudo_class_state,
         )
-        lines = self._line_cache
-        if key in lines:
-            return lines[key]
-        strip = super()._render_line(y, x1, x2, base_style)
-        lines[key] = strip
-        return strip
+        kept = self._kept_lines.get(key)
+        if kept is None:
+            kept = super()._render_line(y, x1, x2, base_style)
+            self._kept_lines[key] = kept
+        return kept
+
+    def _clear_caches(self) -> None:
+        super()._clear_caches()
+        self._kept_lines.clear()
+
+    def forget_lines(self, rows: Collection[RowKey]) -> None:
+        """Forget the kept screen lines of ``rows`` (``forget_rows`` calls this)."""
+        lines = self._kept_lines
+        for line in [key for key in lines.keys() if key[0] in rows]:  # noqa: SIM118 (an LRUCache)
+            lines.discard(line)
 
     def _render_line_in_row(
         self,
