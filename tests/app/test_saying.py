@@ -25,6 +25,13 @@ async def test_an_open_cell_is_marked_at_80x24_and_nothing_says_press_e_while_ty
         await pilot.press("escape")
         await pilot.pause()
         assert not [line for line in screen_text(app).splitlines() if "█" in line]
+        for _ in range(2):  # opened again, the editor has its bar again; closed, it is gone
+            await pilot.press("e")
+            await pilot.pause()
+            assert [line for line in screen_text(app).splitlines() if "█" in line]
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not [line for line in screen_text(app).splitlines() if "█" in line]
 
 
 async def test_undo_and_redo_say_which_cell_they_changed(sample: Path) -> None:
