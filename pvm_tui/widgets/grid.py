@@ -310,6 +310,9 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
                 self._widths = widths
                 self._label_columns()
                 self._remake_all()
+        if self.row_count:
+            # The columns and rows have other sizes now: the cell being worked on stays in view.
+            self.move_cursor(row=self.cursor_row, column=self.cursor_column)
 
     # -- positions ------------------------------------------------------------
 
