@@ -291,3 +291,16 @@ async def test_the_cursor_cell_stays_in_view_when_the_terminal_grows_in_whole_te
         assert y <= cell.y and cell.y < y + seen.height, "and up and down"
         words = session_of(app).matrix.partners[1].cell(COLUMNS[cursor.column]).split()
         assert words and words[0] in region_text(app, grid)
+
+
+async def test_moving_sideways_never_leaves_a_column_cut_beside_the_partner_column(tmp_path: Path) -> None:
+    app = editor(ENGLISH, language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        grid = editor_of(app).grid
+        edges = {sum(grid._widths[1:index]) for index in range(1, len(grid._widths))}
+        for key in ["2", *["right"] * 7, *["left"] * 7]:
+            await pilot.press(key)
+            await pilot.pause()
+            # At the far right the table cannot scroll to the next edge: it ends there.
+            assert grid.scroll_x in edges or grid.scroll_x == grid.max_scroll_x, (key, grid.scroll_x)
+            assert grid.cell_region(grid.cursor_coordinate).right <= grid.scroll_x + grid.size.width
