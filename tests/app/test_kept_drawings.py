@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from rich.segment import Segment
+from textual.pilot import Pilot
 
 from pvm_tui import textual_internals as internals
 from pvm_tui.app import PvmApp
@@ -52,7 +53,7 @@ def _drawn(app: PvmApp) -> list[list[tuple[str, str, object]]]:
     return lines
 
 
-async def _drawn_from_nothing(app: PvmApp, pilot) -> list[list[tuple[str, str, object]]]:  # type: ignore[no-untyped-def]
+async def _drawn_from_nothing(app: PvmApp, pilot: Pilot[int]) -> list[list[tuple[str, str, object]]]:
     screen = editor_of(app)
     internals.forget_all(screen.grid)
     screen.grid.refresh()
