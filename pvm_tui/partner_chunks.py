@@ -8,12 +8,16 @@ company and language), each changed partner's ``[[partners]]`` table is cut
 out of the file's text, parsed and rewritten on its own, and every other
 byte of the file is kept as it was.
 
+A change of the company's details or of the language rewrites, the same
+way, only the part of the file above the first partner, when that part
+holds the ``[company]`` table (and the ``language`` key, for a new one).
+
 The cuts are found by a scan that knows TOML's strings and comments (a
 line ``[[partners]]`` inside a multi-line cell is text, not a table). A cut
-is used only when the tables found are as many as the partners, and the
-text cut out for a partner reads back, on its own, as exactly that
-partner's one table; otherwise ``None`` says to merge into the whole
-document as before.
+is used only when the tables found are as many as the partners, no other
+table follows the first partner, and the text cut out reads back, on its
+own, as exactly what it should hold; otherwise ``None`` says to merge into
+the whole document as before.
 """
 
 from __future__ import annotations
@@ -37,25 +41,35 @@ _TOKENS = re.compile(
     | (?P<literal>\'[^\'\n]*\')
     | (?P<comment>\#[^\n]*)
     | (?P<table>^[ \t]*\[\[[ \t]*partners[ \t]*\]\])
+    | (?P<subtable>^[ \t]*\[[ \t]*partners[ \t]*\.)
+    | (?P<other_table>^[ \t]*\[)
     ''',
     re.VERBOSE | re.MULTILINE | re.DOTALL,
 )
-"""Strings and comments (skipped whole), and the headers of partner tables at the start of a line."""
+"""Strings and comments (skipped whole), and table headers at the start of a line: a partner's,
+one of a partner's sides, or any other (which may also be a line of a nested array: only ever
+a reason to leave the save to the whole document)."""
 
 
-def table_starts(text: str) -> list[int]:
-    """Where each ``[[partners]]`` table of a valid TOML text starts (the start of its header line)."""
-    return [found.start() for found in _TOKENS.finditer(text) if found.lastgroup == "table"]
+def table_starts(text: str) -> list[int] | None:
+    """Where each ``[[partners]]`` table of a valid TOML text starts (the start of its header line);
+    None when some other table follows the first partner's, so that the partners' tables do not
+    simply run on to the end of the file."""
+    starts: list[int] = []
+    for found in _TOKENS.finditer(text):
+        kind = found.lastgroup
+        if kind == "table":
+            starts.append(found.start())
+        elif kind == "other_table" and starts:
+            return None
+    return starts
 
 
-def changed_in_place(source: str, old: Matrix, new: Matrix, *, crlf: bool, read: Any) -> str | None:
+def changed_in_place(source: str, old: Matrix, new: Matrix, *, crlf: bool, reader: Any) -> str | None:
     """The text of the file ``source`` (which holds ``old``) changed to hold ``new``, or None.
 
-    ``read(table)`` turns one partner's parsed TOML table into a ``Partner``
-    (the file reader's own), to check what a cut holds.
+    ``reader`` is the file reader's own (``store._Reader``), to check what a cut holds.
     """
-    if new.language != old.language or new.company != old.company:
-        return None
     if len(new.partners) != len(old.partners) or any(
         was.key != now.key for was, now in zip(old.partners, new.partners, strict=True)
     ):
@@ -65,46 +79,92 @@ def changed_in_place(source: str, old: Matrix, new: Matrix, *, crlf: bool, read:
         for index, (was, now) in enumerate(zip(old.partners, new.partners, strict=True))
         if was is not now and was != now
     ]
-    if not changed:
+    head_changed = new.language != old.language or new.company != old.company
+    if not changed and not head_changed:
         return source
     starts = table_starts(source)
-    if len(starts) != len(old.partners):
+    if starts is None or len(starts) != len(old.partners):
         return None
+    head_end = starts[0] if starts else len(source)
+    head = source[:head_end]
+    if head_changed:
+        rewritten_head = _rewritten_head(head, old, new, crlf=crlf, reader=reader)
+        if rewritten_head is None:
+            return None
+        head = rewritten_head
     ends = [*starts[1:], len(source)]
-    pieces: list[str] = []
-    kept_up_to = 0
+    pieces = [head]
+    kept_from = head_end
     for index in changed:
         cut = source[starts[index] : ends[index]]
-        rewritten = _rewritten(cut, old.partners[index], new.partners[index], crlf=crlf, read=read)
+        rewritten = _rewritten(cut, old.partners[index], new.partners[index], crlf=crlf, reader=reader)
         if rewritten is None:
             return None
-        pieces += [source[kept_up_to : starts[index]], rewritten]
-        kept_up_to = ends[index]
-    pieces.append(source[kept_up_to:])
+        pieces += [source[kept_from : starts[index]], rewritten]
+        kept_from = ends[index]
+    pieces.append(source[kept_from:])
     return "".join(pieces)
 
 
-def _rewritten(cut: str, was: Partner, now: Partner, *, crlf: bool, read: Any) -> str | None:
+def _loads(text: str) -> dict[str, Any] | None:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+
+
+def _rewritten(cut: str, was: Partner, now: Partner, *, crlf: bool, reader: Any) -> str | None:
     """One partner's table, ``cut`` from the file, changed from ``was`` to ``now``; None if it is not that."""
     import tomlkit
 
     from pvm_tui import store
 
-    try:
-        data = tomllib.loads(cut)
-    except tomllib.TOMLDecodeError:
-        return None
-    tables = data.get("partners")
-    if set(data) != {"partners"} or not isinstance(tables, list) or len(tables) != 1:
+    data = _loads(cut)
+    tables = data.get("partners") if data is not None else None
+    if data is None or set(data) != {"partners"} or not isinstance(tables, list) or len(tables) != 1:
         return None
     try:
-        if read(tables[0]) != was:
+        if reader.partner(0, tables[0]) != was:
             return None
     except store.MatrixFileError:
         return None
     document = tomlkit.parse(cut)
     store.merge_partner(document["partners"][0], was, now)
+    return _text(document, crlf=crlf)
+
+
+def _rewritten_head(head: str, old: Matrix, new: Matrix, *, crlf: bool, reader: Any) -> str | None:
+    """The part of the file above the partners, with the new company and language; None when that
+    part does not hold both where they can be changed in place (they are added to the whole document)."""
+    import tomlkit
+
+    from pvm_tui import store
+
+    data = _loads(head)
+    if data is None or "partners" in data or "company" not in data:
+        return None
+    if new.language != old.language and "language" not in data:
+        return None
+    try:
+        if (
+            data.get("language", old.language) != old.language
+            or reader.company(data["company"]) != old.company
+        ):
+            return None
+    except store.MatrixFileError:
+        return None
+    document = tomlkit.parse(head)
+    if new.language != old.language:
+        document["language"] = new.language
+    if new.company != old.company:
+        store.merge_company(document["company"], old.company, new.company)
+    return _text(document, crlf=crlf)
+
+
+def _text(document: Any, *, crlf: bool) -> str:
+    import tomlkit
+
+    from pvm_tui import store
+
     text = tomlkit.dumps(document)
-    if crlf:
-        text = store.crlf_lines(text)
-    return text
+    return store.crlf_lines(text) if crlf else text

@@ -485,13 +485,11 @@ def dumps(mf: MatrixFile, matrix: Matrix) -> str:
     import tomlkit
 
     if mf._document is None and mf.source is not None:
-        # Edits to some partners' cells: only their tables are parsed and rewritten.
+        # Edits to some partners' cells or to the company: only their tables are parsed and rewritten.
         from pvm_tui.partner_chunks import changed_in_place
 
         reader = _Reader(mf.path, mf.source, mf.saved.language)
-        text = changed_in_place(
-            mf.source, mf.saved, matrix, crlf=mf.crlf, read=lambda table: reader.partner(0, table)
-        )
+        text = changed_in_place(mf.source, mf.saved, matrix, crlf=mf.crlf, reader=reader)
         if text is not None:
             return text
     document = mf.document()
@@ -624,7 +622,7 @@ def _merge(mf: MatrixFile, document: Any, matrix: Matrix) -> None:
     if matrix.company != old.company:
         if "company" not in document:
             document["company"] = tomlkit.table()
-        _merge_company(document["company"], old.company, matrix.company)
+        merge_company(document["company"], old.company, matrix.company)
     old_keys = [partner.key for partner in old.partners]
     new_keys = [partner.key for partner in matrix.partners]
     if old_keys == new_keys:
@@ -692,7 +690,7 @@ def _replace_partner_tables(document: Any, tables: list[Any]) -> None:
         document["partners"] = array
 
 
-def _merge_company(table: Any, before: Company, after: Company) -> None:
+def merge_company(table: Any, before: Company, after: Company) -> None:
     for name in COMPANY_FIELDS:
         old_value, new_value = getattr(before, name), getattr(after, name)
         if old_value == new_value and (name in table or not new_value):

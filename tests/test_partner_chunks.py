@@ -8,6 +8,7 @@ safely it must say so and leave the save to the whole document.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from conftest import SAMPLES
@@ -59,6 +60,7 @@ def _whole_document(text: str, matrix: Matrix, tmp_path: Path) -> str:
         for column in COLUMNS:
             if partner.cell(column) != edited.partners[index].cell(column):
                 edited = edited.with_cell(index, column, partner.cell(column))
+    edited = replace(edited, company=matrix.company, language=matrix.language)
     mf.document()  # parsed: the whole-document path
     return store.dumps(mf, edited)
 
@@ -93,17 +95,38 @@ def test_a_table_after_the_partners_leaves_the_save_to_the_whole_document(tmp_pa
     mf = _load(tmp_path, text)
     other = next(column for column in COLUMNS if column.key == "brings.other")
     edited = mf.saved.with_cell(2, other, "the last partner changes")
+    assert partner_chunks.table_starts(text) is None, "a table that is not a partner's follows them"
     reader = store._Reader(mf.path, text, "nl")
-    assert (
-        partner_chunks.changed_in_place(
-            text, mf.saved, edited, crlf=False, read=lambda table: reader.partner(0, table)
-        )
-        is None
-    )
+    assert partner_chunks.changed_in_place(text, mf.saved, edited, crlf=False, reader=reader) is None
     store.save(mf, edited, backup=False)
     after = (tmp_path / "m.toml").read_text(encoding="utf-8")
     assert store.parse(after)[0] == edited
     assert 'note = "a table of its own after the partners"' in after
+
+
+def test_a_new_company_name_and_language_change_only_the_part_above_the_partners(tmp_path: Path) -> None:
+    text = TRICKY.replace("version = 1\n", 'version = 1\nlanguage = "nl"\n')
+    mf = _load(tmp_path, text)
+    company = replace(mf.saved.company, name="Acme", location="Enschede")
+    edited = replace(mf.saved, company=company, language="en")
+    store.save(mf, edited, backup=False)
+    after = (tmp_path / "m.toml").read_text(encoding="utf-8")
+    starts = partner_chunks.table_starts(text)
+    assert starts is not None
+    assert after.endswith(text[starts[0] :]), "every partner, byte for byte"
+    assert store.parse(after)[0] == edited
+    assert 'language = "en"' in after and 'location = "Enschede"' in after
+    assert mf._document is None, "the whole document was never parsed"
+
+
+def test_a_company_table_below_the_partners_leaves_the_save_to_the_whole_document(tmp_path: Path) -> None:
+    text = 'format = "partnerwaarde-matrix"\n\n[[partners]]\nname = "One"\n\n[company]\nname = "Late"\n'
+    mf = _load(tmp_path, text)
+    edited = replace(mf.saved, company=replace(mf.saved.company, name="Later"))
+    store.save(mf, edited, backup=False)
+    after = (tmp_path / "m.toml").read_text(encoding="utf-8")
+    assert store.parse(after)[0] == edited
+    assert after.count("[company]") == 1
 
 
 def test_a_crlf_file_keeps_crlf_in_the_lines_an_edit_adds(tmp_path: Path) -> None:
@@ -119,23 +142,27 @@ def test_a_crlf_file_keeps_crlf_in_the_lines_an_edit_adds(tmp_path: Path) -> Non
 
 pieces = st.sampled_from(['"""', "'''", '"', "'", "\\", "\n", "\r\n", "[[partners]]", "#", "x", " ", "é"])
 texts = st.lists(pieces, max_size=8).map("".join)
-edits = st.lists(st.tuples(st.integers(0, 4), st.sampled_from(COLUMNS), texts), min_size=1, max_size=6)
+edits = st.lists(st.tuples(st.integers(0, 4), st.sampled_from(COLUMNS), texts), max_size=6)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(base=st.sampled_from(["tinnitracks", "tricky"]), changes=edits)
+@given(base=st.sampled_from(["tinnitracks", "tricky"]), changes=edits, name=st.none() | texts)
 def test_any_cell_edits_write_what_the_whole_document_writes(
-    tmp_path: Path, base: str, changes: list[tuple[int, object, str]]
+    tmp_path: Path, base: str, changes: list[tuple[int, object, str]], name: str | None
 ) -> None:
     text = TRICKY if base == "tricky" else (SAMPLES / "tinnitracks.toml").read_text(encoding="utf-8")
     mf = _load(tmp_path, text)
     edited = mf.saved
     for index, column, value in changes:
         edited = edited.with_cell(index % len(edited.partners), column, value)  # type: ignore[arg-type]
+    if name is not None:
+        edited = replace(edited, company=replace(edited.company, name=name))
     written = store.dumps(mf, edited)
     assert store.parse(written)[0] == edited
     before, after = partner_chunks.table_starts(text), partner_chunks.table_starts(written)
-    assert text[: before[0]] == written[: after[0]], "the company and all above the partners, unchanged"
+    assert before is not None and after is not None
+    if name is None:
+        assert text[: before[0]] == written[: after[0]], "the company and all above the partners, unchanged"
     old_places = list(zip(before, [*before[1:], None], strict=True))
     new_places = list(zip(after, [*after[1:], None], strict=True))
     tables = zip(mf.saved.partners, edited.partners, old_places, new_places, strict=True)
