@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from textual.geometry import Region
 
 from pvm_tui import store
 from pvm_tui.model import Company, Matrix, Partner, Side
@@ -96,3 +97,40 @@ async def test_the_card_shows_the_start_of_a_huge_company_description(tmp_path: 
     start = shown_start(card, PIECES["one word"], "")
     assert len(start) > 50 and WORD.startswith(start), card
     assert re.search(r"… \(\d+ KB more: p to read it all\)", " ".join(card.split())), card
+
+
+@pytest.mark.parametrize("kind", ["one word", "emoji"])
+async def test_the_cell_editor_shows_a_huge_word_where_it_wraps_and_keeps_it_byte_for_byte(
+    tmp_path: Path, kind: str
+) -> None:
+    huge = HUGE[kind]
+    path = matrix_file(tmp_path / "m.toml", huge)
+    app = editor(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "l", "enter")  # the huge partner's first brings cell, open
+        await pilot.pause()
+        cell_editor = editor_of(app).cells.editor
+        assert cell_editor is not None and cell_editor.text == huge
+        width = cell_editor.wrap_width
+
+        def rows() -> list[str]:
+            strips = cell_editor.render_lines(Region(0, 0, *cell_editor.size))
+            return [strip.text.strip() for strip in strips]
+
+        shown = rows()
+        assert len(shown) >= 10
+        # The cursor is at the end: the rows are the word's last pieces, one after the other.
+        assert huge.endswith("".join(shown)), shown
+        assert all(0 < cell_len(row) <= width for row in shown), (width, shown)
+        if kind == "one word":  # cut where the editor ends
+            assert {len(row) for row in shown[:-1]} == {width}, (width, shown)
+        await pilot.press(*["up"] * 40)
+        row, column = cell_editor.cursor_location
+        assert row == 0 and column < len(huge) - 300, "forty rows up"
+        await type_text(pilot, "Q")
+        shown = rows()
+        assert any("Q" in line for line in shown), shown
+        assert "".join(shown) in huge[:column] + "Q" + huge[column:], shown
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+    assert read_toml(path)["partners"][1]["brings"]["resources"] == huge[:column] + "Q" + huge[column:]
