@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pvm_tui import view_choice
 from pvm_tui.model import COLUMNS, Partner
 from tests.app.conftest import (
@@ -242,3 +244,30 @@ async def test_ctrl_u_and_ctrl_k_work_on_the_line_as_written_not_as_wrapped_in_t
     brings = read_toml(sample)["partners"][0]["brings"]
     assert brings["resources"] == "Nieuw"
     assert brings["channels"] == "Ook nieuw"
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_card_repaints_only_changed_lines_and_shows_what_a_whole_repaint_shows(
+    size: tuple[int, int],
+) -> None:
+    # After an edit or a move within a partner the card repaints the lines that changed, not all:
+    # what it shows must be what it shows when drawn whole.
+    app = editor(ENGLISH, language="en")
+    async with app.run_test(size=size) as pilot:
+        card = editor_of(app).view.card
+
+        async def same_as_drawn_whole(what: str) -> None:
+            await pilot.pause()
+            seen = region_text(app, card)
+            card.refresh()
+            await pilot.pause()
+            assert region_text(app, card) == seen, what
+
+        await pilot.press("j", "3")
+        await same_as_drawn_whole("step 3")
+        for key in ("right", "left", "2", "right"):
+            await pilot.press(key)
+            await same_as_drawn_whole(key)
+        await pilot.press("e", "end", "x", "escape")
+        await same_as_drawn_whole("an edit")
+        assert session_of(app).matrix.partners[1].cell(COLUMNS[2]).endswith("x")
