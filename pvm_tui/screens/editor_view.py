@@ -173,7 +173,7 @@ class EditorView:
             return
         index, column = place
         partner = matrix.partners[index]
-        shown = (partner, column, self.language)
+        shown = (partner, column, self.language, self.session.read_only)
         if shown == self._shown_cell and not force:
             return
         self._shown_cell = shown
@@ -189,7 +189,7 @@ class EditorView:
         self.status.set_counts(
             self.labels.balance_summary(counts[Balance.BALANCED], one_sided, counts[Balance.EMPTY])
         )
-        self.show_cursor_cell(force=True)
+        self.show_cursor_cell()  # the card lays itself out again only if what it shows changed
         self.card.show_company(self.session.matrix.company, self.labels)
         self.refresh_mode()
 

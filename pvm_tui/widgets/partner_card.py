@@ -121,6 +121,7 @@ class PartnerCard(Widget, can_focus=False):
         self._hint: Text | None = None
         self._agreements: Text | None = None
         self._company = Text()
+        self._company_shown: tuple[Company, Labels] | None = None
         self._message: Text | None = None
         self._editor_height = 1
         self._laid: tuple[int, CardLines] | None = None
@@ -188,6 +189,9 @@ class PartnerCard(Widget, can_focus=False):
 
     def show_company(self, company: Company, labels: Labels) -> None:
         """The company's details, at the end of the card."""
+        if self._company_shown == (company, labels):
+            return  # every change of the matrix shows the company again: most leave it as it was
+        self._company_shown = (company, labels)
         text = Text()
         for field in COMPANY_FIELDS:
             value = getattr(company, field)
