@@ -101,7 +101,7 @@ class CellActions:
         index, column = place
         partner = self.session.matrix.partners[index]
         self.view.editing = True
-        self.view.show_cursor_cell(force=True)
+        self.view.show_cursor_cell()
         editor = await self.cells.open(partner.key, column, harmless(partner.cell(COLUMNS[column])))
         self.set_focus(editor)
         self.view.refresh_mode()
@@ -123,7 +123,7 @@ class CellActions:
         empty = not (old if kept is None else kept).strip()
         self.left_empty = (cell.key, cell.column) if empty else None
         if kept is None:
-            self.view.show_cursor_cell(force=True)
+            self.view.show_cursor_cell()
         else:
             place = Place(index, cell.column)
             new = self.session.matrix.with_cell(index, COLUMNS[cell.column], kept)

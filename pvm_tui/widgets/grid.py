@@ -234,7 +234,7 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
             if previous.get(partner.key) not in (None, partner)
         }
         for partner in changed:
-            if partner.key in had:
+            if partner.key in had and previous[partner.key] is not partner:  # moved rows keep their cells
                 self._set_row(RowKey(str(partner.key)), self._make(partner))
         self._partners = rows
         self._row_of = None
