@@ -57,6 +57,7 @@ __all__ = [
     "keeping_caches",
     "own_bindings",
     "place_rows",
+    "remove_rows",
     "replace_bindings",
     "set_cells",
     "set_virtual_size",
@@ -134,14 +135,14 @@ def forget_rows(table: DataTable[Any], rows: Collection[RowKey], *, moved: bool)
         table._offset_cache.clear()
         table._ordered_row_cache.clear()
         return
-    places: list[range] = []
+    places: set[int] = set()
     y = table.header_height if table.show_header else 0
     for row in table.ordered_rows:
         if row.key in rows:
-            places.append(range(y, y + row.height))
+            places.update(range(y, y + row.height))
         y += row.height
     screen = table._line_cache
-    for shown in [key for key in screen.keys() if any(key[0] in place for place in places)]:  # noqa: SIM118
+    for shown in [key for key in screen.keys() if key[0] in places]:  # noqa: SIM118
         screen.discard(shown)
 
 
@@ -170,6 +171,30 @@ def append_rows(table: DataTable[Any], rows: Iterable[tuple[str, Sequence[object
     table.cursor_coordinate = table.cursor_coordinate
     if was_empty and table.row_count and columns and table.show_cursor and table.cursor_type != "none":
         table._highlight_cursor()
+    table.check_idle()
+
+
+def remove_rows(table: DataTable[Any], keys: Collection[RowKey]) -> None:
+    """Take rows out of the table, all at once; the others keep their order.
+
+    Why: ``remove_row`` numbers every row again for each row it removes, so
+    a reload or a restored copy that took thousands of partners away took
+    time that grew with the square of the count.
+    """
+    if not keys:
+        return
+    locations = table._row_locations
+    order = (locations.get_key(index) for index in range(len(locations)))
+    kept = [key for key in order if key is not None and key not in keys]
+    for key in keys:
+        del table.rows[key]
+        del table._data[key]
+    table._updated_cells = {cell for cell in table._updated_cells if cell.row_key not in keys}
+    table._row_locations = type(locations)({key: index for index, key in enumerate(kept)})
+    table._require_update_dimensions = True
+    table._update_count += 1
+    table.cursor_coordinate = table.cursor_coordinate
+    table.hover_coordinate = table.hover_coordinate
     table.check_idle()
 
 
