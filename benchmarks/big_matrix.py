@@ -88,7 +88,7 @@ async def _drive(path: Path, rows: list[tuple[str, float, float, float]]) -> Non
         await _idle(pilot)
         if profile is not None:
             profile.disable()
-            pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
+            pstats.Stats(profile).sort_stats(os.environ.get("PVM_PROFILE_SORT", "cumulative")).print_stats(40)
         rows.append((name, time.perf_counter() - wall, time.process_time() - cpu, stalls.longest))
         print(f"  {name:<34} {rows[-1][1]:7.2f} s wall {rows[-1][2]:7.2f} s cpu  held {rows[-1][3]:6.2f} s")
 

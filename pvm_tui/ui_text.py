@@ -26,6 +26,7 @@ class UiText(NamedTuple):
     cell_more: str
     rows_whole: str
     rows_compact: str
+    rows_whole_making: str
     saved: str
     not_saved: str
     saving: str
@@ -141,6 +142,7 @@ ENGLISH = UiText(
     cell_more="… ({size} KB more: {key} to read it all)",
     rows_whole="Whole text: every word of every cell (w: one line per partner)",
     rows_compact="Compact: one line per partner (w: every word of every cell)",
+    rows_whole_making="Whole text: {done} of {total} partners ready… (you can go on working)",
     saved="Saved {path}",
     not_saved="Not saved: {error}",
     saving="Saving {name}… {seconds} s (you can go on working)",
@@ -298,6 +300,7 @@ DUTCH = UiText(
     cell_more="… (nog {size} KB: {key} om alles te lezen)",
     rows_whole="Hele tekst: elk woord van elke cel (w: één regel per partner)",
     rows_compact="Compact: één regel per partner (w: elk woord van elke cel)",
+    rows_whole_making="Hele tekst: {done} van {total} partners klaar… (je kunt doorwerken)",
     saved="Opgeslagen: {path}",
     not_saved="Niet opgeslagen: {error}",
     saving="{name} opslaan… {seconds} s (je kunt doorwerken)",

@@ -304,6 +304,11 @@ class CellMaker:
     def __init__(self) -> None:
         self._made: dict[bool, dict[int, RowCells]] = {False: {}, True: {}}
 
+    def has(self, partner: Partner, labels: Labels, whole: bool, widths: tuple[int, ...]) -> bool:
+        """True when this version of the partner's row is made for this mode, these labels and widths."""
+        made = self._made[whole].get(partner.key)
+        return made is not None and made.partner is partner and made.shape == (widths, labels)
+
     def cells(self, partner: Partner, labels: Labels, whole: bool, widths: tuple[int, ...]) -> RowCells:
         shape = (widths, labels)
         made = self._made[whole].get(partner.key)

@@ -5,21 +5,27 @@ text of only the cells that are drawn; a reload or a restored copy that
 changed every partner redraws all rows in one pass. The matrices here have
 a couple of thousand partners: enough to show what is made and what is
 drawn, quick to read. ``benchmarks/big_matrix.py`` times 15,000 and 20,000.
+
+Whole-text rows of many partners are made a slice at a time while compact
+rows show; here every text counts as too much to make at once, a slice is
+one partner, and the pause between slices waits until the test lets it go.
 """
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable
 
 from pvm_tui import textual_internals
-from pvm_tui.widgets import grid_cells
-from tests.app.conftest import editor, editor_of, screen_text, session_of, until
+from pvm_tui.screens.help import HelpScreen
+from pvm_tui.widgets import grid_cells, whole_rows
+from tests.app.conftest import editor, editor_of, region_text, screen_text, session_of, type_text, until
 
 
-def big_matrix_text(partners: int, name: str = "Partner ") -> str:
+def big_matrix_text(partners: int, name: str = "Partner ", tail: str = "") -> str:
     lines = [
         'format = "partnerwaarde-matrix"',
         "version = 1",
@@ -30,7 +36,7 @@ def big_matrix_text(partners: int, name: str = "Partner ") -> str:
     ]
     for index in range(partners):
         lines += ["", "[[partners]]", f'name = "{name}{index:04d}"', "[partners.brings]"]
-        lines.append(f'resources = "knowledge {index}"')
+        lines.append(f'resources = "knowledge {index}{tail}"')
     return "\n".join(lines) + "\n"
 
 
@@ -122,3 +128,100 @@ async def test_a_reload_that_drops_many_partners_takes_their_rows_out_at_once(
         await until(pilot, lambda: grid.row_count == 2000)
         await pilot.press("ctrl+end")
         assert "Partner 1999" in screen_text(app)
+
+
+TAIL = " and a long tail of words that only whole text shows"
+
+
+class Gate:
+    """The pause between two slices of whole-text rows, held until ``open``."""
+
+    def __init__(self) -> None:
+        self.opened: asyncio.Event | None = None
+        self.waiting = 0
+
+    async def breathe(self) -> None:
+        if self.opened is None:
+            self.opened = asyncio.Event()
+        self.waiting += 1
+        await self.opened.wait()
+
+    def open(self) -> None:
+        assert self.opened is not None
+        self.opened.set()
+
+
+@pytest.fixture
+def slices(monkeypatch: pytest.MonkeyPatch) -> Gate:
+    gate = Gate()
+    monkeypatch.setattr(whole_rows, "AT_ONCE", 0)
+    monkeypatch.setattr(whole_rows, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(whole_rows, "breathe", gate.breathe)
+    return gate
+
+
+@pytest.fixture
+def long_cells(tmp_path: Path) -> Path:
+    path = tmp_path / "long.toml"
+    path.write_text(big_matrix_text(12, tail=TAIL), encoding="utf-8")
+    return path
+
+
+async def test_w_shows_compact_rows_and_counts_while_whole_rows_are_made_and_keys_work(
+    long_cells: Path, slices: Gate
+) -> None:
+    app = editor(long_cells)
+    async with app.run_test(size=(120, 40)) as pilot:
+        grid = editor_of(app).grid
+        await pilot.press("w")
+        await until(pilot, lambda: slices.waiting == 1)
+        text = screen_text(app)
+        assert "Whole text: 1 of 12 partners ready… (you can go on working)" in text
+        shown = region_text(app, grid)
+        assert "shows" not in shown and "│ knowledge 0" in shown, "compact rows meanwhile"
+        await pilot.press("down")  # the keys work while the rows are made
+        assert grid.cursor_row == 1
+        assert "Partner 0001" in screen_text(app)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.press("escape")
+        assert grid.making_whole and slices.waiting == 1, "still at the first slice"
+        slices.open()
+        await until(pilot, lambda: not grid.making_whole)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "│ shows" in region_text(app, grid), "the whole-text rows show once they are made"
+        assert "Whole text: every word of every cell" in text
+        assert grid.cursor_row == 1, "the cursor stays on its partner"
+
+
+async def test_an_edit_while_whole_rows_are_made_shows_in_them(long_cells: Path, slices: Gate) -> None:
+    app = editor(long_cells)
+    async with app.run_test(size=(120, 40)) as pilot:
+        grid = editor_of(app).grid
+        await pilot.press("w")
+        await until(pilot, lambda: slices.waiting == 1)
+        await pilot.press("e")
+        await type_text(pilot, " edited meanwhile")
+        await pilot.press("escape")
+        slices.open()
+        await until(pilot, lambda: not grid.making_whole)
+        await pilot.pause()
+        shown = region_text(app, grid)
+        assert "│ shows" in shown
+        assert "edited" in shown and "meanwhile" in shown
+
+
+async def test_w_again_while_whole_rows_are_made_stays_compact(long_cells: Path, slices: Gate) -> None:
+    app = editor(long_cells)
+    async with app.run_test(size=(120, 40)) as pilot:
+        grid = editor_of(app).grid
+        await pilot.press("w")
+        await until(pilot, lambda: slices.waiting == 1)
+        await pilot.press("w")
+        assert "Compact: one line per partner" in screen_text(app)
+        slices.open()
+        await pilot.pause()
+        await pilot.pause()
+        assert not grid.whole and not grid.making_whole
+        assert "shows" not in region_text(app, grid), "nothing switches to whole text later"

@@ -131,7 +131,7 @@ async def test_set_cells_and_forget_all() -> None:
     async with app.run_test() as pilot:
         table = await _table(app)
         await pilot.pause()
-        internals.set_cells(table, RowKey("r2"), [Text("x"), Text("y")])
+        internals.set_cells(table, [(RowKey("r2"), [Text("x"), Text("y")])])
         assert table.get_row("r2") == [Text("x"), Text("y")], UPGRADE.format(
             what="DataTable._data", use="set_cells"
         )
