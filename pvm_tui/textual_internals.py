@@ -30,6 +30,7 @@ from rich.style import Style
 from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.binding import Binding, BindingsMap, BindingType
+from textual.cache import LRUCache
 from textual.coordinate import Coordinate
 from textual.dom import DOMNode
 from textual.drivers.linux_driver import LinuxDriver
@@ -125,7 +126,8 @@ def forget_rows(table: DataTable[Any], rows: Collection[RowKey], *, moved: bool)
     The screen lines are cached by their place: when rows move or change
     height they are all forgotten, with the row offsets; otherwise only the
     lines of ``rows`` (putting every visible line together again after each
-    edit cost 10 ms at 120x40).
+    edit cost 10 ms at 120x40). A ``KeptDrawingsTable`` keeps the lines of
+    rows without the cursor by row, not by place: those of ``rows`` go.
     """
     if len(rows) > FORGET_ALL_FROM:
         table._cell_render_cache.clear()
@@ -137,6 +139,8 @@ def forget_rows(table: DataTable[Any], rows: Collection[RowKey], *, moved: bool)
         drawn = table._row_render_cache
         for line in [key for key in drawn.keys() if key[0] in rows]:  # noqa: SIM118
             drawn.discard(line)
+        if isinstance(table, KeptDrawingsTable):
+            table.forget_lines(rows)
     table._row_renderable_cache.clear()
     if moved:
         table._line_cache.clear()
@@ -273,6 +277,18 @@ class KeptDrawingsTable(DataTable[CellT]):
       ``_render_line_in_row`` check that index and draw again what moved.
       Rows moved one place change stripe and are drawn anew anyway; moved
       back, or by two, their drawings serve again.
+    - ``_render_line`` keeps each screen line by its place on the screen
+      and by where the cursor and the mouse are, so after the cursor moved,
+      or a partner was added above, the next repaint of the whole table put
+      every visible line together again from its row's drawing (a third of
+      the time of an add at 100 partners). Here a line of a row the cursor
+      and the mouse are not in is kept by its row, its line in the row and
+      the row's index (which its stripe and its mouse meta depend on):
+      wherever the cursor is, and wherever on the screen the row is.
+      ``forget_rows`` forgets them with the rest of a row's drawings.
+    - While the table is drawn, ``rich_style`` and ``size`` are read once,
+      not once or twice per line: each reading walks the DOM (a third of
+      the time of drawing lines that were kept).
     - ``_size_updated``: after every layout of the screen, Textual hands a
       ``ScrollView`` the size of its window as its virtual size, which never
       equals its real one, so the view resized its scrollbars and asked for a
@@ -282,9 +298,24 @@ class KeptDrawingsTable(DataTable[CellT]):
     """
 
     def __init__(self, **kwargs: Any) -> None:
+        # Before DataTable's own: it clears its caches (``_clear_caches``) as it starts.
+        self._kept_lines: LRUCache[tuple[object, ...], Strip] = LRUCache(4000)
+        """Screen lines of rows without the cursor, by row (``_render_line``)."""
         super().__init__(**kwargs)
         self._looks: dict[tuple[object, ...], int] = {}
         self._fitted: list[Sizes] = []
+        self._drawing: tuple[Style, Size] | None = None
+        """The table's style and size while it is drawn (``render_lines``), else None."""
+
+    @property
+    def rich_style(self) -> Style:
+        drawing = self._drawing
+        return drawing[0] if drawing is not None else super().rich_style
+
+    @property
+    def size(self) -> Size:
+        drawing = self._drawing
+        return drawing[1] if drawing is not None else super().size
 
     def notify_style_update(self) -> None:
         Widget.notify_style_update(self)  # DataTable's own would forget every drawing
@@ -293,14 +324,58 @@ class KeptDrawingsTable(DataTable[CellT]):
         self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        style = self.rich_style
         look = (
-            self.rich_style,
+            style,
             *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)),
             *self.drawing_variant(),
         )
         # A number where DataTable keeps a PseudoClasses: its cache keys only compare it.
         self._pseudo_class_state = self._looks.setdefault(look, len(self._looks))  # type: ignore[assignment]
-        return Widget.render_lines(self, crop)
+        self._drawing = (style, super().size)
+        try:
+            return Widget.render_lines(self, crop)
+        finally:
+            self._drawing = None
+
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        if self.cursor_type != "cell":
+            return super()._render_line(y, x1, x2, base_style)
+        try:
+            row_key, line_in_row = self._get_offsets(y)
+        except LookupError:
+            return super()._render_line(y, x1, x2, base_style)
+        locations = self._row_locations
+        row = locations.get(row_key) if row_key in locations else -1
+        hovered = self._show_hover_cursor and row == self.hover_coordinate.row
+        if hovered or row == self.cursor_coordinate.row:
+            return super()._render_line(y, x1, x2, base_style)
+        key = (
+            row_key,
+            line_in_row,
+            row,
+            x1,
+            x2,
+            self.size.width,
+            base_style,
+            self._update_count,
+            self._pseudo_class_state,
+        )
+        kept = self._kept_lines.get(key)
+        if kept is None:
+            kept = super()._render_line(y, x1, x2, base_style)
+            self._kept_lines[key] = kept
+        return kept
+
+    def _clear_caches(self) -> None:
+        super()._clear_caches()
+        self._kept_lines.clear()
+
+    def forget_lines(self, rows: Collection[RowKey]) -> None:
+        """Forget the kept screen lines of ``rows`` (``forget_rows`` calls this)."""
+        lines = self._kept_lines
+        for line in [key for key in lines.keys() if key[0] in rows]:  # noqa: SIM118 (an LRUCache)
+            lines.discard(line)
 
     def _render_line_in_row(
         self,

@@ -7,10 +7,11 @@ a steady typist's copy is never more than 5 s behind. One timer at a time
 checks the time, rather than a new timer per key. A copy that cannot be
 written is said once.
 
-The copy of a big matrix is written in a thread (a third of a second at
-14,000 partners, more as it grows), from a snapshot taken here; one write
-at a time, and ``RecoveryWriter`` keeps an older snapshot from ever
-overwriting a newer one (such as the last copy a signal writes on the spot).
+The copy is written in a thread (a third of a second at 14,000 partners,
+more as it grows; and even a small one waits up to 30 ms for the disk to
+sync it), from a snapshot taken here; one write at a time, and
+``RecoveryWriter`` keeps an older snapshot from ever overwriting a newer
+one (such as the last copy a signal writes on the spot).
 """
 
 from __future__ import annotations
@@ -27,9 +28,6 @@ from pvm_tui.session import Session
 
 MOST_BEHIND = 4.0
 """Seconds after a change at which the copy holds it, pause or no pause (a timer may fire late)."""
-
-THREAD_FROM = 1000
-"""Partners from which the copy is written in a thread (below, it takes a few milliseconds)."""
 
 
 class CopyKeeper:
@@ -78,9 +76,6 @@ class CopyKeeper:
         try:
             write = self.session.copy_write()
             if write is None:
-                return
-            if len(self.session.matrix.partners) < THREAD_FROM:
-                write()
                 return
         except (store.MatrixFileError, OSError) as error:
             self._failed(error)

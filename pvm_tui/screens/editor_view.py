@@ -173,7 +173,7 @@ class EditorView:
             return
         index, column = place
         partner = matrix.partners[index]
-        shown = (partner, column, self.language)
+        shown = (partner, column, self.language, self.session.read_only)
         if shown == self._shown_cell and not force:
             return
         self._shown_cell = shown
@@ -189,7 +189,7 @@ class EditorView:
         self.status.set_counts(
             self.labels.balance_summary(counts[Balance.BALANCED], one_sided, counts[Balance.EMPTY])
         )
-        self.show_cursor_cell(force=True)
+        self.show_cursor_cell()  # the card lays itself out again only if what it shows changed
         self.card.show_company(self.session.matrix.company, self.labels)
         self.refresh_mode()
 
@@ -208,7 +208,11 @@ class EditorView:
         """EDITING in the status line while a cell is open (READ-ONLY sits beside the footer), and
         the open cell marked in the grid."""
         self.status.set_mode(self.words.editing if self.editing and not self.session.read_only else "")
-        self.grid.set_class(self.editing, "-cell-open")
+        grid = self.grid
+        # A grid whose focus is changing restyles itself when the change arrives (Textual's
+        # has_focus watcher): the class rides along rather than restyling it twice (2 ms an edit).
+        focus_changing = grid.has_focus != (grid.screen.focused is grid)
+        grid.set_class(self.editing, "-cell-open", update=not focus_changing)
 
     # -- saying what changed -----------------------------------------------------------
 

@@ -47,6 +47,12 @@ class CellEditor(OrderedTextArea):
         )
         self.can_focus = False
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Hidden between edits, it need not restyle for the focus it lost (1.5 ms an edit):
+        # the focus coming back with the next edit restyles it.
+        if has_focus or self.display:
+            super().watch_has_focus(has_focus)
+
     # The card's columns are narrow, so most text wraps: ctrl+u and ctrl+k work on
     # the line as written (as in a shell), not on the part of it that fits the card.
 

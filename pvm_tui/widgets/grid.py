@@ -317,13 +317,32 @@ class MatrixGrid(internals.KeptDrawingsTable[GridCell]):
         """Put the cursor on a cell (clamped to the table), and bring it into view at once if ``scroll``."""
         super().move_cursor(row=row, column=column, animate=False, scroll=False)
         if scroll and self.row_count:
+            cell = self.cell_region(self.cursor_coordinate)
             self.scroll_to_region(
-                self.cell_region(self.cursor_coordinate),
+                cell,
                 spacing=Spacing(HEADER_HEIGHT, 0, 0, self._widths[0]),
                 animate=False,
                 force=True,
                 immediate=True,
             )
+            self._whole_columns_in_view(cell)
+
+    def _whole_columns_in_view(self, cell: Region) -> None:
+        """Scroll sideways on to the next column edge: no column shows cut off after the partner column.
+
+        Scrolling just far enough to show the cursor's cell left a column cut
+        in the middle beside the partner column, its words halved.
+        """
+        x, room = self.scroll_x, self.scrollable_content_region.width
+        if x <= 0:
+            return
+        edge = 0  # the scroll offset that puts the next column right after the partner column
+        for width in self._widths[1:]:
+            if edge >= x:
+                if cell.right <= edge + room:
+                    self.scroll_to(x=edge, animate=False, immediate=True)
+                return
+            edge += width
 
     def action_cursor_left(self) -> None:
         self.move_cursor(column=self.cursor_column - 1)
@@ -361,6 +380,9 @@ class MatrixGrid(internals.KeptDrawingsTable[GridCell]):
                 self._widths = self._whole_or_wait(self._partners)
                 self._label_columns()
                 self._remake_all()
+        if self.row_count:
+            # The columns and rows have other sizes now: the cell being worked on stays in view.
+            self.move_cursor(row=self.cursor_row, column=self.cursor_column)
 
     # -- whole-text rows for many partners --------------------------------------
 

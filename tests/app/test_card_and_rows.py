@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pvm_tui import view_choice
 from pvm_tui.model import COLUMNS, Partner
 from tests.app.conftest import (
@@ -242,3 +244,63 @@ async def test_ctrl_u_and_ctrl_k_work_on_the_line_as_written_not_as_wrapped_in_t
     brings = read_toml(sample)["partners"][0]["brings"]
     assert brings["resources"] == "Nieuw"
     assert brings["channels"] == "Ook nieuw"
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_card_repaints_only_changed_lines_and_shows_what_a_whole_repaint_shows(
+    size: tuple[int, int],
+) -> None:
+    # After an edit or a move within a partner the card repaints the lines that changed, not all:
+    # what it shows must be what it shows when drawn whole.
+    app = editor(ENGLISH, language="en")
+    async with app.run_test(size=size) as pilot:
+        card = editor_of(app).view.card
+
+        async def same_as_drawn_whole(what: str) -> None:
+            await pilot.pause()
+            seen = region_text(app, card)
+            card.refresh()
+            await pilot.pause()
+            assert region_text(app, card) == seen, what
+
+        await pilot.press("j", "3")
+        await same_as_drawn_whole("step 3")
+        for key in ("right", "left", "2", "right"):
+            await pilot.press(key)
+            await same_as_drawn_whole(key)
+        await pilot.press("e", "end", "x", "escape")
+        await same_as_drawn_whole("an edit")
+        assert session_of(app).matrix.partners[1].cell(COLUMNS[2]).endswith("x")
+
+
+async def test_the_cursor_cell_stays_in_view_when_the_terminal_grows_in_whole_text_mode() -> None:
+    app = editor(ENGLISH, language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "3", "right", "right", "w")  # what the health insurers get: €
+        await pilot.pause()
+        grid = editor_of(app).grid
+        cursor = grid.cursor_coordinate
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.pause()
+        assert grid.cursor_coordinate == cursor
+        cell = grid.cell_region(cursor)
+        seen = grid.scrollable_content_region.size
+        x, y = grid.scroll_offset
+        assert x + grid._widths[0] <= cell.x and cell.right <= x + seen.width, "the cell is in view sideways"
+        assert y <= cell.y and cell.y < y + seen.height, "and up and down"
+        words = session_of(app).matrix.partners[1].cell(COLUMNS[cursor.column]).split()
+        assert words and words[0] in region_text(app, grid)
+
+
+async def test_moving_sideways_never_leaves_a_column_cut_beside_the_partner_column(tmp_path: Path) -> None:
+    app = editor(ENGLISH, language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        grid = editor_of(app).grid
+        edges = {sum(grid._widths[1:index]) for index in range(1, len(grid._widths))}
+        for key in ["2", *["right"] * 7, *["left"] * 7]:
+            await pilot.press(key)
+            await pilot.pause()
+            # At the far right the table cannot scroll to the next edge: it ends there.
+            assert grid.scroll_x in edges or grid.scroll_x == grid.max_scroll_x, (key, grid.scroll_x)
+            assert grid.cell_region(grid.cursor_coordinate).right <= grid.scroll_x + grid.size.width

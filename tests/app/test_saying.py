@@ -25,6 +25,13 @@ async def test_an_open_cell_is_marked_at_80x24_and_nothing_says_press_e_while_ty
         await pilot.press("escape")
         await pilot.pause()
         assert not [line for line in screen_text(app).splitlines() if "█" in line]
+        for _ in range(2):  # opened again, the editor has its bar again; closed, it is gone
+            await pilot.press("e")
+            await pilot.pause()
+            assert [line for line in screen_text(app).splitlines() if "█" in line]
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not [line for line in screen_text(app).splitlines() if "█" in line]
 
 
 async def test_undo_and_redo_say_which_cell_they_changed(sample: Path) -> None:
@@ -122,10 +129,16 @@ def _background_of(app, text: str):
 async def test_the_open_cell_stands_out_in_the_grid_even_where_the_panel_has_no_room(sample: Path) -> None:
     app = editor(sample, language="en")
     async with app.run_test(size=(40, 12)) as pilot:
-        await pilot.press("2", "slash")  # the filter has the keys: the grid's cursor is dimmed
+        await pilot.press("2")
+        await pilot.pause()
+        focused = _background_of(app, "Aangepaste")
+        await pilot.press("slash")  # the filter has the keys: the grid's cursor is dimmed
         await pilot.pause()
         dimmed = _background_of(app, "Aangepaste")
         await pilot.press("escape", "e")
         await pilot.pause()
         assert editor_of(app).context() == "editor"
-        assert _background_of(app, "Aangepaste") != dimmed
+        assert _background_of(app, "Aangepaste") not in (dimmed, focused)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert _background_of(app, "Aangepaste") == focused, "the cell closed: the grid's own cursor again"

@@ -263,6 +263,38 @@ async def test_a_row_without_the_cursor_is_drawn_once_wherever_the_cursor_is() -
         assert table.cursor_coordinate == (2, 0)
 
 
+async def test_a_line_without_the_cursor_is_kept_wherever_the_cursor_and_the_row_are() -> None:
+    app = KeepingApp()
+    async with app.run_test() as pilot:
+        table = app.query_one(KeepingTable)
+        await _table(app)  # type: ignore[arg-type]
+        table.focus()
+        await pilot.pause()
+        assert all(len(key) == 11 for key in table._line_cache.keys()), UPGRADE.format(  # noqa: SIM118
+            what="DataTable._render_line's cache key", use="KeptDrawingsTable._render_line"
+        )
+        table.refresh()  # drawn again once the table has measured its new rows
+        await pilot.pause()
+        lines = table._kept_lines
+        now = {key for key in lines.keys() if key[7] == table._update_count}  # noqa: SIM118
+        assert {key[0].value for key in now} == {None, "r1", "r2", "r3", "r4"}, UPGRADE.format(
+            what="DataTable._get_offsets", use="KeptDrawingsTable._render_line"
+        )
+        before = set(lines.keys())
+        await pilot.press("down")
+        table.refresh()  # the whole table, as when the focus comes back from the cell editor
+        await pilot.pause()
+        drawn = set(lines.keys()) - before
+        assert {key[0].value for key in drawn} == {"r0"}, "only the row the cursor left"
+        with internals.keeping_caches(table):
+            table.remove_row("r0")  # every row moves up: a new stripe and index for each
+        internals.forget_rows(table, {RowKey("r0")}, moved=True)
+        table.refresh()
+        await pilot.pause()
+        assert not any(key[0].value == "r0" for key in lines.keys()), "a removed row's lines go"  # noqa: SIM118
+        assert screen_text(app).splitlines()[1].startswith(" a1"), screen_text(app)
+
+
 async def test_the_scrollbars_are_fitted_once_per_change_of_size() -> None:
     app = KeepingApp()
     async with app.run_test() as pilot:
