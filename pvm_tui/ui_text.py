@@ -112,6 +112,7 @@ class UiText(NamedTuple):
     recovery_keep: str
     recovery_delete: str
     recovered: str
+    restoring: str
     recovery_kept: str
     recovery_deleted: str
     recovery_failed: str
@@ -270,6 +271,7 @@ ENGLISH = UiText(
     recovery_keep="k / Esc  keep the file as it is; the copy stays for next time",
     recovery_delete="x  delete the copy",
     recovered="Restored the changes from {when}; ctrl+z goes back to the file.",
+    restoring="Restoring the changes from {when}… {seconds} s (you can go on working)",
     recovery_kept="The recovery copy stays in {path}.",
     recovery_deleted="Recovery copy deleted.",
     recovery_failed="Could not write the recovery copy: {error}",
@@ -434,6 +436,7 @@ DUTCH = UiText(
     recovery_keep="k / Esc  het bestand laten zoals het is; de kopie blijft bewaard",
     recovery_delete="x  de kopie verwijderen",
     recovered="Wijzigingen van {when} teruggezet; ctrl+z gaat terug naar het bestand.",
+    restoring="Wijzigingen van {when} terugzetten… {seconds} s (je kunt doorwerken)",
     recovery_kept="De herstelkopie blijft in {path}.",
     recovery_deleted="Herstelkopie verwijderd.",
     recovery_failed="Kon de herstelkopie niet schrijven: {error}",
