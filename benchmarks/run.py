@@ -13,7 +13,10 @@ Run from a checkout with the test extra installed:
 4. comparing a 100 KB cell: the word diff, the recovery dialog, `pvm diff`
    (long_cells.py);
 5. showing a 100 KB cell: the grid, whole text, the card, `pvm show`, the
-   filter (huge_cells.py), in the long-cells part.
+   filter (huge_cells.py), in the long-cells part;
+6. the editor with a 100 KB cell, key by key through Pilot: opening it, typing,
+   the cursor, undo, Esc, `w`, ctrl+o, the recovery dialog (huge_cells.py), in
+   the long-cells part.
 
 ``--only NAME`` runs one of them (paint, commands, scale, long-cells).
 
@@ -37,7 +40,7 @@ REPO = HERE.parent
 sys.path[:0] = [str(REPO), str(HERE)]
 
 from generate import write_matrix  # noqa: E402
-from huge_cells import huge_cells  # noqa: E402
+from huge_cells import huge_cell_keys, huge_cells  # noqa: E402
 from long_cells import long_cells  # noqa: E402
 from pty_paint import time_to_text  # noqa: E402
 
@@ -193,6 +196,7 @@ def main() -> None:
     elif options.only == "long-cells":
         long_cells(runs)
         huge_cells(runs)
+        huge_cell_keys(runs)
     elif options.only is not None:
         sample_paint = first_paint(runs)
         if options.only == "scale":
@@ -203,6 +207,7 @@ def main() -> None:
         scale(runs, sizes, sample_paint)
         long_cells(runs)
         huge_cells(runs)
+        huge_cell_keys(runs)
 
 
 if __name__ == "__main__":

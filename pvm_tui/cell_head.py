@@ -1,4 +1,4 @@
-"""How much of a huge cell the grid and the card show, and the line that says how much more there is.
+"""How much of a huge cell the grid, the card and the recovery dialog show, and the note of how much more.
 
 A cell may hold 100 KB (a pasted report). Wrapping all of it for the card
 or a whole-text row cost a third of a second per move, and a row or card
@@ -52,11 +52,16 @@ def head(text: str, characters: int = CARD_CHARACTERS, lines: int = CARD_LINES) 
     return text[:cut].rstrip()
 
 
+def more_kb(text: str, shown: int) -> int:
+    """How many KB of ``text`` follow its first ``shown`` characters (at least 1)."""
+    rest = len(text.encode("utf-8", "surrogatepass")) - len(text[:shown].encode("utf-8", "surrogatepass"))
+    return max(1, round(rest / 1000))
+
+
 def more_note(text: str, shown: int, language: str, key: str = "e") -> str:
     """What says how much of ``text`` is not shown after its first ``shown`` characters, and
     which ``key`` shows it all."""
-    rest = len(text.encode("utf-8", "surrogatepass")) - len(text[:shown].encode("utf-8", "surrogatepass"))
-    return ui_text(language).cell_more.format(size=max(1, round(rest / 1000)), key=key)
+    return ui_text(language).cell_more.format(size=more_kb(text, shown), key=key)
 
 
 def headed_lines(text: str, width: int, language: str, wrap: Callable[[str, int], list[str]]) -> list[str]:

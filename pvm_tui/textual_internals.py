@@ -17,16 +17,24 @@ changed (``forget_rows``), and puts rows in the order of the matrix
 (``place_rows``): ``add_row`` only appends, and ``sort`` draws every row again.
 ``KeptDrawingsTable`` keeps what a stock ``DataTable`` throws away at each
 focus change, each cursor move and each layout of the screen.
+
+The cell editor (a ``TextArea``) cuts a line of 100 KB into its wrapped
+pieces once per drawing, not once per row (``PiecesOnce``), and finds the
+cursor's piece by slicing (``slice_sections``); the tests for these are in
+``tests/app/test_textual_internals_text_area.py``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import itertools
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Lines, Text
 from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.binding import Binding, BindingsMap, BindingType
@@ -40,15 +48,21 @@ from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import Row, RowKey
 
+if TYPE_CHECKING:
+    from textual.document._wrapped_document import WrappedDocument
+
 TEXTUAL_VERSION = "8.2.8"
 """The Textual these uses were checked against."""
 
 __all__ = [
+    "LONG_LINE",
     "NOWHERE",
     "TEXTUAL_VERSION",
     "CrashHook",
     "KeptDrawingsTable",
+    "LastCut",
     "LinuxDriver",
+    "PiecesOnce",
     "XTermParser",
     "append_rows",
     "forget_all",
@@ -62,6 +76,7 @@ __all__ = [
     "replace_bindings",
     "set_cells",
     "set_virtual_size",
+    "slice_sections",
 ]
 
 
@@ -526,3 +541,79 @@ class CrashHook(App[int]):
         self.crashed(error)
         super()._handle_exception(error)
         self._exit_renderables.clear()
+
+
+# -- the cell editor (a TextArea) with a line of 100 KB -----------------------------
+#
+# Why: ``TextArea._render_line`` draws one row of the screen at a time, and for
+# each row cuts the whole document line it belongs to into its wrapped pieces
+# (``Text.divide`` on what ``get_line`` gives; Textual has a TODO to cache it),
+# then keeps one. A word of 100 KB in a column 20 wide is 5,000 pieces, cut
+# again for each of the editor's 20 rows: opening such a cell, typing a key in
+# it or moving its cursor took half a second. ``WrappedDocument.get_sections``,
+# which every move of the cursor asks for, cut the line with ``Text.divide``
+# too, making 5,000 ``Text`` objects only to take their strings. No public API
+# serves: ``get_line`` (public) is the only hook into the drawing, and
+# ``wrapped_document`` (public) has no faster way to its pieces. This module
+# imports no TextArea: the cell editor loads it after the first paint.
+
+LONG_LINE = 2_000
+"""Characters from which a line's wrapped pieces are cut once per drawing, not once per row."""
+
+
+class LastCut:
+    """One editor's long line as last drawn: its text made safe once, and the pieces it was cut into."""
+
+    def __init__(self) -> None:
+        self.line: str | None = None
+        self.clean = Text()
+        self.cut: tuple[tuple[object, ...], Lines] | None = None
+
+
+class PiecesOnce(Text):
+    """A long line, for ``TextArea.get_line``: cut at the same places again, it gives the pieces it gave.
+
+    The pieces are Textual's to style and draw; it sets their ``end`` (the
+    same each time) and makes new ``Text`` to expand tabs, never changing
+    the pieces themselves. ``Text`` drops control codes from every string
+    it is given, a pass over all 100 KB (slow for text beyond ASCII, 6 ms),
+    for each row twice (made, then padded by one space for the cursor): the
+    line is made safe once, and padding adds the spaces as ``Text``.
+    """
+
+    def __init__(self, line: str, last: LastCut) -> None:
+        super().__init__(end="", no_wrap=True)
+        if last.line != line:
+            last.line, last.clean = line, Text(line)
+        self.append_text(last.clean)
+        self._last = last
+
+    def pad_right(self, count: int, character: str = " ") -> None:
+        if count:
+            self.append_text(Text(character * count))
+
+    def divide(self, offsets: Iterable[int]) -> Lines:
+        at = tuple(offsets)
+        key = (self.plain, tuple(self._spans), self.style, at)
+        cut = self._last.cut
+        if cut is not None and cut[0] == key:
+            return cut[1]
+        pieces = super().divide(at)
+        self._last.cut = key, pieces
+        return pieces
+
+
+def slice_sections(wrapped: WrappedDocument) -> None:
+    """Make ``wrapped.get_sections`` slice the line's string where ``Text.divide`` built a Text per piece.
+
+    Call it whenever the editor has a new ``wrapped_document`` (``load_text``
+    makes one). Same result: the line as ``Text`` holds it (without the
+    control codes ``Text`` drops), cut at the wrap offsets.
+    """
+    wrapped.get_sections = functools.partial(_sections, wrapped)  # type: ignore[method-assign]
+
+
+def _sections(wrapped: WrappedDocument, line_index: int) -> list[str]:
+    line = Text(wrapped.document[line_index], end="").plain
+    bounds = [0, *wrapped.get_offsets(line_index), len(line)]
+    return [line[start:end] for start, end in itertools.pairwise(bounds)]

@@ -108,6 +108,7 @@ class UiText(NamedTuple):
     recovery_running: str
     recovery_in_file: str
     recovery_recovered: str
+    recovery_more: str
     recovery_restore: str
     recovery_keep: str
     recovery_delete: str
@@ -267,6 +268,7 @@ ENGLISH = UiText(
     recovery_running="pvm (process {pid}) may still be editing this file.",
     recovery_in_file="file",
     recovery_recovered="recovered",
+    recovery_more="… ({size} KB more: r restores it all, e in the editor reads it)",
     recovery_restore="r  restore these changes (ctrl+z goes back to the file)",
     recovery_keep="k / Esc  keep the file as it is; the copy stays for next time",
     recovery_delete="x  delete the copy",
@@ -432,6 +434,7 @@ DUTCH = UiText(
     recovery_running="pvm (proces {pid}) bewerkt dit bestand mogelijk nog.",
     recovery_in_file="bestand",
     recovery_recovered="hersteld",
+    recovery_more="… (nog {size} KB: r zet alles terug, e in de editor leest het)",
     recovery_restore="r  deze wijzigingen terugzetten (ctrl+z gaat terug naar het bestand)",
     recovery_keep="k / Esc  het bestand laten zoals het is; de kopie blijft bewaard",
     recovery_delete="x  de kopie verwijderen",

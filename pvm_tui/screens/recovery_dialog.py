@@ -3,6 +3,9 @@
 The differences come from ``pvm_tui.diff.compare``; per changed cell the
 dialog shows the partner, the side and category, the text in the file and
 the recovered text in full, because that is what a person has to judge.
+Of a huge text (a cell of 100 KB) it shows a page, as the card does, and
+how much more there is: drawing 20,000 lines made the dialog take 4 s to
+appear, and scrolling through them is no way to judge them.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from pvm_tui.cell_head import head, more_kb
 from pvm_tui.diff.compare import PartnerChange, compare
 from pvm_tui.diff.words import words_for
 from pvm_tui.labels import Labels, labels_for
@@ -27,6 +31,7 @@ ANSWERS = {"r": "restore", "k": "keep", "escape": "keep", "x": "delete"}
 _LABEL = "cyan"
 _OLD = "dim"
 _NEW = "bold green"
+_MORE = "dim italic"
 
 
 def when(copy: Recovery) -> str:
@@ -138,7 +143,11 @@ def _texts(text: Text, label: str, old: str | None, new: str, words: UiText) -> 
         text.append(shorten(one_line(old), 48) or words.empty_cell_read_only, style=_OLD)
         text.append("\n")
     text.append(f"      {words.recovery_recovered:<{width}}  ", style=_NEW)
-    lines = harmless(new).split("\n") if new else [words.empty_cell_read_only]
+    shown = head(new)
+    lines = harmless(shown).split("\n") if new else [words.empty_cell_read_only]
     text.append(lines[0] + "\n", style=_NEW)
     for line in lines[1:]:
         text.append(" " * (8 + width) + line + "\n", style=_NEW)
+    if shown != new:
+        more = words.recovery_more.format(size=more_kb(new, len(shown)))
+        text.append(" " * (8 + width) + more + "\n", style=_MORE)

@@ -14,10 +14,14 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from textual.geometry import Region
+from textual.widgets import Static
 
-from pvm_tui import store
-from pvm_tui.model import Company, Matrix, Partner, Side
-from tests.app.conftest import editor, editor_of, read_toml, region_text, screen_text, type_text
+from pvm_tui import recovery_store, store
+from pvm_tui.document import open_path
+from pvm_tui.model import COLUMN_BY_KEY, Company, Matrix, Partner, Side
+from pvm_tui.screens.recovery_dialog import RecoveryDialog
+from tests.app.conftest import editor, editor_of, read_toml, region_text, screen_text, type_text, until
 
 SIZE = 100_000
 WORD = "".join(f"w{index:05d}" for index in range(SIZE // 6))
@@ -28,6 +32,7 @@ HUGE = {
     "many lines": "\n".join(f"line{index:05d}" for index in range(SIZE // 10)),
 }
 PIECES = {"one word": r"[w0-9]{4,}", "emoji": "(?:👩\u200d💻)+", "many lines": r"line\d{5}"}
+COLUMN = COLUMN_BY_KEY["brings.resources"]
 
 
 def matrix_file(path: Path, huge: str) -> Path:
@@ -96,3 +101,68 @@ async def test_the_card_shows_the_start_of_a_huge_company_description(tmp_path: 
     start = shown_start(card, PIECES["one word"], "")
     assert len(start) > 50 and WORD.startswith(start), card
     assert re.search(r"… \(\d+ KB more: p to read it all\)", " ".join(card.split())), card
+
+
+@pytest.mark.parametrize("kind", ["one word", "emoji"])
+async def test_the_cell_editor_shows_a_huge_word_where_it_wraps_and_keeps_it_byte_for_byte(
+    tmp_path: Path, kind: str
+) -> None:
+    huge = HUGE[kind]
+    path = matrix_file(tmp_path / "m.toml", huge)
+    app = editor(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "l", "enter")  # the huge partner's first brings cell, open
+        await pilot.pause()
+        cell_editor = editor_of(app).cells.editor
+        assert cell_editor is not None and cell_editor.text == huge
+        width = cell_editor.wrap_width
+
+        def rows() -> list[str]:
+            strips = cell_editor.render_lines(Region(0, 0, *cell_editor.size))
+            return [strip.text.strip() for strip in strips]
+
+        shown = rows()
+        assert len(shown) >= 10
+        # The cursor is at the end: the rows are the word's last pieces, one after the other.
+        assert huge.endswith("".join(shown)), shown
+        assert all(0 < cell_len(row) <= width for row in shown), (width, shown)
+        if kind == "one word":  # cut where the editor ends
+            assert {len(row) for row in shown[:-1]} == {width}, (width, shown)
+        await pilot.press(*["up"] * 40)
+        row, column = cell_editor.cursor_location
+        assert row == 0 and column < len(huge) - 300, "forty rows up"
+        await type_text(pilot, "Q")
+        shown = rows()
+        assert any("Q" in line for line in shown), shown
+        assert "".join(shown) in huge[:column] + "Q" + huge[column:], shown
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+    assert read_toml(path)["partners"][1]["brings"]["resources"] == huge[:column] + "Q" + huge[column:]
+
+
+@pytest.mark.parametrize("kind", ["many lines", "one word"])
+async def test_the_recovery_dialog_shows_a_page_of_a_huge_copy_and_r_restores_every_byte(
+    tmp_path: Path, kind: str
+) -> None:
+    huge = HUGE[kind]
+    path = matrix_file(tmp_path / "m.toml", "short")
+    saved = open_path(path, language="en").file.saved
+    recovered = huge[:5000] + " new " + huge[5000:]
+    recovery_store.write(recovery_store.copy_path(path), saved.with_cell(1, COLUMN, recovered), path, None)
+    app = editor(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, RecoveryDialog))
+        await pilot.pause()
+        changes = app.screen.query_one("#recovery-changes")
+        shown = "\n".join(
+            strip.text for strip in changes.query_one(Static).render_lines(Region(0, 0, 110, 400))
+        )
+        assert re.search(r"… \(\d+ KB more: r restores it all, e in the editor reads it\)", shown), shown
+        pieces = shown_start(shown, PIECES[kind], "\n" if kind == "many lines" else "")
+        assert len(pieces) > 500 and huge.startswith(pieces), shown
+        assert len(pieces) < 5000, "a page, not the whole text"
+        await pilot.press("r")
+        await until(pilot, lambda: app.screen is app.editor)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert read_toml(path)["partners"][1]["brings"]["resources"] == recovered
