@@ -8,6 +8,13 @@ a recovery copy. For each it prints the wall time until the app is idle,
 the CPU time, and the longest stretch the UI thread was held at once
 (what a person notices: no key is answered meanwhile). The rule is that
 no stretch is longer than half a second.
+
+    python benchmarks/big_matrix.py [PARTNERS ...]      (15000 by default)
+
+``PVM_PROFILE="NAME"`` (a step's name as printed) profiles that step;
+``PVM_PROFILE_SORT=tottime`` sorts the profile by own time. Work made a
+slice at a time (whole-text rows) goes on after its key's step ends: the
+step after it then shows the switch to whole text.
 """
 
 from __future__ import annotations
