@@ -119,7 +119,7 @@ def commands(runs: int) -> None:
 
 
 def save_times(path: Path, runs: int) -> tuple[float, list[float]]:
-    """The first save (which parses the tomlkit document) and later saves."""
+    """The first save of a session (one cell changed: its partner's table is rewritten) and later saves."""
     from pvm_tui import store
     from pvm_tui.model import COLUMN_BY_KEY
 
@@ -163,7 +163,7 @@ def scale(runs: int, sizes: tuple[int, ...], sample_paint: float) -> None:
                 f"ratio {row['memory'] / floor_mib:.2f}   (budget <= 1.5 at 1,000)"
             )
             first, later = save_times(path, runs)
-            print(f"  {'first save (parses the document)':<34} {ms(first)}")
+            print(f"  {'first save of a session':<34} {ms(first)}")
             row["save"] = line("save", later)
             for name, samples in measure_interactions(path).items():
                 p50, p95 = percentiles(samples)

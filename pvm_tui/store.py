@@ -484,15 +484,28 @@ def dumps(mf: MatrixFile, matrix: Matrix) -> str:
     """The TOML text of ``matrix`` merged into the file's own document."""
     import tomlkit
 
+    if mf._document is None and mf.source is not None:
+        # Edits to some partners' cells or to the company: only their tables are parsed and rewritten.
+        from pvm_tui.partner_chunks import changed_in_place
+
+        reader = _Reader(mf.path, mf.source, mf.saved.language)
+        text = changed_in_place(mf.source, mf.saved, matrix, crlf=mf.crlf, reader=reader)
+        if text is not None:
+            return text
     document = mf.document()
     _merge(mf, document, matrix)
     text = tomlkit.dumps(document)
-    if mf.crlf:
-        # tomlkit ends the lines it adds in LF; in a file that is all CR LF
-        # every LF without its CR is one of those. (A CR LF inside a
-        # multi-line string reads back as a line break, as LF does.)
-        text = _LONE_LF.sub("\r\n", text)
-    return text
+    return crlf_lines(text) if mf.crlf else text
+
+
+def crlf_lines(text: str) -> str:
+    """``text`` from tomlkit for a file whose lines all end in CR LF: the lines tomlkit added too.
+
+    tomlkit ends the lines it adds in LF; in a file that is all CR LF every
+    LF without its CR is one of those. (A CR LF inside a multi-line string
+    reads back as a line break, as LF does.)
+    """
+    return _LONE_LF.sub("\r\n", text)
 
 
 def save(
@@ -592,7 +605,7 @@ def new_document(matrix: Matrix) -> Any:
         tables = tomlkit.aot()
         for partner in matrix.partners:
             table = tomlkit.table()
-            _merge_partner(table, None, partner)
+            merge_partner(table, None, partner)
             tables.append(table)
         document["partners"] = tables
     return document
@@ -609,13 +622,13 @@ def _merge(mf: MatrixFile, document: Any, matrix: Matrix) -> None:
     if matrix.company != old.company:
         if "company" not in document:
             document["company"] = tomlkit.table()
-        _merge_company(document["company"], old.company, matrix.company)
+        merge_company(document["company"], old.company, matrix.company)
     old_keys = [partner.key for partner in old.partners]
     new_keys = [partner.key for partner in matrix.partners]
     if old_keys == new_keys:
         for was, now in zip(old.partners, matrix.partners, strict=True):
             if was is not now and was != now:
-                _merge_partner(mf._tables[now.key], was, now)
+                merge_partner(mf._tables[now.key], was, now)
         return
     old_by_key = {partner.key: partner for partner in old.partners}
     # A hand-written `partners = [{...}, ...]` stays a list of inline tables.
@@ -629,7 +642,7 @@ def _merge(mf: MatrixFile, document: Any, matrix: Matrix) -> None:
             # undo) gets a fresh table: one left over from an earlier save may
             # hold values the partner no longer has.
             table, before = (tomlkit.inline_table() if inline else tomlkit.table()), None
-        _merge_partner(table, before, partner)
+        merge_partner(table, before, partner)
         tables.append(table)
     mf._tables = {partner.key: table for partner, table in zip(matrix.partners, tables, strict=True)}
     _replace_partner_tables(document, tables)
@@ -677,7 +690,7 @@ def _replace_partner_tables(document: Any, tables: list[Any]) -> None:
         document["partners"] = array
 
 
-def _merge_company(table: Any, before: Company, after: Company) -> None:
+def merge_company(table: Any, before: Company, after: Company) -> None:
     for name in COMPANY_FIELDS:
         old_value, new_value = getattr(before, name), getattr(after, name)
         if old_value == new_value and (name in table or not new_value):
@@ -691,7 +704,7 @@ def _merge_company(table: Any, before: Company, after: Company) -> None:
             _set_text(table, name, new_value, keep_empty=True)
 
 
-def _merge_partner(table: Any, before: Partner | None, after: Partner) -> None:
+def merge_partner(table: Any, before: Partner | None, after: Partner) -> None:
     """Write into ``table`` what differs between ``before`` and ``after``.
 
     A new table (``before`` is None) gets the whole layout: the name and both

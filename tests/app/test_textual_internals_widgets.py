@@ -273,6 +273,13 @@ async def test_a_line_without_the_cursor_is_kept_wherever_the_cursor_and_the_row
         assert all(len(key) == 11 for key in table._line_cache.keys()), UPGRADE.format(  # noqa: SIM118
             what="DataTable._render_line's cache key", use="KeptDrawingsTable._render_line"
         )
+        for name in ("_render_line", "_get_offsets", "_clear_caches"):
+            assert hasattr(DataTable, name), UPGRADE.format(what=f"DataTable.{name}", use="KeptDrawingsTable")
+        table._kept_lines["probe"] = None  # type: ignore[index]
+        table._clear_caches()
+        assert not table._kept_lines, UPGRADE.format(
+            what="when DataTable clears its caches", use="KeptDrawingsTable._clear_caches"
+        )
         table.refresh()  # drawn again once the table has measured its new rows
         await pilot.pause()
         lines = table._kept_lines
