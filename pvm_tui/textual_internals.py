@@ -18,9 +18,10 @@ changed (``forget_rows``), and puts rows in the order of the matrix
 ``KeptDrawingsTable`` keeps what a stock ``DataTable`` throws away at each
 focus change, each cursor move and each layout of the screen.
 
-The cell editor (a ``TextArea``) cuts a line of 100 KB into its wrapped
-pieces once per drawing, not once per row (``PiecesOnce``), and finds the
-cursor's piece by slicing (``slice_sections``); the tests for these are in
+pvm's TextAreas (``widgets/long_text.py``: the cell editor, the agreements,
+the company's description) cut a line of 100 KB into its wrapped pieces
+once per drawing, not once per row (``PiecesOnce``), and find the cursor's
+piece by slicing (``slice_sections``); the tests for these are in
 ``tests/app/test_textual_internals_text_area.py``.
 """
 
@@ -543,7 +544,7 @@ class CrashHook(App[int]):
         self._exit_renderables.clear()
 
 
-# -- the cell editor (a TextArea) with a line of 100 KB -----------------------------
+# -- a TextArea (widgets/long_text.py) with a line of 100 KB ------------------------
 #
 # Why: ``TextArea._render_line`` draws one row of the screen at a time, and for
 # each row cuts the whole document line it belongs to into its wrapped pieces
@@ -555,7 +556,7 @@ class CrashHook(App[int]):
 # too, making 5,000 ``Text`` objects only to take their strings. No public API
 # serves: ``get_line`` (public) is the only hook into the drawing, and
 # ``wrapped_document`` (public) has no faster way to its pieces. This module
-# imports no TextArea: the cell editor loads it after the first paint.
+# imports no TextArea: pvm loads it after the first paint.
 
 LONG_LINE = 2_000
 """Characters from which a line's wrapped pieces are cut once per drawing, not once per row."""

@@ -21,6 +21,7 @@ from pvm_tui.labels import Labels, language_field
 from pvm_tui.model import COMPANY_FIELDS, Company
 from pvm_tui.text import harmless, typed_over
 from pvm_tui.ui_text import UiText
+from pvm_tui.widgets.long_text import LongTextArea
 from pvm_tui.widgets.settle import settle
 
 SINGLE_LINE = tuple(name for name in COMPANY_FIELDS if name != "description")
@@ -79,7 +80,7 @@ class ProfileScreen(ModalScreen[ProfileAnswer]):
                     select_on_focus=False,
                 )
         yield Static(Text(self.labels.company["description"]), classes="field-label")
-        yield TextArea(
+        yield LongTextArea(
             harmless(self.company.description), id="company-description", soft_wrap=True, compact=True
         )
         with Horizontal(classes="field"):

@@ -11,16 +11,14 @@ it sooner waits for it.
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import events
 from textual.message import Message
-from textual.widgets import TextArea
 
-from pvm_tui import textual_internals as internals
 from pvm_tui.widgets.local_keys import run_own_binding
+from pvm_tui.widgets.long_text import LongTextArea
 
 
-class OrderedTextArea(TextArea):
+class OrderedTextArea(LongTextArea):
     """A TextArea whose own key bindings run in key order (see ``local_keys.py``)."""
 
     async def on_key(self, event: events.Key) -> None:
@@ -48,22 +46,6 @@ class CellEditor(OrderedTextArea):
             highlight_cursor_line=False,
         )
         self.can_focus = False
-        self._last_cut = internals.LastCut()
-
-    # A cell of 100 KB is often one line (a pasted report, a word with no spaces):
-    # the drawing cuts it into its wrapped pieces once, not once per row (see
-    # textual_internals.py), and the cursor finds its piece by slicing.
-
-    def get_line(self, line_index: int) -> Text:
-        line = self.document.get_line(line_index)
-        if len(line) < internals.LONG_LINE:
-            return super().get_line(line_index)
-        return internals.PiecesOnce(line, self._last_cut)
-
-    def load_text(self, text: str) -> None:
-        super().load_text(text)
-        self._last_cut = internals.LastCut()
-        internals.slice_sections(self.wrapped_document)
 
     def watch_has_focus(self, has_focus: bool) -> None:
         # Hidden between edits, it need not restyle for the focus it lost (1.5 ms an edit):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from rich.text import Lines, Text
 from textual.geometry import Region
 from textual.widgets import Static
 
@@ -166,3 +167,45 @@ async def test_the_recovery_dialog_shows_a_page_of_a_huge_copy_and_r_restores_ev
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert read_toml(path)["partners"][1]["brings"]["resources"] == recovered
+
+
+@pytest.mark.parametrize("where", ["agreements", "company description"])
+async def test_a_huge_word_in_the_agreements_or_the_company_is_cut_once_per_key_and_kept_byte_for_byte(
+    tmp_path: Path, where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """These dialogs write the text in a TextArea too: a key cut its line again for each row (0.3 s)."""
+    cuts: list[int] = []
+    divide = Text.divide
+
+    def counted(self: Text, offsets: object) -> Lines:
+        if len(self) > SIZE // 2:
+            cuts.append(len(self))
+        return divide(self, offsets)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Text, "divide", counted)
+    path = tmp_path / "m.toml"
+    company = Company(name="c", description=WORD if where != "agreements" else "d")
+    partner = Partner(name="P", agreements=WORD if where == "agreements" else "")
+    matrix = Matrix(company=company, partners=(partner,), language="en")
+    path.write_text(store.dumps(store.new_file(path, matrix), matrix), encoding="utf-8")
+    app = editor(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("A" if where == "agreements" else "p")
+        await pilot.pause()
+        area = app.screen.query_one("#agreements-text" if where == "agreements" else "#company-description")
+        area.focus()
+        await pilot.pause()
+        cuts.clear()
+        await pilot.press("left" if where == "agreements" else "right")  # beside the last or first letter
+        assert len(cuts) == 1, f"{len(cuts)} cuts of the line to draw one key"
+        await type_text(pilot, "Q")
+        shown = "".join(strip.text.strip() for strip in area.render_lines(Region(0, 0, *area.size)))
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+    saved = read_toml(path)
+    if where == "agreements":
+        assert saved["partners"][0]["agreements"] == WORD[:-1] + "Q" + WORD[-1]
+        assert shown and (WORD[:-1] + "Q" + WORD[-1]).endswith(shown)
+    else:
+        assert saved["company"]["description"] == WORD[0] + "Q" + WORD[1:]
+        assert shown and (WORD[0] + "Q" + WORD[1:]).startswith(shown)
