@@ -40,6 +40,7 @@ class MergeWords:
     conflict_mine: str
     conflict_theirs: str
     conflict_removed: str
+    conflict_more: str
     choose_mine: str
     choose_theirs: str
     choose_both: str
@@ -79,6 +80,7 @@ DUTCH = MergeWords(
     conflict_mine="Mijn versie",
     conflict_theirs="Hun versie (op schijf)",
     conflict_removed="(partner verwijderd)",
+    conflict_more="… (nog {size} KB: e houdt beide en toont alles in de editor)",
     choose_mine="m  mijn versie houden",
     choose_theirs="t  hun versie nemen",
     choose_both="b  beide houden, samengevoegd",
@@ -118,6 +120,7 @@ ENGLISH = MergeWords(
     conflict_mine="Mine",
     conflict_theirs="Theirs (on disk)",
     conflict_removed="(removed the partner)",
+    conflict_more="… ({size} KB more: e keeps both and shows it all in the editor)",
     choose_mine="m  keep mine",
     choose_theirs="t  take theirs",
     choose_both="b  keep both, joined",

@@ -4,6 +4,8 @@ The editor walks through the conflicts with it, one at a time
 (``screens/editor_follow.py``). It answers "mine", "theirs", "both",
 "edit" (keep both and open the cell editor on them) or None (later).
 Texts are the users': shown literally (``harmless`` in ``rich.text.Text``).
+Of a huge text (a cell of 100 KB) a page shows, as on the card, and how
+much more there is: drawing 20,000 lines took the dialog 1.6 s.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from pvm_tui.cell_head import head, more_kb
 from pvm_tui.merge.found import Conflict
 from pvm_tui.merge.words import MergeWords
 from pvm_tui.text import harmless
@@ -45,8 +48,7 @@ class ConflictDialog(ModalScreen[str | None]):
                     (words.conflict_theirs, sides.theirs, sides.theirs_removed),
                 ):
                     yield Static(Text(label, style="bold underline"), classes="conflict-label")
-                    shown = words.conflict_removed if removed else harmless(text)
-                    yield Static(Text(shown, style="italic" if removed else ""), classes="conflict-text")
+                    yield Static(_shown(text, removed, words), classes="conflict-text")
             for line in (
                 words.choose_mine,
                 words.choose_theirs,
@@ -64,3 +66,14 @@ class ConflictDialog(ModalScreen[str | None]):
         event.prevent_default()
         if event.key in ANSWERS:
             self.dismiss(ANSWERS[event.key])
+
+
+def _shown(text: str, removed: bool, words: MergeWords) -> Text:
+    """One side's text: literally, and of a huge one its start and how much more there is."""
+    if removed:
+        return Text(words.conflict_removed, style="italic")
+    start = head(text)
+    shown = Text(harmless(start))
+    if start != text:
+        shown.append("\n" + words.conflict_more.format(size=more_kb(text, len(start))), style="dim italic")
+    return shown

@@ -15,12 +15,14 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from rich.text import Lines, Text
+from textual import events
 from textual.geometry import Region
 from textual.widgets import Static
 
 from pvm_tui import recovery_store, store
 from pvm_tui.document import open_path
 from pvm_tui.model import COLUMN_BY_KEY, Company, Matrix, Partner, Side
+from pvm_tui.screens.conflict_dialog import ConflictDialog
 from pvm_tui.screens.recovery_dialog import RecoveryDialog
 from tests.app.conftest import editor, editor_of, read_toml, region_text, screen_text, type_text, until
 
@@ -44,6 +46,11 @@ def matrix_file(path: Path, huge: str) -> Path:
     matrix = Matrix(company=Company(name="c"), partners=partners, language="en")
     path.write_text(store.dumps(store.new_file(path, matrix), matrix), encoding="utf-8")
     return path
+
+
+def _drawn(widget: Static) -> str:
+    """All the lines ``widget`` draws, also those scrolled out of view."""
+    return "\n".join(strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, 100, 200)))
 
 
 def shown_start(text: str, pattern: str, joined: str) -> str:
@@ -209,3 +216,33 @@ async def test_a_huge_word_in_the_agreements_or_the_company_is_cut_once_per_key_
     else:
         assert saved["company"]["description"] == WORD[0] + "Q" + WORD[1:]
         assert shown and (WORD[0] + "Q" + WORD[1:]).startswith(shown)
+
+
+async def test_a_conflict_over_a_huge_cell_shows_a_page_of_each_side_and_m_keeps_mine_byte_for_byte(
+    tmp_path: Path,
+) -> None:
+    path = matrix_file(tmp_path / "m.toml", "short")
+    mine, theirs = HUGE["many lines"] + "\nmine", "theirs\n" + HUGE["many lines"]
+    app = editor(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "l", "enter", "ctrl+u")
+        app.post_message(events.Paste(mine))  # as a terminal's bracketed paste arrives
+        await pilot.pause()
+        await pilot.press("escape")
+        changed = open_path(path, language="en").file.saved.with_cell(1, COLUMN, theirs)
+        path.write_text(store.dumps(store.new_file(path, changed), changed), encoding="utf-8")
+        await editor_of(app).look_at_file()  # as its timer looks, twice: the change has held still
+        await editor_of(app).look_at_file()
+        await until(pilot, lambda: isinstance(app.screen, ConflictDialog))
+        await pilot.pause()
+        sides = [_drawn(side) for side in app.screen.query(".conflict-text").results(Static)]
+        assert len(sides) == 2
+        for text, whole in zip(sides, (mine, theirs), strict=True):
+            start = text.split("\n…")[0]
+            assert 500 < len(start) < 5000 and whole.startswith(start), text
+            assert re.search(r"… \(\d+ KB more: e keeps both and shows it all in the editor\)", text), text
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert read_toml(path)["partners"][1]["brings"]["resources"] == mine
