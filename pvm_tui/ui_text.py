@@ -20,6 +20,8 @@ class UiText(NamedTuple):
     example_copy: str
     new_file: str
     no_partners: str
+    step_end: str
+    step_start: str
     empty_cell: str
     empty_cell_read_only: str
     more: str
@@ -138,6 +140,8 @@ ENGLISH = UiText(
     example_copy="copy of the example",
     new_file="new file",
     no_partners="No partners yet. Press a to add the first one, or n to start filling in.",
+    step_end="Last cell of step {step}",
+    step_start="First cell of step {step}",
     empty_cell="(empty: press e or Enter to write)",
     empty_cell_read_only="(empty)",
     more="↓ more below: move the cursor, or scroll",
@@ -298,6 +302,8 @@ DUTCH = UiText(
     example_copy="kopie van het voorbeeld",
     new_file="nieuw bestand",
     no_partners="Nog geen partners. Druk op a om de eerste toe te voegen, of op n om te beginnen.",
+    step_end="Laatste cel van stap {step}",
+    step_start="Eerste cel van stap {step}",
     empty_cell="(leeg: druk op e of Enter om te schrijven)",
     empty_cell_read_only="(leeg)",
     more="↓ meer hieronder: beweeg de cursor, of scroll",

@@ -147,9 +147,13 @@ class CellActions:
         columns = navigation.STEP_COLUMNS[navigation.step_of(column)]
         position = (columns.index(column) if column in columns else 0) + delta
         row += position // len(columns)  # floor division: -1 before the first column
-        if 0 <= row < grid.row_count:
+        moved = 0 <= row < grid.row_count
+        if moved:
             grid.move_cursor(row=row, column=columns[position % len(columns)], animate=False)
         await self.begin_edit()
+        if not moved:  # the same cell opens again: say why the key did not move on
+            step = navigation.step_of(column)
+            self.say((self.words.step_end if delta > 0 else self.words.step_start).format(step=step))
 
     async def action_external_editor(self: EditorScreen) -> None:
         from pvm_tui.external_editor import EditorFailed, edit_text

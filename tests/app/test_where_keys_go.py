@@ -82,3 +82,24 @@ async def test_tab_in_step_1_goes_from_name_to_name(tmp_path: Path) -> None:
         assert editor_of(app).grid.cursor_coordinate == (1, NAME)
         await pilot.press("shift+tab")
         assert editor_of(app).grid.cursor_coordinate == (0, NAME)
+
+
+async def test_tab_past_the_last_cell_of_a_step_stays_and_says_so(tmp_path: Path) -> None:
+    app = editor(two_partners(tmp_path), language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "down", "e")
+        for _ in GETS[1:]:
+            await pilot.press("tab")
+        await type_text(pilot, "last")
+        await pilot.press("tab")  # past Beta's last gets cell: nowhere further in step 3
+        await pilot.pause()
+        assert editor_of(app).grid.cursor_coordinate == (1, GETS[-1])
+        assert editor_of(app).context() == "editor"
+        assert editor_of(app).status.message == "Last cell of step 3"
+        await type_text(pilot, " more")
+        await pilot.press("escape", "up", "3", "e", "shift+tab")  # before Alpha's first gets cell
+        await pilot.pause()
+        assert editor_of(app).grid.cursor_coordinate == (0, GETS[0])
+        assert editor_of(app).status.message == "First cell of step 3"
+        await pilot.press("escape")
+        assert session_of(app).matrix.partners[1].gets.other.endswith("last more")
