@@ -16,9 +16,12 @@ Run from a checkout with the test extra installed:
    filter (huge_cells.py), in the long-cells part;
 6. the editor with a 100 KB cell, key by key through Pilot: opening it, typing,
    the cursor, undo, Esc, `w`, ctrl+o, the recovery dialog (huge_cells.py), in
-   the long-cells part.
+   the long-cells part;
+7. a big matrix, 15,000 and 20,000 partners, key by key through Pilot: the
+   longest each key that touches every row holds the UI thread (big_matrix.py),
+   only with ``--big`` (a few minutes).
 
-``--only NAME`` runs one of them (paint, commands, scale, long-cells).
+``--only NAME`` runs one of them (paint, commands, scale, long-cells, big).
 
 Absolute times drift on shared machines; ratios measured in one run do not.
 Nothing here is asserted: the budgets live in the README's table.
@@ -39,6 +42,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path[:0] = [str(REPO), str(HERE)]
 
+from big_matrix import big_matrix  # noqa: E402
 from generate import write_matrix  # noqa: E402
 from huge_cells import huge_cell_keys, huge_cells  # noqa: E402
 from long_cells import long_cells  # noqa: E402
@@ -181,8 +185,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="runs per measurement (default 7)")
     parser.add_argument("--quick", action="store_true", help="3 runs, and sizes up to 100 partners")
     parser.add_argument(
-        "--only", choices=("paint", "commands", "scale", "long-cells"), help="run only this part"
+        "--only", choices=("paint", "commands", "scale", "long-cells", "big"), help="run only this part"
     )
+    parser.add_argument("--big", action="store_true", help="also the big matrix (15,000 and 20,000 partners)")
     options = parser.parse_args()
     runs = 3 if options.quick else options.runs
     sizes = SIZES[:3] if options.quick else SIZES
@@ -197,6 +202,8 @@ def main() -> None:
         long_cells(runs)
         huge_cells(runs)
         huge_cell_keys(runs)
+    elif options.only == "big":
+        big_matrices()
     elif options.only is not None:
         sample_paint = first_paint(runs)
         if options.only == "scale":
@@ -208,6 +215,13 @@ def main() -> None:
         long_cells(runs)
         huge_cells(runs)
         huge_cell_keys(runs)
+        if options.big:
+            big_matrices()
+
+
+def big_matrices() -> None:
+    for partners in (15_000, 20_000):
+        big_matrix(partners)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import enum
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 SIDES: tuple[str, ...] = ("brings", "gets")
 """The two sides of a partnership: what a partner brings, what it gets out of it."""
@@ -187,7 +188,7 @@ class Partner:
     def has_facts(self) -> bool:
         return self.status is not None or self.influence is not None or bool(self.agreements.strip())
 
-    @property
+    @cached_property  # a reload or an undo of one counts it for every partner, and a partner never changes
     def balance(self) -> Balance:
         brings, gets = not self.brings.is_empty, not self.gets.is_empty
         if brings and gets:

@@ -237,10 +237,27 @@ class Session:
                     recovery_store.remove(copy.path)
         return offers
 
-    def restore(self, copy: recovery_store.Recovery, where: Place) -> Place:
-        """Make the copy's matrix the matrix, undoably; returns the place of its first change."""
-        new = recovery_store.with_keys_of(self.matrix, copy.matrix)
-        after = _first_change(self.matrix, new) or Place(min(where.row, max(len(new.partners) - 1, 0)), 0)
+    def keyed_copy(
+        self, copy: recovery_store.Recovery, current: Matrix | None = None
+    ) -> tuple[Matrix, Place | None]:
+        """The part of a restore that takes time, safe in a thread: the copy's matrix with the keys
+        of ``current``'s partners (the matrix when it began), and where it first differs from it.
+
+        Pairing the partners and comparing them took 2.5 s for 15,000 partners that all differ.
+        """
+        current = self.matrix if current is None else current
+        new = recovery_store.with_keys_of(current, copy.matrix)
+        return new, _first_change(current, new)
+
+    def restore(
+        self, copy: recovery_store.Recovery, where: Place, keyed: tuple[Matrix, Place | None] | None = None
+    ) -> Place:
+        """Make the copy's matrix the matrix, undoably; returns the place of its first change.
+
+        ``keyed`` is what ``keyed_copy`` made of the copy, when that ran in a thread.
+        """
+        new, first = self.keyed_copy(copy) if keyed is None else keyed
+        after = first or Place(min(where.row, max(len(new.partners) - 1, 0)), 0)
         self.change(new, "recover", where, after)
         if self.recovery_path is None and not copy.maybe_running():
             # From now on this session's copy is that one: no second copy of the same text.

@@ -28,6 +28,7 @@ class UiText(NamedTuple):
     cell_more: str
     rows_whole: str
     rows_compact: str
+    rows_whole_making: str
     saved: str
     not_saved: str
     saving: str
@@ -114,6 +115,7 @@ class UiText(NamedTuple):
     recovery_keep: str
     recovery_delete: str
     recovered: str
+    restoring: str
     recovery_kept: str
     recovery_deleted: str
     recovery_failed: str
@@ -146,6 +148,7 @@ ENGLISH = UiText(
     cell_more="… ({size} KB more: {key} to read it all)",
     rows_whole="Whole text: every word of every cell (w: one line per partner)",
     rows_compact="Compact: one line per partner (w: every word of every cell)",
+    rows_whole_making="Whole text: {done} of {total} partners ready… (you can go on working)",
     saved="Saved {path}",
     not_saved="Not saved: {error}",
     saving="Saving {name}… {seconds} s (you can go on working)",
@@ -274,6 +277,7 @@ ENGLISH = UiText(
     recovery_keep="k / Esc  keep the file as it is; the copy stays for next time",
     recovery_delete="x  delete the copy",
     recovered="Restored the changes from {when}; ctrl+z goes back to the file.",
+    restoring="Restoring the changes from {when}… {seconds} s (you can go on working)",
     recovery_kept="The recovery copy stays in {path}.",
     recovery_deleted="Recovery copy deleted.",
     recovery_failed="Could not write the recovery copy: {error}",
@@ -306,6 +310,7 @@ DUTCH = UiText(
     cell_more="… (nog {size} KB: {key} om alles te lezen)",
     rows_whole="Hele tekst: elk woord van elke cel (w: één regel per partner)",
     rows_compact="Compact: één regel per partner (w: elk woord van elke cel)",
+    rows_whole_making="Hele tekst: {done} van {total} partners klaar… (je kunt doorwerken)",
     saved="Opgeslagen: {path}",
     not_saved="Niet opgeslagen: {error}",
     saving="{name} opslaan… {seconds} s (je kunt doorwerken)",
@@ -440,6 +445,7 @@ DUTCH = UiText(
     recovery_keep="k / Esc  het bestand laten zoals het is; de kopie blijft bewaard",
     recovery_delete="x  de kopie verwijderen",
     recovered="Wijzigingen van {when} teruggezet; ctrl+z gaat terug naar het bestand.",
+    restoring="Wijzigingen van {when} terugzetten… {seconds} s (je kunt doorwerken)",
     recovery_kept="De herstelkopie blijft in {path}.",
     recovery_deleted="Herstelkopie verwijderd.",
     recovery_failed="Kon de herstelkopie niet schrijven: {error}",

@@ -84,6 +84,8 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         """What `y` does while the status line asks a question (delete this partner?)."""
         self.filter_input: Input | None = None
         self.left_empty: tuple[int, int] | None = None
+        self._making_said = ""
+        """The last count of whole-text rows being made that the status line showed."""
         """The empty cell just left with `Esc` (partner key, column): `n` then moves on from it."""
 
     @property
@@ -292,7 +294,28 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         # On the card, not the screen: a class on the screen restyles every widget (6 ms a switch).
         self.view.card.set_class(whole, "-whole-rows")
         view_choice.remember_whole_text(whole)
-        self.say(self.words.rows_whole if whole else self.words.rows_compact)
+        if self.grid.making_whole:
+            self._say_making(0, len(self.grid.keys_in_view()))
+        else:
+            self.say(self.words.rows_whole if whole else self.words.rows_compact)
+
+    def on_matrix_grid_whole_rows(self, event: MatrixGrid.WholeRows) -> None:
+        """Whole-text rows being made for many partners: the count, and then that they show.
+
+        The count takes the place of no message, or of its own last count,
+        never of what an action said.
+        """
+        event.stop()
+        if self.status.message not in ("", self._making_said):
+            return
+        if event.done < event.total:
+            self._say_making(event.done, event.total)
+        else:
+            self.say(self.words.rows_whole)
+
+    def _say_making(self, done: int, total: int) -> None:
+        self._making_said = self.words.rows_whole_making.format(done=done, total=total)
+        self.say(self._making_said)
 
     async def action_step(self, step: int) -> None:
         """Go to a step: the cursor moves into its first column and its columns come into view."""

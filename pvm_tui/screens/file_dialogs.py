@@ -71,6 +71,8 @@ class FileDialogs:
         """The slow work is a reload, not a save."""
         self.reading_copies = SlowWork(app, say)
         """The file's recovery copies, read in a thread when they are big."""
+        self.restoring = SlowWork(app, say)
+        """A big recovery copy being restored (its partners paired with the matrix's) in a thread."""
 
     def speak(self, labels: Labels, words: UiText) -> None:
         """The language of the dialogs and messages."""
@@ -274,7 +276,8 @@ class FileDialogs:
         def answered(answer: str | None) -> None:
             if answer == "restore":
                 self._restore(copy)
-            elif answer == "delete":
+                return  # the next dialog once it is restored
+            if answer == "delete":
                 with contextlib.suppress(OSError):
                     recovery_store.remove(copy.path)
                 self.say(self.words.recovery_deleted)
@@ -289,12 +292,38 @@ class FileDialogs:
         self.app.push_screen(RecoveryDialog(copy, saved, self.labels, self.words), answered)
 
     def _restore(self, copy: recovery_store.Recovery) -> None:
+        """Restore a copy; a big one is paired with the matrix's partners in a thread, the keys working."""
+        session = self.session
+        from pvm_tui.screens.recovery_dialog import when
+
+        if len(session.matrix.partners) + len(copy.matrix.partners) < SLOW_PARTNERS:
+            self._restored(copy, session.keyed_copy(copy))
+            return
+        keyed: list[tuple[Matrix, Place | None]] = []
+
+        def done(error: Exception | None) -> None:
+            if error is not None:
+                raise error  # a bug: the App's crash handling keeps the changes and says where
+            self.app.call_later(self._restored_later, copy, keyed[0])
+
+        current = session.matrix
+        message = self.words.restoring.replace("{when}", when(copy))
+        self.restoring.start(lambda: keyed.append(session.keyed_copy(copy, current)), message, done)
+
+    async def _restored_later(
+        self, copy: recovery_store.Recovery, keyed: tuple[Matrix, Place | None]
+    ) -> None:
+        await self.to_grid()  # a cell opened meanwhile keeps its text, one ctrl+z away
+        self._restored(copy, keyed)
+
+    def _restored(self, copy: recovery_store.Recovery, keyed: tuple[Matrix, Place | None]) -> None:
         old = self.session.matrix
-        after = self.session.restore(copy, self.where())
+        after = self.session.restore(copy, self.where(), keyed)
         self.show_change(old, after)
         from pvm_tui.screens.recovery_dialog import when
 
         self.say(self.words.recovered.format(when=when(copy)))
+        self.app.call_later(self._offer_next)
 
 
 def _total_size(paths: list[Path]) -> int:

@@ -32,13 +32,16 @@ from pvm_tui import textual_internals as internals
 from pvm_tui.labels import Labels
 from pvm_tui.model import COLUMNS, Matrix, Partner
 from pvm_tui.reflection import influence_rank
+from pvm_tui.widgets import whole_rows
 from pvm_tui.widgets.grid_cells import (
     CELL_WIDTH,
     GROUP_STYLES,
     NAME_WIDTH,
     WIDTHS,
     CellMaker,
+    GridCell,
     RowCells,
+    as_text,
     column_label,
     whole_widths,
 )
@@ -53,7 +56,7 @@ SCROLLBAR = 1
 _KEY = attrgetter("key")
 
 
-class MatrixGrid(internals.KeptDrawingsTable[Text]):
+class MatrixGrid(internals.KeptDrawingsTable[GridCell]):
     """A table of partners that the App updates row by row."""
 
     DEFAULT_CSS = """
@@ -108,6 +111,22 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
         def control(self) -> MatrixGrid:
             return self.grid
 
+    class WholeRows(Message):
+        """Whole-text rows are being made while compact rows show: ``done`` of ``total`` partners.
+
+        The last one says they show (``done == total``).
+        """
+
+        def __init__(self, grid: MatrixGrid, done: int, total: int) -> None:
+            super().__init__()
+            self.grid = grid
+            self.done = done
+            self.total = total
+
+        @property
+        def control(self) -> MatrixGrid:
+            return self.grid
+
     def __init__(self, **kwargs: object) -> None:
         super().__init__(
             show_row_labels=False,
@@ -125,6 +144,8 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
         """The partner keys a filter lets through, or None when every partner is shown."""
         self.whole = False
         """Whole-text rows (every word of every cell) rather than one line per partner."""
+        self.making_whole = False
+        """Whole-text rows are chosen, but compact rows show while they are made (``whole_rows``)."""
         self.by_influence = False
         """Rows by influence, high first (the file's order within a level): only a view."""
         self._partners: list[Partner] = []
@@ -141,7 +162,7 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
         self.labels = labels
         rows = self._shown_of(matrix)
         if self.whole:
-            self._widths = self._whole_widths(rows)
+            self._widths = self._whole_or_wait(rows)
         self._label_columns()
         self.clear()
         self._partners = rows
@@ -154,6 +175,8 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
     def relabel(self, labels: Labels, matrix: Matrix) -> None:
         """New column headings and placeholders after a language switch; rows stay."""
         self.labels = labels
+        if self._whole_now():
+            self._widths = self._whole_or_wait(self._partners)
         self._label_columns()
         self._remake_all()
 
@@ -162,7 +185,12 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
         if whole == self.whole:
             return
         self.whole = whole
-        self._widths = self._whole_widths(self._partners) if whole else WIDTHS
+        if not whole and self.making_whole:
+            self._stop_making()  # compact rows show already
+            return
+        self._widths = self._whole_or_wait(self._partners) if whole else WIDTHS
+        if self.making_whole:
+            return  # compact rows show until the whole-text rows are made
         # Each mode's drawings are kept apart (drawing_variant): switching back draws nothing again.
         self._label_columns(forget=False)
         self._remake_all(forget=False)
@@ -176,20 +204,33 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
     def show_partner(self, partner: Partner) -> None:
         """Show this version of a partner in its row (its other cells, such as the marker, may change too)."""
         row = self.row_of(partner.key)
-        if row is None:
+        if row is not None:
+            self._show_partners([(row, partner)])
+
+    def _show_partners(self, changed: list[tuple[int, Partner]]) -> None:
+        """New versions of partners in their rows (row, partner), all drawn again at once.
+
+        At once: forgetting each row's drawings looks through every drawing
+        kept, which for a reload of 15,000 changed partners one by one took 40 s.
+        """
+        if not changed:
             return
-        self._partners[row] = partner
-        key = RowKey(str(partner.key))
-        old_height = self.rows[key].height
-        made = self._make(partner)
-        self._set_row(key, made)
-        grew = made.height != old_height
-        internals.forget_rows(self, {key}, moved=grew)
+        made: list[RowCells] = []
+        grew = False
+        heights = self.rows
+        whole = self._whole_now()  # a compact row is one line high, whatever it holds
+        for row, partner in changed:
+            self._partners[row] = partner
+            made.append(self._make(partner))
+            grew = grew or (whole and made[-1].height != heights[RowKey(str(partner.key))].height)
+        keys = self._set_rows(made)
+        internals.forget_rows(self, keys, moved=grew)
         if grew:
             self._resize_virtual()
+        if grew or len(changed) > 1:
             self.refresh()
         else:
-            self.refresh_row(row)
+            self.refresh_row(changed[0][0])
 
     def sync(self, old: Matrix, new: Matrix, reveal: Iterable[int] = ()) -> bool:
         """Make the rows show ``new`` where it differs from ``old``; True when rows came, went or moved.
@@ -203,11 +244,24 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
             known = {partner.key for partner in old.partners}
             self.shown.update(partner.key for partner in new.partners if partner.key not in known)
         rows = self._shown_of(new)
+        compact = self._whole_now() and not self._few_missing(rows, self._widths)
+        if compact:
+            self._start_making()  # too many whole-text rows to make now: compact rows meanwhile
+            self._widths = WIDTHS
+            self._label_columns(forget=False)
         before = self._partners
         if len(rows) == len(before) and list(map(_KEY, rows)) == list(map(_KEY, before)):
-            for was, now in zip(before, rows, strict=True):
-                if was is not now:
-                    self.show_partner(now)
+            if compact:
+                self._partners = rows
+                self._remake_all()
+                return False
+            self._show_partners(
+                [
+                    (row, now)
+                    for row, (was, now) in enumerate(zip(before, rows, strict=True))
+                    if was is not now
+                ]
+            )
             return False
         # The rows to draw again: each partner that is new, or not where it was in this row.
         changed = [
@@ -219,13 +273,13 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
         had = {partner.key for partner in before}
         cursor = self.cursor_coordinate
         with internals.keeping_caches(self):
-            for partner in before:
-                if partner.key not in kept:
-                    self.remove_row(str(partner.key))
-            for partner in rows:
-                if partner.key not in had:
-                    made = self._make(partner)
-                    self.add_row(*made.cells, height=made.height, key=str(partner.key))
+            internals.remove_rows(
+                self, {RowKey(str(partner.key)) for partner in before if partner.key not in kept}
+            )
+            new_rows = [self._make(partner) for partner in rows if partner.key not in had]
+            internals.append_rows(
+                self, [(str(made.partner.key), made.cells, made.height) for made in new_rows]
+            )
         internals.place_rows(self, [RowKey(str(partner.key)) for partner in rows])
         previous = {partner.key: partner for partner in before}
         redrawn = {
@@ -233,11 +287,17 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
             for partner in changed
             if previous.get(partner.key) not in (None, partner)
         }
-        for partner in changed:
-            if partner.key in had and previous[partner.key] is not partner:  # moved rows keep their cells
-                self._set_row(RowKey(str(partner.key)), self._make(partner))
         self._partners = rows
         self._row_of = None
+        if compact:
+            self._remake_all()  # every row, now compact
+        else:
+            # Rows that only moved keep their cells: only partners that changed are made again.
+            self._set_rows(
+                self._make(partner)
+                for partner in changed
+                if partner.key in had and previous[partner.key] is not partner
+            )
         # Rows that only moved keep their drawings (KeptDrawingsTable checks their place).
         internals.forget_rows(self, redrawn, moved=True)
         self.cursor_coordinate = cursor
@@ -249,12 +309,8 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
         """Mark these cells (partner key, column) as changed from outside; an empty set unmarks all."""
         keys = {key for key, _ in self._marked ^ cells}
         self._marked = set(cells)
-        rows = set()
-        for key in keys:
-            row = self.row_of(key)
-            if row is not None:
-                rows.add(RowKey(str(key)))
-                self._set_row(RowKey(str(key)), self._make(self._partners[row]))
+        found = (self.row_of(key) for key in keys)
+        rows = self._set_rows(self._make(self._partners[row]) for row in found if row is not None)
         internals.forget_rows(self, rows, moved=False)
         self.refresh()
 
@@ -323,15 +379,66 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
         event.stop()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.whole and self._partners:
+        if self._whole_now() and self._partners:
             widths = self._whole_widths(self._partners)
             if widths != self._widths:
-                self._widths = widths
+                self._widths = self._whole_or_wait(self._partners)
                 self._label_columns()
                 self._remake_all()
         if self.row_count:
             # The columns and rows have other sizes now: the cell being worked on stays in view.
             self.move_cursor(row=self.cursor_row, column=self.cursor_column)
+
+    # -- whole-text rows for many partners --------------------------------------
+
+    def _whole_now(self) -> bool:
+        """True when the rows show whole text (not while they are being made)."""
+        return self.whole and not self.making_whole
+
+    def _few_missing(self, partners: list[Partner], widths: tuple[int, ...]) -> bool:
+        assert self.labels is not None
+        return whole_rows.few_missing(self._made, partners, self.labels, widths)
+
+    def _whole_or_wait(self, partners: list[Partner]) -> tuple[int, ...]:
+        """The widths to show ``partners`` in whole text with, when their rows can be made on
+        the spot; else compact widths, and the whole-text rows are made meanwhile."""
+        widths = self._whole_widths(partners)
+        if partners and not self._few_missing(partners, widths):
+            self._start_making()
+            return WIDTHS
+        self._stop_making()
+        return widths
+
+    def _start_making(self) -> None:
+        """Make the rows' whole-text cells a slice at a time (again from the start, if it was under way)."""
+        self.making_whole = True
+        self.run_worker(self._make_whole(), name="whole-rows", group="whole-rows", exclusive=True)
+
+    def _stop_making(self) -> None:
+        if self.making_whole:
+            self.making_whole = False
+            self.workers.cancel_group(self, "whole-rows")
+
+    async def _make_whole(self) -> None:
+        while True:
+            labels, partners = self.labels, list(self._partners)
+            assert labels is not None
+            widths = self._whole_widths(partners)
+            await whole_rows.make(self._made, partners, labels, widths, self._made_so_far)
+            # What changed meanwhile (an edit, a reload, a filter, the width) is made now, if it is little.
+            widths = self._whole_widths(self._partners)
+            if self._few_missing(self._partners, widths):
+                break
+        self.making_whole = False
+        self._widths = widths
+        self._label_columns(forget=False)
+        self._remake_all(forget=False)
+        self.move_cursor(row=self.cursor_row, column=self.cursor_column)
+        self.post_message(self.WholeRows(self, len(self._partners), len(self._partners)))
+
+    def _made_so_far(self, done: int, total: int) -> None:
+        if done < total:
+            self.post_message(self.WholeRows(self, done, total))
 
     # -- positions ------------------------------------------------------------
 
@@ -362,7 +469,7 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
     def show_step(self, step: int) -> None:
         """Scroll sideways so that a step's columns start right after the (fixed) partner column."""
         first = next(index for index, column in enumerate(COLUMNS) if column.step == step)
-        if self.whole and self._fits():
+        if self._whole_now() and self._fits():
             return  # every column is in view already
         self.scroll_to(x=sum(self._widths[1:first]), animate=False, immediate=True)
 
@@ -376,7 +483,7 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
         return whole_widths(partners, available)
 
     def drawing_variant(self) -> tuple[object, ...]:
-        return (self.whole, self._widths)
+        return (self._whole_now(), self._widths)
 
     def _label_columns(self, *, forget: bool = True) -> None:
         """Make the columns (once), and give them the headings and widths of the mode."""
@@ -396,23 +503,29 @@ class MatrixGrid(internals.KeptDrawingsTable[Text]):
     def _make(self, partner: Partner) -> RowCells:
         """The partner's cells in the current mode, made once per version of the partner."""
         assert self.labels is not None
-        return self._made.cells(partner, self.labels, self.whole, self._widths)
+        return self._made.cells(partner, self.labels, self._whole_now(), self._widths)
 
-    def _set_row(self, key: RowKey, made: RowCells) -> None:
-        cells = made.cells
-        if self._marked:
-            partner_key = made.partner.key
-            marked = self.get_component_rich_style("grid--changed")
-            cells = [
-                _marked(cell, marked) if (partner_key, column) in self._marked else cell
-                for column, cell in enumerate(cells)
-            ]
-        internals.set_cells(self, key, cells)
-        self.rows[key].height = made.height
+    def _set_rows(self, made: Iterable[RowCells]) -> set[RowKey]:
+        """Put made rows in their places; returns their row keys."""
+        rows, table_rows = [], self.rows
+        marks = self._marked
+        style = self.get_component_rich_style("grid--changed") if marks else None
+        for each in made:
+            key, cells = RowKey(str(each.partner.key)), each.cells
+            if style is not None:
+                cells = [
+                    _marked(as_text(cell), style) if (each.partner.key, column) in marks else cell
+                    for column, cell in enumerate(cells)
+                ]
+            rows.append((key, cells))
+            row = table_rows[key]
+            if row.height != each.height:
+                row.height = each.height
+        internals.set_cells(self, rows)
+        return {key for key, _ in rows}
 
     def _remake_all(self, *, forget: bool = True) -> None:
-        for partner in self._partners:
-            self._set_row(RowKey(str(partner.key)), self._make(partner))
+        self._set_rows(self._make(partner) for partner in self._partners)
         if forget:
             internals.forget_all(self)
         else:

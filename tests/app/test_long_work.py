@@ -202,6 +202,35 @@ async def test_big_recovery_copies_are_read_while_the_keys_work_then_offered(
         assert session_of(app).matrix.partners[0].name == "Sennheiser recovered"
 
 
+async def test_a_big_copy_is_restored_in_a_thread_while_the_keys_work(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    earlier = Session(open_path(sample, language="en"))
+    here = Place(0, 0)
+    earlier.change(earlier.matrix.with_cell(0, COLUMNS[0], "Sennheiser recovered"), "cell", here, here)
+    earlier.keep_copy()
+    held = Held()
+    monkeypatch.setattr(recovery_store, "with_keys_of", held.wrap(recovery_store.with_keys_of))
+    monkeypatch.setattr(file_dialogs, "SLOW_PARTNERS", 0)  # every copy counts as big
+    app = PvmApp(open_path(sample, language="en"), "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, RecoveryDialog))
+        await pilot.press("r")
+        await until(pilot, held.inside.is_set)
+        await until(pilot, lambda: "Restoring the changes from" in screen_text(app))
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert not held.over.is_set(), "help answered while the copy was still being restored"
+        await pilot.press("escape")
+        held.release.set()
+        await until(pilot, lambda: "Restored the changes" in screen_text(app))
+        assert "Sennheiser recov…" in screen_text(app)
+        assert session_of(app).matrix.partners[0].name == "Sennheiser recovered"
+        await pilot.press("ctrl+z")  # back to the file
+        await until(pilot, lambda: session_of(app).matrix.partners[0].name == "Sennheiser")
+        assert "Sennheiser recov" not in screen_text(app)
+
+
 def test_pvm_file_says_it_is_reading_a_big_file_before_the_editor_can_draw(tmp_path: Path) -> None:
     path = tmp_path / "big.toml"
     padding = "".join(f"# {'padding ' * 12}\n" for _ in range(12_000))  # over a megabyte, quick to read

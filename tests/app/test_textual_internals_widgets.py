@@ -105,12 +105,33 @@ async def test_place_rows_orders_the_rows() -> None:
         assert text.index("a4") < text.index("a0")
 
 
+async def test_remove_rows_takes_rows_out_and_keeps_the_order_of_the_rest() -> None:
+    app = TableApp()
+    async with app.run_test() as pilot:
+        table = await _table(app)
+        await pilot.pause()
+        table.move_cursor(row=4)
+        for name in ("_row_locations", "_data", "_updated_cells", "_require_update_dimensions"):
+            assert hasattr(table, name), UPGRADE.format(what=f"DataTable.{name}", use="remove_rows")
+        internals.remove_rows(table, {RowKey("r1"), RowKey("r3")})
+        assert [row.key for row in table.ordered_rows] == [RowKey("r0"), RowKey("r2"), RowKey("r4")], (
+            UPGRADE.format(what="DataTable._row_locations", use="remove_rows")
+        )
+        assert table.get_row_index("r4") == 2
+        assert table.cursor_coordinate.row == 2, "the cursor is kept inside the table"
+        await pilot.pause()
+        lines = _screen_lines(app)
+        assert any("a4" in line for line in lines) and not any("a3" in line for line in lines), (
+            UPGRADE.format(what="how DataTable draws after its rows change", use="remove_rows")
+        )
+
+
 async def test_set_cells_and_forget_all() -> None:
     app = TableApp()
     async with app.run_test() as pilot:
         table = await _table(app)
         await pilot.pause()
-        internals.set_cells(table, RowKey("r2"), [Text("x"), Text("y")])
+        internals.set_cells(table, [(RowKey("r2"), [Text("x"), Text("y")])])
         assert table.get_row("r2") == [Text("x"), Text("y")], UPGRADE.format(
             what="DataTable._data", use="set_cells"
         )
