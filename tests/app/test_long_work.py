@@ -61,6 +61,14 @@ def held_copy(monkeypatch: pytest.MonkeyPatch) -> Held:
     return held
 
 
+def leave_a_recovery_copy(sample: Path) -> None:
+    """An earlier session that renamed the first partner and kept a copy of it, never saved."""
+    earlier = Session(open_path(sample, language="en"))
+    here = Place(0, 0)
+    earlier.change(earlier.matrix.with_cell(0, COLUMNS[0], "Sennheiser recovered"), "cell", here, here)
+    earlier.keep_copy()
+
+
 def copied_name(path: Path) -> str | None:
     copies = recovery_store.copies_for(path)
     return copies[0].matrix.partners[0].name if copies else None
@@ -179,10 +187,7 @@ async def test_reloading_a_big_file_reads_it_while_the_keys_work(sample: Path, h
 async def test_big_recovery_copies_are_read_while_the_keys_work_then_offered(
     sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    earlier = Session(open_path(sample, language="en"))
-    here = Place(0, 0)
-    earlier.change(earlier.matrix.with_cell(0, COLUMNS[0], "Sennheiser recovered"), "cell", here, here)
-    earlier.keep_copy()
+    leave_a_recovery_copy(sample)
     held = Held()
     monkeypatch.setattr(recovery_store, "read", held.wrap(recovery_store.read))
     monkeypatch.setattr(file_dialogs, "READ_FROM", 0)
@@ -205,10 +210,7 @@ async def test_big_recovery_copies_are_read_while_the_keys_work_then_offered(
 async def test_a_big_copy_is_restored_in_a_thread_while_the_keys_work(
     sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    earlier = Session(open_path(sample, language="en"))
-    here = Place(0, 0)
-    earlier.change(earlier.matrix.with_cell(0, COLUMNS[0], "Sennheiser recovered"), "cell", here, here)
-    earlier.keep_copy()
+    leave_a_recovery_copy(sample)
     held = Held()
     monkeypatch.setattr(recovery_store, "with_keys_of", held.wrap(recovery_store.with_keys_of))
     monkeypatch.setattr(file_dialogs, "SLOW_PARTNERS", 0)  # every copy counts as big
@@ -295,10 +297,7 @@ async def test_a_save_reads_a_big_file_changed_on_disk_in_a_thread_then_merges_a
 async def test_the_start_screen_reads_big_recovery_copies_while_the_keys_work(
     sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    earlier = Session(open_path(sample, language="en"))
-    here = Place(0, 0)
-    earlier.change(earlier.matrix.with_cell(0, COLUMNS[0], "Sennheiser recovered"), "cell", here, here)
-    earlier.keep_copy()
+    leave_a_recovery_copy(sample)
     listing, summing = Held(), Held()
     monkeypatch.setattr(copies, "every_copy", listing.wrap(copies.every_copy))
     monkeypatch.setattr(copies, "holds", summing.wrap(copies.holds))
