@@ -158,7 +158,7 @@ class EditorView:
         self.move_cursor(place.row, place.column)
         self.refresh_all()
 
-    def show_cursor_cell(self, *, force: bool = False) -> None:
+    def show_cursor_cell(self) -> None:
         """Show the partner under the cursor in the card, its cell selected, and its step in the step bar."""
         if self.session.open_cell is not None:
             return  # the cell editor shows what is being typed; a change from outside never replaces it
@@ -174,7 +174,7 @@ class EditorView:
         index, column = place
         partner = matrix.partners[index]
         shown = (partner, column, self.language, self.session.read_only)
-        if shown == self._shown_cell and not force:
+        if shown == self._shown_cell:
             return
         self._shown_cell = shown
         read_only = self.session.read_only
