@@ -301,9 +301,75 @@ async def test_whole_text_rows_of_a_big_matrix_make_the_cells_of_the_rows_they_d
         await until(pilot, lambda: grid.whole and not grid.making_whole)
         await pilot.pause()
         lines = region_text(app, grid).splitlines()
-        assert lines[2].startswith(" →B Partner     │ knowledge "), "a name and a cell wrapped to their columns"
+        assert lines[2].startswith(" →B Partner     │ knowledge "), "name and cell wrapped to their columns"
         assert lines[3].startswith("    0000        │ 0 "), lines
         assert len(made) <= 40, "every row is measured; only the rows on screen are made"
         assert grid.virtual_size.height == 2 + 2 * 2000, "each row as high as its text (two lines)"
         await pilot.press("ctrl+end")
         assert "    1999        │ 1999 " in region_text(app, grid)
+
+
+def _rows_added(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many rows each call of ``append_rows`` adds to the grid, from now on."""
+    added: list[int] = []
+    append_rows = textual_internals.append_rows
+
+    def counted(table, rows):
+        rows = list(rows)
+        added.append(len(rows))
+        append_rows(table, rows)
+
+    monkeypatch.setattr(textual_internals, "append_rows", counted)
+    return added
+
+
+async def test_each_letter_typed_in_the_filter_line_keeps_the_rows_that_stay(
+    big: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = editor(big)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        grid = editor_of(app).grid
+        added = _rows_added(monkeypatch)
+        await pilot.press("slash", "1")
+        assert grid.row_count == sum("1" in f"{index:04d}" for index in range(2000))
+        await pilot.press("9", "9")
+        narrowed = grid.row_count
+        assert narrowed == sum("199" in f"{index:04d}" for index in range(2000))
+        assert sum(added) == 0, "narrowing the filter adds no row"
+        text = screen_text(app)
+        assert "Partner 0199" in text and "Partner 1990" in text and "Partner 0001" not in text
+        await pilot.press("backspace", "backspace")
+        assert sum(added) == grid.row_count - narrowed, "widening it adds only the rows that come back"
+        await pilot.press("escape", "escape")  # the filter line, then the filter
+        assert grid.row_count == 2000
+        assert grid.keys_in_view() == sorted(grid.keys_in_view()), "in the file's order"
+        await pilot.press("ctrl+end")
+        assert "Partner 1999" in screen_text(app)
+
+
+async def test_o_puts_the_rows_in_another_order_keeping_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "influence.toml"
+    text = big_matrix_text(2000)
+    for index in (7, 1507):  # two partners of high influence, far down
+        text = text.replace(
+            f'name = "Partner {index:04d}"\n', f'name = "Partner {index:04d}"\ninfluence = "high"\n'
+        )
+    path.write_text(text, encoding="utf-8")
+    app = editor(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        grid = editor_of(app).grid
+        added = _rows_added(monkeypatch)
+        await pilot.press("o")
+        assert [grid.get_cell_at((row, 0)).plain.strip()[-12:] for row in range(3)] == [
+            "Partner 0007",
+            "Partner 1507",
+            "Partner 0000",
+        ]
+        assert "Partner 1507" in region_text(app, grid)
+        await pilot.press("o")  # the file's order again
+        assert "Partner 1507" not in region_text(app, grid) and "Partner 0007" in region_text(app, grid)
+        assert grid.row_count == 2000 and sum(added) == 0, "every row stays; only the order changes"
