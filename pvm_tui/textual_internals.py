@@ -191,9 +191,11 @@ def empty(cache: LRUCache[Any, Any]) -> None:
 
 
 def append_rows(
-    table: DataTable[Any], rows: Iterable[tuple[str, Sequence[object] | Mapping[Any, object], int]]
-) -> None:
-    """Add rows (key, cells, height) at the bottom, all at once, for columns of fixed widths.
+    table: DataTable[Any],
+    rows: Iterable[tuple[str | RowKey, Sequence[object] | Mapping[Any, object], int]],
+) -> list[Row]:
+    """Add rows (key, cells, height) at the bottom, all at once, for columns of fixed widths;
+    returns the table's record of each row (its height), in order.
 
     The cells are given left to right, or as a mapping from column key to cell that the table
     keeps as it is (the grid's rows make their cells when they are drawn: ``grid_rows.py``).
@@ -208,19 +210,22 @@ def append_rows(
     locations, data, table_rows = table._row_locations, table._data, table.rows
     columns = [column.key for column in table.ordered_columns]
     was_empty = table.row_count == 0
+    added: list[Row] = []
     for key, cells, height in rows:
-        row_key = RowKey(key)
+        row_key = key if isinstance(key, RowKey) else RowKey(key)
         if row_key in locations:
             raise ValueError(f"the row key {key!r} is already in the table")
         locations[row_key] = len(locations)
         data[row_key] = cells if isinstance(cells, Mapping) else dict(zip(columns, cells, strict=True))  # type: ignore[assignment]
-        table_rows[row_key] = Row(row_key, height)
+        row = table_rows[row_key] = Row(row_key, height)
+        added.append(row)
     table._require_update_dimensions = True
     table._update_count += 1
     table.cursor_coordinate = table.cursor_coordinate
     if was_empty and table.row_count and columns and table.show_cursor and table.cursor_type != "none":
         table._highlight_cursor()
     table.check_idle()
+    return added
 
 
 def remove_rows(table: DataTable[Any], keys: Collection[RowKey]) -> None:

@@ -531,15 +531,12 @@ class MatrixGrid(internals.KeptDrawingsTable[GridCell]):
 
     def _add_rows(self, partners: list[Partner]) -> None:
         """Rows for ``partners`` at the bottom of the table (their cells are made when drawn)."""
-        whole = self._whole_now()
         made = [PartnerRow(partner, self) for partner in partners]
-        internals.append_rows(
-            self,
-            [(str(row.partner.key), row, self._height(row.partner) if whole else 1) for row in made],
-        )
-        table_rows, rows = self.rows, self._table_rows
-        for row in made:
-            row.row = table_rows[row.key]
+        height = self._height if self._whole_now() else _one_line
+        added = internals.append_rows(self, [(row.key, row, height(row.partner)) for row in made])
+        rows = self._table_rows
+        for row, table_row in zip(made, added, strict=True):
+            row.row = table_row
             rows[row.partner.key] = row
 
     def _height(self, partner: Partner) -> int:
@@ -593,6 +590,11 @@ class MatrixGrid(internals.KeptDrawingsTable[GridCell]):
         if self.by_influence:
             rows.sort(key=influence_rank)  # stable: the file's order within a level
         return rows
+
+
+def _one_line(partner: Partner) -> int:
+    """The height of a compact row."""
+    return 1
 
 
 def _marked(cell: Text, style: Style) -> Text:

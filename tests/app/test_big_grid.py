@@ -317,7 +317,7 @@ def _rows_added(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     def counted(table, rows):
         rows = list(rows)
         added.append(len(rows))
-        append_rows(table, rows)
+        return append_rows(table, rows)
 
     monkeypatch.setattr(textual_internals, "append_rows", counted)
     return added

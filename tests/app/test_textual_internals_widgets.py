@@ -373,7 +373,10 @@ async def test_append_rows_keeps_a_mapping_that_makes_its_cells_when_drawn() -> 
         table.add_column("a", width=6, key="a")
         table.add_column("b", width=6, key="b")
         rows = [_Cells(row) for row in range(200)]
-        internals.append_rows(table, [(f"r{row}", cells, 1) for row, cells in enumerate(rows)])
+        added = internals.append_rows(
+            table, [(RowKey(f"r{row}"), cells, 1) for row, cells in enumerate(rows)]
+        )
+        assert added[7] is table.rows[RowKey("r7")], "the table's record of each row, in order"
         await pilot.pause()
         assert "a0" in screen_text(app) and "b3" in screen_text(app), UPGRADE.format(
             what="how DataTable reads a row's cells (DataTable._data)", use="append_rows"
