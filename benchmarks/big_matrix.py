@@ -3,8 +3,9 @@
 Opens a generated matrix of 15,000 (or 20,000) partners with Pilot and
 presses the keys that touch every row: opening it, `w`, the filter, the
 view by influence `o`, `]`/`[`, adding, deleting and moving a partner near
-the top and undoing that, jumping to the end, undoing a reload, restoring
-a recovery copy. For each it prints the wall time until the app is idle,
+the top and undoing that, jumping to the end, the language `L`, what to
+fix first `r`, the next empty cell `n`, a resize in whole text, undoing a
+reload, restoring a recovery copy, and saving. For each it prints the wall time until the app is idle,
 the CPU time, and the longest stretch the UI thread was held at once
 (what a person notices: no key is answered meanwhile). The rule is that
 no stretch is longer than half a second.
@@ -142,6 +143,15 @@ async def _drive(path: Path, rows: list[tuple[str, float, float, float]]) -> Non
         await timed("ctrl+home", lambda: press("ctrl+home"), pilot)
         await timed("L (language)", lambda: press("L"), pilot)
         await timed("L (language back)", lambda: press("L"), pilot)
+        await timed("pagedown", lambda: press("pagedown"), pilot)
+        await timed("r (what to fix first)", lambda: press("r"), pilot)
+        await timed("escape (list done)", lambda: press("escape"), pilot)
+        await timed("n (next empty cell)", lambda: press("n"), pilot)
+        await timed("escape (cell done)", lambda: press("escape"), pilot)
+        await timed("w (whole text, resize)", lambda: press("w"), pilot)
+        await timed("resize to 100x40 (whole)", lambda: pilot.resize_terminal(100, 40), pilot)
+        await timed("resize to 120x40 (whole)", lambda: pilot.resize_terminal(120, 40), pilot)
+        await timed("w (compact, resize)", lambda: press("w"), pilot)
 
         # A reload (every partner renamed) and its undo and redo.
         session = app.session
@@ -186,6 +196,13 @@ async def _drive(path: Path, rows: list[tuple[str, float, float, float]]) -> Non
         await timed("restore a recovery copy", restore, pilot)
         await timed("ctrl+z (undo restore)", lambda: press("ctrl+z"), pilot)
         await timed("? (help)", lambda: press("question_mark"), pilot)
+        await timed("escape (help done)", lambda: press("escape"), pilot)
+
+        async def save() -> None:
+            await press("ctrl+s")
+            await _until(pilot, lambda: not editor.files.slow_work.busy)
+
+        await timed("ctrl+s (save)", save, pilot)
         stalls.stop()
 
 
