@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Lines, Text
+from rich.text import Lines, Span, Text
 from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.binding import Binding, BindingsMap, BindingType
@@ -51,6 +51,7 @@ from textual.widgets.data_table import Row, RowKey
 
 if TYPE_CHECKING:
     from textual.document._wrapped_document import WrappedDocument
+    from textual.widgets import TextArea
 
 TEXTUAL_VERSION = "8.2.8"
 """The Textual these uses were checked against."""
@@ -71,6 +72,7 @@ __all__ = [
     "forget_sequence",
     "in_sequence",
     "keeping_caches",
+    "long_row",
     "own_bindings",
     "place_rows",
     "remove_rows",
@@ -569,6 +571,7 @@ class LastCut:
         self.line: str | None = None
         self.clean = Text()
         self.cut: tuple[tuple[object, ...], Lines] | None = None
+        self.sections: tuple[str, list[int], list[str]] | None = None
 
 
 class PiecesOnce(Text):
@@ -604,17 +607,129 @@ class PiecesOnce(Text):
         return pieces
 
 
-def slice_sections(wrapped: WrappedDocument) -> None:
+def slice_sections(wrapped: WrappedDocument, last: LastCut | None = None) -> None:
     """Make ``wrapped.get_sections`` slice the line's string where ``Text.divide`` built a Text per piece.
 
     Call it whenever the editor has a new ``wrapped_document`` (``load_text``
     makes one). Same result: the line as ``Text`` holds it (without the
-    control codes ``Text`` drops), cut at the wrap offsets.
+    control codes ``Text`` drops), cut at the wrap offsets. Of a long line
+    (``last``), the pieces are kept until the line or its offsets change:
+    each move of the cursor asks for them two or three times.
     """
-    wrapped.get_sections = functools.partial(_sections, wrapped)  # type: ignore[method-assign]
+    wrapped.get_sections = functools.partial(_sections, wrapped, last or LastCut())  # type: ignore[method-assign]
 
 
-def _sections(wrapped: WrappedDocument, line_index: int) -> list[str]:
-    line = Text(wrapped.document[line_index], end="").plain
-    bounds = [0, *wrapped.get_offsets(line_index), len(line)]
+def _sections(wrapped: WrappedDocument, last: LastCut, line_index: int) -> list[str]:
+    raw = wrapped.document[line_index]
+    offsets = wrapped.get_offsets(line_index)
+    if len(raw) < LONG_LINE:
+        return _slices(Text(raw, end="").plain, offsets)
+    kept = last.sections
+    if kept is not None and kept[0] is raw and kept[1] == offsets:
+        return kept[2]
+    if last.line != raw:
+        last.line, last.clean = raw, Text(raw)
+    sections = _slices(last.clean.plain, offsets)
+    last.sections = (raw, list(offsets), sections)
+    return sections
+
+
+def _slices(line: str, offsets: list[int]) -> list[str]:
+    bounds = [0, *offsets, len(line)]
     return [line[start:end] for start, end in itertools.pairwise(bounds)]
+
+
+def long_row(area: TextArea, y: int, last: LastCut) -> Strip | None:
+    """Row ``y`` of ``area`` drawn from its piece of a long line alone; None when TextArea draws it itself.
+
+    Why: ``TextArea._render_line`` counts the tabs in every piece of the line
+    above the row it draws (a Python loop over up to 10,000 pieces, for each
+    of the editor's rows: 50 ms a drawing with the cursor at the end of 100 KB
+    of emoji), after cutting the line into ``Text`` pieces. This draws a
+    piece of a soft-wrapped line without tabs as ``_render_line`` does (the
+    same styles, in the same order, on the same stretch of the line without
+    its control codes), from that piece alone. What pvm does not use (line
+    numbers, syntax highlights, a suggestion, no soft wrap, tabs) is left to
+    TextArea. ``tests/app/test_textual_internals_text_area.py`` compares the
+    rows with Textual's own.
+    """
+    scroll_y = area.scroll_offset.y
+    wrapped = area.wrapped_document
+    try:
+        line_index, section = wrapped._offset_to_line_info[y + scroll_y]
+    except IndexError:
+        return None
+    raw = area.document.get_line(line_index)
+    if (
+        len(raw) < LONG_LINE
+        or not area.soft_wrap
+        or area.show_line_numbers
+        or area.suggestion
+        or area._highlights.get(line_index)
+        or "\t" in raw
+    ):
+        return None
+    if last.line != raw:
+        last.line, last.clean = raw, Text(raw)
+    line = last.clean.plain + " "  # TextArea pads the line by one space for the cursor
+    offsets = wrapped.get_offsets(line_index)
+    start = offsets[section - 1] if section else 0
+    end = offsets[section] if section < len(offsets) else len(line)
+    if not offsets:  # not wrapped yet (no width): of 100 KB in one row, what fits the editor is seen
+        end = min(end, start + 4 * area.size.width + 16)
+    spans = _row_spans(area, line_index, len(line) - 1)
+    piece = Text(line[start:end], end="")
+    for span_start, span_end, style in spans:
+        piece_start, piece_end = max(0, span_start - start), min(span_end - start, end - start)
+        if piece_end > piece_start:
+            piece.spans.append(Span(piece_start, piece_end, style))
+    theme = area._theme
+    base_style = theme.base_style if theme and theme.base_style is not None else area.rich_style
+    cursor_row = area.selection.end[0]
+    if cursor_row == line_index and area.highlight_cursor_line:
+        line_style = theme.cursor_line_style if theme and area._has_cursor else None
+    else:
+        line_style = theme.base_style if theme else None
+    strip = Strip(piece.render(area.app.console), cell_length=piece.cell_len)
+    width = area.scrollable_content_region.size.width - area.gutter_width
+    return strip.extend_cell_length(width, line_style).apply_style(base_style)
+
+
+def _row_spans(area: TextArea, line_index: int, length: int) -> list[tuple[int, int, Style]]:
+    """The styles ``TextArea._render_line`` puts on a whole line of ``length`` characters, in its order."""
+    spans: list[tuple[int, int, Style]] = []
+    padded = length + 1
+
+    def stylize(style: Style | None, start: int = 0, end: int | None = None) -> None:
+        end = padded if end is None else end
+        if style and start < padded and end > start:  # as Text.stylize
+            spans.append((start, min(padded, end), style))
+
+    theme = area._theme
+    has_cursor = area._has_cursor
+    selection = area.selection
+    start, end = selection
+    cursor_row, cursor_column = end
+    top, bottom = sorted(selection)
+    if theme and area.highlight_cursor_line and has_cursor and cursor_row == line_index:
+        stylize(theme.cursor_line_style)
+    if start != end and top[0] <= line_index <= bottom[0] and theme:
+        style = theme.selection_style
+        if top[0] == bottom[0]:
+            stylize(style, top[1], bottom[1])
+        elif line_index == top[0]:
+            stylize(style, top[1], length)
+        elif line_index == bottom[0]:
+            stylize(style, 0, bottom[1])
+        else:
+            stylize(style, 0, length)
+    bracket = area._matching_bracket_location
+    brackets = has_cursor and area.match_cursor_bracket and bracket is not None and start == end
+    if cursor_row == line_index:
+        if brackets and theme:
+            stylize(theme.bracket_matching_style, cursor_column, cursor_column + 1)
+        if area._draw_cursor and theme:
+            stylize(theme.cursor_style, cursor_column, cursor_column + 1)
+    if brackets and theme and bracket is not None and bracket[0] == line_index:
+        stylize(theme.bracket_matching_style, bracket[1], bracket[1] + 1)
+    return spans

@@ -11,12 +11,16 @@ first paint, with the screens that use it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual.strip import Strip
 from textual.widgets import TextArea
 
 from pvm_tui import textual_internals as internals
+
+if TYPE_CHECKING:
+    from textual.document._wrapped_document import WrappedDocument
 
 
 class LongTextArea(TextArea):
@@ -25,7 +29,16 @@ class LongTextArea(TextArea):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._last_cut = internals.LastCut()
         super().__init__(*args, **kwargs)
-        internals.slice_sections(self.wrapped_document)  # the text given here is not loaded by load_text
+
+    @property
+    def wrapped_document(self) -> WrappedDocument:
+        return self._wrapped
+
+    @wrapped_document.setter
+    def wrapped_document(self, wrapped: WrappedDocument) -> None:
+        # TextArea makes a new one for each text it loads, and asks it for sections at once.
+        internals.slice_sections(wrapped, self._last_cut)
+        self._wrapped = wrapped
 
     def get_line(self, line_index: int) -> Text:
         line = self.document.get_line(line_index)
@@ -33,7 +46,6 @@ class LongTextArea(TextArea):
             return super().get_line(line_index)
         return internals.PiecesOnce(line, self._last_cut)
 
-    def load_text(self, text: str) -> None:
-        super().load_text(text)
-        self._last_cut = internals.LastCut()
-        internals.slice_sections(self.wrapped_document)
+    def _render_line(self, y: int) -> Strip:
+        row = internals.long_row(self, y, self._last_cut)
+        return super()._render_line(y) if row is None else row
