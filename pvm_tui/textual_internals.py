@@ -19,23 +19,29 @@ changed (``forget_rows``), and puts rows in the order of the matrix
 focus change, each cursor move and each layout of the screen.
 
 pvm's TextAreas (``widgets/long_text.py``: the cell editor, the agreements,
-the company's description) cut a line of 100 KB into its wrapped pieces
-once per drawing, not once per row (``PiecesOnce``), and find the cursor's
-piece by slicing (``slice_sections``); the tests for these are in
-``tests/app/test_textual_internals_text_area.py``.
+the company's description) draw each row of a line of 100 KB from its own
+piece of the line (``long_row``; a line with tabs is cut into its pieces
+once per drawing, ``PiecesOnce``), find the cursor's piece by slicing
+(``slice_sections``), and wrap a long line once per width (``remember_wraps``);
+the tests for these are in ``tests/app/test_textual_internals_text_area.py``
+and ``tests/test_textual_internals.py``.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import itertools
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Lines, Span, Text
+from textual._cells import cell_len
+from textual._wrap import chunks, compute_wrap_offsets
 from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.binding import Binding, BindingsMap, BindingType
@@ -75,11 +81,13 @@ __all__ = [
     "long_row",
     "own_bindings",
     "place_rows",
+    "remember_wraps",
     "remove_rows",
     "replace_bindings",
     "set_cells",
     "set_virtual_size",
     "slice_sections",
+    "wrap_offsets",
 ]
 
 
@@ -733,3 +741,86 @@ def _row_spans(area: TextArea, line_index: int, length: int) -> list[tuple[int, 
     if brackets and theme and bracket is not None and bracket[0] == line_index:
         stylize(theme.bracket_matching_style, bracket[1], bracket[1] + 1)
     return spans
+
+
+# -- wrapping a long line (widgets/long_text.py) -----------------------------------
+#
+# Why: ``WrappedDocument`` calls ``compute_wrap_offsets`` (a name in its own
+# module) for every line at each ``wrap``, and TextArea wraps three times as
+# the cell editor opens (once per width it passes through, and again at a
+# resize to the same width): 35 ms each for 100 KB of emoji, a third of the
+# opening. The offsets of a long line without tabs are kept by line and
+# width, and a word too long for a row is folded with the measured widths
+# summed once and searched, where Textual measures and appends one
+# character at a time; the offsets are the same (``tests/test_textual_internals.py``
+# compares them with Textual's for many texts).
+
+_kept_wraps: LRUCache[tuple[str, int, int], list[int]] = LRUCache(16)
+
+
+def remember_wraps() -> None:
+    """Make every ``WrappedDocument`` wrap long lines with ``wrap_offsets`` (the editor's module calls it)."""
+    from textual.document import _wrapped_document  # loads the Document: not before the first paint
+
+    _wrapped_document.compute_wrap_offsets = wrap_offsets
+
+
+def wrap_offsets(
+    text: str,
+    width: int,
+    tab_size: int,
+    fold: bool = True,
+    precomputed_tab_sections: list[tuple[str, int]] | None = None,
+) -> list[int]:
+    """``compute_wrap_offsets``, the same offsets; those of a long line without tabs kept and found faster."""
+    if len(text) < LONG_LINE or "\t" in text or width < 2 or not fold:
+        return compute_wrap_offsets(text, width, tab_size, fold, precomputed_tab_sections)
+    key = (text, width, tab_size)
+    kept = _kept_wraps.get(key)
+    if kept is None:
+        kept = _kept_wraps[key] = _offsets_without_tabs(text, width)
+    return list(kept)
+
+
+def _offsets_without_tabs(text: str, width: int) -> list[int]:
+    """Where Textual's ``compute_wrap_offsets`` breaks ``text`` (no tabs, ``width`` of 2 or more)."""
+    breaks: list[int] = []
+    cell_offset = 0
+    for start, _, chunk in chunks(text):
+        chunk_width = _width_past(chunk, width)
+        if width - cell_offset >= chunk_width:
+            cell_offset += chunk_width
+        elif chunk_width > width:  # a word wider than a row: folded at the last character that fits
+            rows = _fold(chunk, width)
+            breaks.extend(start + row for row in rows if start + row)
+            cell_offset = cell_len(chunk[rows[-1] :])
+        elif cell_offset and start:
+            breaks.append(start)
+            cell_offset = chunk_width
+    return breaks
+
+
+def _width_past(chunk: str, width: int) -> int:
+    """The cells of ``chunk``, or for a chunk wider than ``width``, of a start of it wider than that.
+
+    No more is needed to wrap it, and measuring 100 KB of emoji takes 11 ms
+    (a start of a text is never wider than the text).
+    """
+    if len(chunk) > 4 * width:
+        start = cell_len(chunk[: 4 * width])
+        if start > width:
+            return start
+    return cell_len(chunk)
+
+
+def _fold(word: str, width: int) -> list[int]:
+    """Where each row of ``word`` starts, folded as Textual folds it: as many characters as fit."""
+    if word.isascii() and word.isprintable():
+        return list(range(0, len(word), width))
+    reach = list(itertools.accumulate(map(get_character_cell_size, word), initial=0))
+    rows = []
+    row = 0
+    while row < len(word):
+        rows.append(row)
+        row = max(row + 1, bisect.bisect_right(reach, reach[row] + width, row + 1) - 1)
+    return rows

@@ -2,11 +2,13 @@
 
 A pasted report or a word with no spaces is one line of 100 KB. Textual's
 TextArea cuts such a line into its wrapped pieces again for every row it
-draws, and builds a ``Text`` per piece to find the cursor's row: 0.4 to
-1.6 s a key. ``LongTextArea`` cuts it once per drawing and finds the
-cursor's piece by slicing (both in ``textual_internals.py``, which says
-why). Loading this module loads TextArea, so it is imported only after the
-first paint, with the screens that use it.
+draws, counts the tabs of every piece above the row, builds a ``Text`` per
+piece to find the cursor's row, and wraps the line again at every resize:
+0.4 to 1.6 s a key. ``LongTextArea`` draws each row from its own piece,
+finds the cursor's piece by slicing, and wraps a long line once per width
+(all in ``textual_internals.py``, which says why). Loading this module
+loads TextArea, so it is imported only after the first paint, with the
+screens that use it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from pvm_tui import textual_internals as internals
 
 if TYPE_CHECKING:
     from textual.document._wrapped_document import WrappedDocument
+
+internals.remember_wraps()
 
 
 class LongTextArea(TextArea):

@@ -157,6 +157,38 @@ async def test_a_long_line_is_drawn_from_its_pieces_and_cut_once_if_it_has_tabs(
         )
 
 
+async def test_a_long_line_is_wrapped_once_per_width_as_the_editor_opens(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """TextArea wraps its text at each width it passes through, and again at a resize to the same width."""
+    wraps: list[int] = []
+    for name in ("_offsets_without_tabs", "compute_wrap_offsets"):
+        wrap = getattr(internals, name)
+
+        def counted(text: str, width: int, *rest: object, wrap: object = wrap) -> list[int]:
+            if len(text) >= internals.LONG_LINE:
+                wraps.append(width)
+            return wrap(text, width, *rest)  # type: ignore[operator]
+
+        monkeypatch.setattr(internals, name, counted)
+    app = EditorApp(plain=False)
+    async with app.run_test() as pilot:
+        editor = app.query_one(CellEditor)
+        editor.begin(LONG + " and some more", writable=True)
+        editor.focus()
+        await pilot.pause()
+        editor.styles.width = 30
+        await pilot.pause()
+        editor.styles.width = 22
+        await pilot.pause()
+        shown = [strip.text.strip() for strip in editor.render_lines(Region(0, 0, *editor.size))]
+        sections = editor.wrapped_document.get_sections(0)
+    assert "".join(sections) == LONG + " and some more"
+    assert shown and set(shown) <= {section.strip() for section in sections}, "each row shows a piece"
+    assert wraps, "the line was wrapped without remember_wraps (Textual changed how WrappedDocument wraps)"
+    assert sorted(wraps) == sorted(set(wraps)), f"wrapped at widths {wraps}: some more than once"
+
+
 def test_text_area_still_draws_a_row_where_long_row_takes_its_place() -> None:
     assert TextArea._render_line.__code__.co_varnames[:2] == ("self", "y"), UPGRADE.format(
         what="TextArea._render_line", use="long_row"
