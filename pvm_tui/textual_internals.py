@@ -21,8 +21,9 @@ focus change, each cursor move and each layout of the screen.
 pvm's TextAreas (``widgets/long_text.py``: the cell editor, the agreements,
 the company's description) draw each row of a line of 100 KB from its own
 piece of the line (``long_row``; a line with tabs is cut into its pieces
-once per drawing, ``PiecesOnce``), find the cursor's piece by slicing
-(``slice_sections``), and wrap a long line once per width (``remember_wraps``);
+once per drawing, ``PiecesOnce``), find the cursor's piece by slicing and
+wrap only what changed (``KeptWrap``), and wrap a long line once per width
+(``remember_wraps``);
 the tests for these are in ``tests/app/test_textual_internals_text_area.py``
 and ``tests/test_textual_internals.py``.
 """
@@ -31,7 +32,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import functools
 import itertools
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -47,6 +47,7 @@ from textual.app import App
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.cache import LRUCache
 from textual.coordinate import Coordinate
+from textual.document._wrapped_document import WrappedDocument
 from textual.dom import DOMNode
 from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Region, Size
@@ -56,7 +57,6 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import Row, RowKey
 
 if TYPE_CHECKING:
-    from textual.document._wrapped_document import WrappedDocument
     from textual.widgets import TextArea
 
 TEXTUAL_VERSION = "8.2.8"
@@ -68,6 +68,7 @@ __all__ = [
     "TEXTUAL_VERSION",
     "CrashHook",
     "KeptDrawingsTable",
+    "KeptWrap",
     "LastCut",
     "LinuxDriver",
     "PiecesOnce",
@@ -86,7 +87,6 @@ __all__ = [
     "replace_bindings",
     "set_cells",
     "set_virtual_size",
-    "slice_sections",
     "wrap_offsets",
 ]
 
@@ -615,31 +615,68 @@ class PiecesOnce(Text):
         return pieces
 
 
-def slice_sections(wrapped: WrappedDocument, last: LastCut | None = None) -> None:
-    """Make ``wrapped.get_sections`` slice the line's string where ``Text.divide`` built a Text per piece.
+class KeptWrap(WrappedDocument):
+    """TextArea's wrap of its text (``wrapped_document``), made by Textual and then adopted (``adopt``).
 
-    Call it whenever the editor has a new ``wrapped_document`` (``load_text``
-    makes one). Same result: the line as ``Text`` holds it (without the
-    control codes ``Text`` drops), cut at the wrap offsets. Of a long line
-    (``last``), the pieces are kept until the line or its offsets change:
-    each move of the cursor asks for them two or three times.
+    Why each override:
+
+    - ``get_sections``, which each move of the cursor asks for two or three
+      times, cut the line with ``Text.divide``, making a ``Text`` per piece
+      (5,000 for a word of 100 KB) only to take their strings. Here the line
+      is sliced (the same strings: the line as ``Text`` holds it, without
+      the control codes ``Text`` drops), and the pieces of a long line are
+      kept until the line or its offsets change.
+    - ``wrap``: TextArea wraps its whole text at every resize, also to the
+      width it has (a change of height, or a layout that ends where it
+      began): 30 ms for 20,000 short lines, once more as a cell opens.
+      ``wrap_range`` keeps the wrap up to date at each edit, so wrapping the
+      same lines at the same widths again changes nothing, and is skipped
+      (the lines are compared by identity first, as a list's ``==`` does).
+    - ``height`` added up the rows of every line, and TextArea asks for it
+      for each row it draws: 2 ms each with 40,000 lines. Every row has its
+      entry in ``_offset_to_line_info``, which ``wrap`` and ``wrap_range``
+      keep.
     """
-    wrapped.get_sections = functools.partial(_sections, wrapped, last or LastCut())  # type: ignore[method-assign]
 
+    _last: LastCut
+    _wrapped_as: tuple[int, int, list[str]] | None
 
-def _sections(wrapped: WrappedDocument, last: LastCut, line_index: int) -> list[str]:
-    raw = wrapped.document[line_index]
-    offsets = wrapped.get_offsets(line_index)
-    if len(raw) < LONG_LINE:
-        return _slices(Text(raw, end="").plain, offsets)
-    kept = last.sections
-    if kept is not None and kept[0] is raw and kept[1] == offsets:
-        return kept[2]
-    if last.line != raw:
-        last.line, last.clean = raw, Text(raw)
-    sections = _slices(last.clean.plain, offsets)
-    last.sections = (raw, list(offsets), sections)
-    return sections
+    @classmethod
+    def adopt(cls, wrapped: WrappedDocument, last: LastCut | None = None) -> KeptWrap:
+        """Make ``wrapped`` (as Textual made it) a ``KeptWrap``; ``last`` keeps a long line's pieces."""
+        wrapped.__class__ = cls
+        assert isinstance(wrapped, KeptWrap)
+        wrapped._last = last or LastCut()
+        # Textual made it wrapped, at these widths:
+        wrapped._wrapped_as = (wrapped._width, wrapped._tab_width, list(wrapped.document.lines))
+        return wrapped
+
+    @property
+    def height(self) -> int:
+        return len(self._offset_to_line_info)
+
+    def wrap(self, width: int, tab_width: int | None = None) -> None:
+        lines = self.document.lines
+        done = self._wrapped_as
+        if done is not None and done[:2] == (width, tab_width or self._tab_width) and done[2] == lines:
+            return
+        super().wrap(width, tab_width)
+        self._wrapped_as = (width, self._tab_width, list(lines))
+
+    def get_sections(self, line_index: int) -> list[str]:
+        raw = self.document[line_index]
+        offsets = self.get_offsets(line_index)
+        if len(raw) < LONG_LINE:
+            return _slices(Text(raw, end="").plain, offsets)
+        last = self._last
+        kept = last.sections
+        if kept is not None and kept[0] is raw and kept[1] == offsets:
+            return kept[2]
+        if last.line != raw:
+            last.line, last.clean = raw, Text(raw)
+        sections = _slices(last.clean.plain, offsets)
+        last.sections = (raw, list(offsets), sections)
+        return sections
 
 
 def _slices(line: str, offsets: list[int]) -> list[str]:
@@ -773,6 +810,8 @@ def wrap_offsets(
     precomputed_tab_sections: list[tuple[str, int]] | None = None,
 ) -> list[int]:
     """``compute_wrap_offsets``, the same offsets; those of a long line without tabs kept and found faster."""
+    if 2 * len(text) <= width and "\t" not in text:
+        return []  # no character is wider than two cells: the line fits (20,000 short lines are common)
     if len(text) < LONG_LINE or "\t" in text or width < 2 or not fold:
         return compute_wrap_offsets(text, width, tab_size, fold, precomputed_tab_sections)
     key = (text, width, tab_size)

@@ -41,8 +41,7 @@ class LongTextArea(TextArea):
     @wrapped_document.setter
     def wrapped_document(self, wrapped: WrappedDocument) -> None:
         # TextArea makes a new one for each text it loads, and asks it for sections at once.
-        internals.slice_sections(wrapped, self._last_cut)
-        self._wrapped = wrapped
+        self._wrapped = internals.KeptWrap.adopt(wrapped, self._last_cut)
 
     def get_line(self, line_index: int) -> Text:
         line = self.document.get_line(line_index)

@@ -11,6 +11,7 @@ another way fails here by name.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from rich.segment import Segment
@@ -200,10 +201,51 @@ def test_text_area_still_draws_a_row_where_long_row_takes_its_place() -> None:
 
 
 @pytest.mark.parametrize("kind", [*TEXTS, "many control codes"])
-def test_slice_sections_gives_the_sections_textual_gives(kind: str) -> None:
+def test_kept_wrap_gives_the_sections_and_height_textual_gives(kind: str) -> None:
     text = TEXTS.get(kind, "a\x07b\x08c\x0bd\x0ce\rf\x1bg" * 300)
-    wrapped = WrappedDocument(TextArea(text).document, tab_width=4)
-    wrapped.wrap(17)
-    own = [wrapped.get_sections(line) for line in range(wrapped.document.line_count)]
-    internals.slice_sections(wrapped)
-    assert [wrapped.get_sections(line) for line in range(wrapped.document.line_count)] == own
+    own = WrappedDocument(TextArea(text).document, tab_width=4)
+    kept = internals.KeptWrap.adopt(WrappedDocument(TextArea(text).document, tab_width=4))
+    for width in (17, 17, 30, 0, 17):
+        for wrapped in (own, kept):
+            wrapped.wrap(width)
+        lines = range(own.document.line_count)
+        assert [kept.get_sections(line) for line in lines] == [own.get_sections(line) for line in lines]
+        assert kept.height == own.height, "the height as Textual adds it up"
+        assert kept._offset_to_line_info == own._offset_to_line_info
+    for wrapped in (own, kept):  # an edit, wrapped as TextArea wraps it
+        wrapped.document.replace_range((0, 3), (0, 3), "new\nlines " * 40)
+        wrapped.wrap_range((0, 3), (0, 3), (40, 6))
+        wrapped.wrap(17)
+    assert kept.height == own.height and kept._wrap_offsets == own._wrap_offsets
+
+
+async def test_a_change_of_height_does_not_wrap_the_text_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """TextArea wraps its whole text at every resize: 20,000 short lines took 30 ms each time."""
+    from textual.document import _wrapped_document
+
+    wraps: list[int] = []
+    wrap = _wrapped_document.compute_wrap_offsets
+
+    def counted(text: str, width: int, *rest: Any, **named: Any) -> list[int]:
+        wraps.append(width)
+        return wrap(text, width, *rest, **named)
+
+    monkeypatch.setattr(_wrapped_document, "compute_wrap_offsets", counted)
+    app = EditorApp(plain=False)
+    async with app.run_test() as pilot:
+        editor = app.query_one(CellEditor)
+        editor.begin("line\n" * 2000 + "end", writable=True)
+        editor.focus()
+        await pilot.pause()
+        assert wraps, UPGRADE.format(what="how WrappedDocument wraps a line", use="KeptWrap")
+        wraps.clear()
+        editor.styles.height = 8
+        await pilot.pause()
+        assert editor.size.height == 8
+        assert not wraps, f"{len(wraps)} lines wrapped again for a new height"
+        editor.styles.width = 30
+        await pilot.pause()
+        assert len(wraps) == 2001, "a new width wraps every line"
+        await pilot.press("x")
+        assert editor.text.endswith("endx")
+        assert editor.wrapped_document.height == 2001
