@@ -40,6 +40,7 @@ from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Lines, Span, Text
+from textual import events
 from textual._cells import cell_len
 from textual._wrap import chunks, compute_wrap_offsets
 from textual._xterm_parser import XTermParser
@@ -289,7 +290,17 @@ class KeptDrawingsTable(DataTable[CellT]):
       styles, which the focus and its classes change) where ``DataTable``
       keys them by the focus state, so a drawing is used again only for the
       look it was made in. The look is read as the table is drawn, when the
-      stylesheet has settled.
+      stylesheet has settled. And its screen lines are drawn again only when
+      its style rules or its backgrounds changed, not at every restyle.
+    - ``_on_focus`` and ``_on_blur``: ``Widget`` repaints every line of a
+      widget that takes or loses the focus, whether it looks different or
+      not, and then passes the news to its parent. The cell editor takes the
+      focus and gives it back at every edit, so each edit put every visible
+      line of the grid through Textual's styling twice more (a fifth of an
+      edit at 100 partners). Here the news is passed on as ``Widget`` does,
+      and the repaint is left to the styles: a table that looks different
+      with the focus is drawn again by ``notify_style_update``, and one
+      whose cursor alone changes draws that row (``MatrixGrid.cursor_look``).
     - ``_render_line_in_row`` keys each row's drawing by where the cursor and
       the mouse are, also for the rows they are not in, which look the same
       wherever they are. So after the cursor moved, the first repaint of the
@@ -332,6 +343,8 @@ class KeptDrawingsTable(DataTable[CellT]):
         self._fitted: list[Sizes] = []
         self._drawing: tuple[Style, Size] | None = None
         """The table's style and size while it is drawn (``render_lines``), else None."""
+        self._styled: tuple[object, ...] = ()
+        """The style rules and backgrounds the kept lines were drawn with (``notify_style_update``)."""
 
     @property
     def rich_style(self) -> Style:
@@ -343,10 +356,26 @@ class KeptDrawingsTable(DataTable[CellT]):
         drawing = self._drawing
         return drawing[1] if drawing is not None else super().size
 
+    def _on_focus(self, event: events.Focus) -> None:
+        event.prevent_default()  # Widget._on_focus would repaint every line
+        self.has_focus = True
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
+
+    def _on_blur(self, event: events.Blur) -> None:
+        event.prevent_default()  # Widget._on_blur would repaint every line
+        self.has_focus = False
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))
+
     def notify_style_update(self) -> None:
         Widget.notify_style_update(self)  # DataTable's own would forget every drawing
+        styles = self.styles
+        styled = (styles.base.get_rules(), styles.inline.get_rules(), self.background_colors)
+        if styled == self._styled:
+            return  # restyled (the focus came or went) and looks the same: nothing to draw again
+        self._styled = styled
         self._styles_cache.clear()
-        self._get_styles_to_render_cell.cache_clear()
         self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -357,7 +386,12 @@ class KeptDrawingsTable(DataTable[CellT]):
             *self.drawing_variant(),
         )
         # A number where DataTable keeps a PseudoClasses: its cache keys only compare it.
-        self._pseudo_class_state = self._looks.setdefault(look, len(self._looks))  # type: ignore[assignment]
+        looks = len(self._looks)
+        number = self._looks.setdefault(look, looks)
+        if number != self._pseudo_class_state:
+            # The cursor's styles, as DataTable keeps them, are of the old look.
+            self._get_styles_to_render_cell.cache_clear()
+        self._pseudo_class_state = number  # type: ignore[assignment]
         self._drawing = (style, super().size)
         try:
             return Widget.render_lines(self, crop)

@@ -208,11 +208,7 @@ class EditorView:
         """EDITING in the status line while a cell is open (READ-ONLY sits beside the footer), and
         the open cell marked in the grid."""
         self.status.set_mode(self.words.editing if self.editing and not self.session.read_only else "")
-        grid = self.grid
-        # A grid whose focus is changing restyles itself when the change arrives (Textual's
-        # has_focus watcher): the class rides along rather than restyling it twice (2 ms an edit).
-        focus_changing = grid.has_focus != (grid.screen.focused is grid)
-        grid.set_class(self.editing, "-cell-open", update=not focus_changing)
+        self.grid.mark_open(self.editing)
 
     # -- saying what changed -----------------------------------------------------------
 

@@ -55,40 +55,68 @@ SCROLLBAR = 1
 
 _KEY = attrgetter("key")
 
+CURSOR_HERE: dict[str, str] = {}
+"""The grid has the keys: the cursor in DataTable's own styles."""
+CURSOR_AWAY = {"datatable--cursor": "grid--cursor-away", "datatable--fixed-cursor": "grid--fixed-cursor-away"}
+"""A dialog or the filter has the keys: a dim cursor."""
+CURSOR_OPEN = {"datatable--cursor": "grid--cell-open", "datatable--fixed-cursor": "grid--fixed-cursor-away"}
+"""The cursor's cell is open in the cell editor: the accent mark."""
+
 
 class MatrixGrid(internals.KeptDrawingsTable[GridCell]):
     """A table of partners that the App updates row by row."""
 
+    # The grid looks the same with the keys and without them (DataTable's own tints itself
+    # while focused): a new look on focus would draw every line of it again at every edit,
+    # since the cell editor takes the keys and gives them back. Where the keys are shows in
+    # the cursor alone (``cursor_look``): the block cursor while the grid has them, the
+    # accent mark while its cell is open in the card, a dim cursor while a dialog or the
+    # filter has them.
     DEFAULT_CSS = """
-    MatrixGrid {
+    MatrixGrid, MatrixGrid:focus {
         background: $surface;
         color: $foreground;
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .datatable--header {
-                background-tint: $foreground 5%;
-            }
-            & > .datatable--fixed-cursor {
-                color: $block-cursor-foreground;
-                background: $block-cursor-background;
-            }
-        }
-        & > .datatable--header {
-            text-style: bold;
-            background: $panel;
-            color: $foreground;
-        }
-        &:ansi > .datatable--header {
-            background: ansi_bright_blue;
-            color: ansi_default;
-        }
+        background-tint: $foreground 5%;
+    }
+    MatrixGrid > .datatable--header, MatrixGrid:focus > .datatable--header {
+        text-style: bold;
+        background: $panel;
+        color: $foreground;
+        background-tint: $foreground 5%;
+    }
+    MatrixGrid:ansi > .datatable--header, MatrixGrid:ansi:focus > .datatable--header {
+        background: ansi_bright_blue;
+        color: ansi_default;
+    }
+    MatrixGrid > .datatable--cursor, MatrixGrid:focus > .datatable--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    MatrixGrid > .datatable--fixed-cursor, MatrixGrid:focus > .datatable--fixed-cursor {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+    }
+    MatrixGrid {
         & > .datatable--fixed {
             background: $secondary-muted;
             color: $foreground;
         }
-        & > .datatable--fixed-cursor {
+        & > .grid--cursor-away {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        & > .grid--fixed-cursor-away {
             background: $block-cursor-blurred-background;
             color: $foreground;
+        }
+        /* The cell open in the editor stands out in the grid, at every size (at 20x8 the
+           panel has no room). */
+        & > .grid--cell-open {
+            background: $accent;
+            color: $text;
+            text-style: bold;
         }
         & > .grid--changed {
             background: $warning 30%;
@@ -97,7 +125,12 @@ class MatrixGrid(internals.KeptDrawingsTable[GridCell]):
     }
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {"grid--changed"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {
+        "grid--changed",
+        "grid--cursor-away",
+        "grid--fixed-cursor-away",
+        "grid--cell-open",
+    }
 
     class CellClicked(Message):
         """The cursor moved to a cell by a mouse click (the App moves it for every key)."""
@@ -154,6 +187,44 @@ class MatrixGrid(internals.KeptDrawingsTable[GridCell]):
         self._made = CellMaker()
         self._marked: set[tuple[int, int]] = set()
         """Cells (partner key, column) changed from outside, shown marked for a while."""
+        self.cell_open = False
+        """The cursor's cell is open in the cell editor (``mark_open``)."""
+        self._cursor_names: dict[str, str] = CURSOR_AWAY
+        """The component styles the cursor is drawn in, for where the keys are (``cursor_look``)."""
+
+    # -- where the keys are ------------------------------------------------------
+
+    def mark_open(self, cell_open: bool) -> None:
+        """Mark the cursor's cell as open in the cell editor, or no longer."""
+        self.cell_open = cell_open
+        self._show_cursor_look()
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Widget's own restyles the grid for its :focus rules. It has none that differ (see
+        # DEFAULT_CSS; tests/app/test_kept_drawings.py checks): restyling it and its thirteen
+        # component styles would cost more than a cursor move, at every edit, for nothing.
+        self._show_cursor_look()
+
+    def cursor_look(self) -> dict[str, str]:
+        """Which component styles stand for the cursor's, for where the keys are now."""
+        if self.cell_open:
+            return CURSOR_OPEN
+        return CURSOR_HERE if self.has_focus else CURSOR_AWAY
+
+    def _show_cursor_look(self) -> None:
+        """Draw the cursor's row again when the cursor looks different; the rest looks the same."""
+        names = self.cursor_look()
+        if names is not self._cursor_names:
+            self._cursor_names = names
+            self.refresh_row(self.cursor_row)
+
+    def get_component_rich_style(
+        self, *names: str, partial: bool = False, default: Style | None = None
+    ) -> Style:
+        cursor_names = self._cursor_names
+        if cursor_names:
+            names = tuple(cursor_names.get(name, name) for name in names)
+        return super().get_component_rich_style(*names, partial=partial, default=default)
 
     # -- building -------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from rich.segment import Segment
+from textual.color import Color
 from textual.pilot import Pilot
 
 from pvm_tui import textual_internals as internals
@@ -89,3 +90,67 @@ async def test_what_is_kept_draws_what_a_fresh_drawing_does(
             if step % 4 == 3:
                 seen = _drawn(app)
                 assert await _drawn_from_nothing(app, pilot) == seen, f"after step {step}"
+
+
+def _cursor_background(app: PvmApp) -> object:
+    """The background the grid's cursor cell shows on screen in (its mouse meta names the cell)."""
+    grid = editor_of(app).grid
+    row, column = grid.cursor_coordinate
+    for strip in editor_of(app)._compositor.render_strips():
+        for segment in strip:
+            style = segment.style
+            meta = style.meta if style is not None and style._meta else {}
+            if (meta.get("row"), meta.get("column")) == (row, column) and segment.text.strip():
+                return style.bgcolor  # type: ignore[union-attr]
+    raise AssertionError("the cursor's cell is not on screen")
+
+
+async def test_the_cursor_shows_where_the_keys_are_and_only_its_row_is_drawn_again(sample: Path) -> None:
+    app = editor(sample, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        here = _cursor_background(app)
+        accent = Color.parse(app.get_css_variables()["accent"]).rich_color
+
+        await pilot.press("e")  # the cell opens in the card: the accent mark in the grid
+        await pilot.pause()
+        assert _cursor_background(app) == accent != here
+        assert _drawn(app) == await _drawn_from_nothing(app, pilot), "while the cell is open"
+
+        await type_text(pilot, " more")
+        await pilot.press("escape")  # the grid has the keys again: the block cursor
+        await pilot.pause()
+        assert _cursor_background(app) == here
+        assert _drawn(app) == await _drawn_from_nothing(app, pilot), "after the edit"
+
+        await pilot.press("slash")  # the filter has the keys: a dim cursor
+        await pilot.pause()
+        away = _cursor_background(app)
+        assert away not in (here, accent)
+        assert _drawn(app) == await _drawn_from_nothing(app, pilot), "while the filter has the keys"
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert _cursor_background(app) == here
+        assert _drawn(app) == await _drawn_from_nothing(app, pilot), "back in the grid"
+
+
+async def test_the_grid_looks_the_same_with_the_keys_and_without(sample: Path) -> None:
+    # MatrixGrid skips the restyle Textual does when the focus comes or goes (at every edit):
+    # that holds only while none of its styles, nor its components', differ with :focus.
+    app = editor(sample, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        grid = editor_of(app).grid
+
+        def looks() -> list[str]:
+            app.update_styles(grid)
+            components = sorted(grid.COMPONENT_CLASSES)
+            return [grid.styles.css, *(grid.get_component_styles(name).css for name in components)]
+
+        assert grid.has_focus
+        focused = looks()
+        await pilot.press("slash")  # the filter has the keys
+        await pilot.pause()
+        assert not grid.has_focus
+        assert looks() == focused

@@ -6,10 +6,17 @@ message that names the use, rather than showing wrong cells to a user.
 
 from __future__ import annotations
 
+import ast
+import inspect
+import textwrap
+
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
+from textual.containers import Vertical
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
+from textual.widget import Widget
 from textual.widgets import DataTable, Input
 from textual.widgets.data_table import RowKey
 
@@ -240,6 +247,57 @@ async def test_the_drawings_are_kept_when_the_focus_moves() -> None:
         )
         assert len(table._looks) == 2, "the focused look again: the first drawings are used again"
         assert "a0" in screen_text(app) and "b4" in screen_text(app), "the cells show"
+
+
+FOCUS = "KeptDrawingsTable._on_focus"
+
+
+def _called_in(function: object) -> set[str]:
+    """The names a function calls or sets, from its source."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))  # type: ignore[arg-type]
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute):
+            names.add(node.attr)
+    return names
+
+
+class NewsApp(App[None]):
+    """A table in a container that hears what its children say of the focus."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.news: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield KeepingTable()
+        yield Input()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.news.append(f"focus {type(event.widget).__name__}")
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self.news.append(f"blur {type(event.widget).__name__}")
+
+
+async def test_the_focus_coming_and_going_is_passed_on_as_widget_does() -> None:
+    # KeptDrawingsTable takes the place of Widget's own focus handlers: they must still do
+    # no more than set has_focus, repaint, and tell the parent.
+    for handler, event in ((Widget._on_focus, "DescendantFocus"), (Widget._on_blur, "DescendantBlur")):
+        allowed = {"has_focus", "refresh", "parent", "post_message", event, event.removeprefix("Descendant")}
+        assert _called_in(handler) <= allowed, UPGRADE.format(what=f"Widget.{handler.__name__}", use=FOCUS)
+    app = NewsApp()
+    async with app.run_test() as pilot:
+        table = app.query_one(KeepingTable)
+        table.focus()
+        await pilot.pause()
+        assert table.has_focus and app.screen.focused is table
+        app.query_one(Input).focus()
+        await pilot.pause()
+        assert not table.has_focus
+        heard = [item for item in app.news if "KeepingTable" in item]
+        assert heard == ["focus KeepingTable", "blur KeepingTable"]
 
 
 async def test_a_row_without_the_cursor_is_drawn_once_wherever_the_cursor_is() -> None:
