@@ -19,29 +19,37 @@ changed (``forget_rows``), and puts rows in the order of the matrix
 focus change, each cursor move and each layout of the screen.
 
 pvm's TextAreas (``widgets/long_text.py``: the cell editor, the agreements,
-the company's description) cut a line of 100 KB into its wrapped pieces
-once per drawing, not once per row (``PiecesOnce``), and find the cursor's
-piece by slicing (``slice_sections``); the tests for these are in
-``tests/app/test_textual_internals_text_area.py``.
+the company's description) draw each row of a line of 100 KB from its own
+piece of the line (``long_row``; a line with tabs is cut into its pieces
+once per drawing, ``PiecesOnce``), find the cursor's piece by slicing and
+wrap only what changed (``KeptWrap``), and wrap a long line once per width
+(``remember_wraps``);
+the tests for these are in ``tests/app/test_textual_internals_text_area.py``
+and ``tests/test_textual_internals.py``.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import itertools
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Lines, Text
+from rich.text import Lines, Span, Text
 from textual import events
+from textual._cells import cell_len
+from textual._wrap import chunks, compute_wrap_offsets
 from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.cache import LRUCache
 from textual.coordinate import Coordinate
+from textual.document._wrapped_document import WrappedDocument
 from textual.dom import DOMNode
 from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Region, Size
@@ -51,7 +59,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import Row, RowKey
 
 if TYPE_CHECKING:
-    from textual.document._wrapped_document import WrappedDocument
+    from textual.widgets import TextArea
 
 TEXTUAL_VERSION = "8.2.8"
 """The Textual these uses were checked against."""
@@ -62,6 +70,7 @@ __all__ = [
     "TEXTUAL_VERSION",
     "CrashHook",
     "KeptDrawingsTable",
+    "KeptWrap",
     "LastCut",
     "LinuxDriver",
     "PiecesOnce",
@@ -73,13 +82,15 @@ __all__ = [
     "forget_sequence",
     "in_sequence",
     "keeping_caches",
+    "long_row",
     "own_bindings",
     "place_rows",
+    "remember_wraps",
     "remove_rows",
     "replace_bindings",
     "set_cells",
     "set_virtual_size",
-    "slice_sections",
+    "wrap_offsets",
 ]
 
 
@@ -284,6 +295,9 @@ def forget_all(table: DataTable[Any]) -> None:
     table._clear_caches()
 
 
+_BARE = Style()
+"""The style a cell is drawn in before its row's stripe and index are given to it (``_restyled_cell``)."""
+
 NOWHERE = Coordinate(-2, -2)
 """A cell no row has (the header row is -1): where the cursor is, for a row it is not on."""
 
@@ -330,6 +344,11 @@ class KeptDrawingsTable(DataTable[CellT]):
       ``_render_line_in_row`` check that index and draw again what moved.
       Rows moved one place change stripe and are drawn anew anyway; moved
       back, or by two, their drawings serve again.
+    - ``_render_cell`` keys a cell's drawing by its row's style (the stripe)
+      and gives it its row's index, so a partner added or deleted above
+      drew every row below it again, cell by cell (``_restyled_cell``: a
+      cell without the cursor is drawn once, bare, and given its stripe
+      and index as it is put in its row).
     - ``_render_line`` keeps each screen line by its place on the screen
       and by where the cursor and the mouse are, so after the cursor moved,
       or a partner was added above, the next repaint of the whole table put
@@ -507,6 +526,8 @@ class KeptDrawingsTable(DataTable[CellT]):
         cursor: bool = False,
         hover: bool = False,
     ) -> list[list[Segment]]:
+        if row_index >= 0 and not (cursor or hover):
+            return self._restyled_cell(row_index, column_index, base_style, width)
         lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         if row_index >= 0 and _drawn_for_row([lines[0]] if lines else []) not in (None, row_index):
             # Kept from before the row moved: draw it again with its new index.
@@ -525,6 +546,25 @@ class KeptDrawingsTable(DataTable[CellT]):
             lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         return lines
 
+    def _restyled_cell(
+        self, row_index: int, column_index: int, base_style: Style, width: int
+    ) -> list[list[Segment]]:
+        """A cell without the cursor: drawn once bare, then given its row's stripe and index.
+
+        ``DataTable`` draws a cell in its row's style (the stripe) and with its
+        row's index (for the mouse), and keys the drawing by both; so adding or
+        deleting a partner drew every row below it again, cell by cell, for
+        the stripe and the index it moved to (30 ms at 120x40 when partners
+        are added one after another, as in step 1). The bare drawing holds
+        neither: ``Segment.apply_style`` lays the row's style under each
+        segment and the index over it, which is what ``DataTable``'s own
+        ``Styled(pre_style=...)`` does while drawing, for cells whose lines
+        fill their width (``tests/app/test_textual_internals_widgets.py``).
+        """
+        bare = DataTable._render_cell(self, row_index, column_index, _BARE, width)
+        over = _cell_meta(row_index, column_index)
+        return [list(Segment.apply_style(line, base_style, over)) for line in bare]
+
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
@@ -541,6 +581,12 @@ class KeptDrawingsTable(DataTable[CellT]):
     def fit_virtual_size(self, size: Size) -> None:
         """A new virtual size (``set_virtual_size``), the scrollbars fitted to it now and not again."""
         set_virtual_size(self, size, self._fitted)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cell_meta(row: int, column: int) -> Style:
+    """The mouse meta ``DataTable`` gives a cell's segments (a style with meta is costly to make)."""
+    return Style.from_meta({"row": row, "column": column})
 
 
 def _drawn_for_row(cells: list[list[Segment]]) -> int | None:
@@ -638,6 +684,7 @@ class LastCut:
         self.line: str | None = None
         self.clean = Text()
         self.cut: tuple[tuple[object, ...], Lines] | None = None
+        self.sections: tuple[str, list[int], list[str]] | None = None
 
 
 class PiecesOnce(Text):
@@ -673,17 +720,251 @@ class PiecesOnce(Text):
         return pieces
 
 
-def slice_sections(wrapped: WrappedDocument) -> None:
-    """Make ``wrapped.get_sections`` slice the line's string where ``Text.divide`` built a Text per piece.
+class KeptWrap(WrappedDocument):
+    """TextArea's wrap of its text (``wrapped_document``), made by Textual and then adopted (``adopt``).
 
-    Call it whenever the editor has a new ``wrapped_document`` (``load_text``
-    makes one). Same result: the line as ``Text`` holds it (without the
-    control codes ``Text`` drops), cut at the wrap offsets.
+    Why each override:
+
+    - ``get_sections``, which each move of the cursor asks for two or three
+      times, cut the line with ``Text.divide``, making a ``Text`` per piece
+      (5,000 for a word of 100 KB) only to take their strings. Here the line
+      is sliced (the same strings: the line as ``Text`` holds it, without
+      the control codes ``Text`` drops), and the pieces of a long line are
+      kept until the line or its offsets change.
+    - ``wrap``: TextArea wraps its whole text at every resize, also to the
+      width it has (a change of height, or a layout that ends where it
+      began): 30 ms for 20,000 short lines, once more as a cell opens.
+      ``wrap_range`` keeps the wrap up to date at each edit, so wrapping the
+      same lines at the same widths again changes nothing, and is skipped
+      (the lines are compared by identity first, as a list's ``==`` does).
+    - ``height`` added up the rows of every line, and TextArea asks for it
+      for each row it draws: 2 ms each with 40,000 lines. Every row has its
+      entry in ``_offset_to_line_info``, which ``wrap`` and ``wrap_range``
+      keep.
     """
-    wrapped.get_sections = functools.partial(_sections, wrapped)  # type: ignore[method-assign]
+
+    _last: LastCut
+    _wrapped_as: tuple[int, int, list[str]] | None
+
+    @classmethod
+    def adopt(cls, wrapped: WrappedDocument, last: LastCut | None = None) -> KeptWrap:
+        """Make ``wrapped`` (as Textual made it) a ``KeptWrap``; ``last`` keeps a long line's pieces."""
+        wrapped.__class__ = cls
+        assert isinstance(wrapped, KeptWrap)
+        wrapped._last = last or LastCut()
+        # Textual made it wrapped, at these widths:
+        wrapped._wrapped_as = (wrapped._width, wrapped._tab_width, list(wrapped.document.lines))
+        return wrapped
+
+    @property
+    def height(self) -> int:
+        return len(self._offset_to_line_info)
+
+    def wrap(self, width: int, tab_width: int | None = None) -> None:
+        lines = self.document.lines
+        done = self._wrapped_as
+        if done is not None and done[:2] == (width, tab_width or self._tab_width) and done[2] == lines:
+            return
+        super().wrap(width, tab_width)
+        self._wrapped_as = (width, self._tab_width, list(lines))
+
+    def get_sections(self, line_index: int) -> list[str]:
+        raw = self.document[line_index]
+        offsets = self.get_offsets(line_index)
+        if len(raw) < LONG_LINE:
+            return _slices(Text(raw, end="").plain, offsets)
+        last = self._last
+        kept = last.sections
+        if kept is not None and kept[0] is raw and kept[1] == offsets:
+            return kept[2]
+        if last.line != raw:
+            last.line, last.clean = raw, Text(raw)
+        sections = _slices(last.clean.plain, offsets)
+        last.sections = (raw, list(offsets), sections)
+        return sections
 
 
-def _sections(wrapped: WrappedDocument, line_index: int) -> list[str]:
-    line = Text(wrapped.document[line_index], end="").plain
-    bounds = [0, *wrapped.get_offsets(line_index), len(line)]
+def _slices(line: str, offsets: list[int]) -> list[str]:
+    bounds = [0, *offsets, len(line)]
     return [line[start:end] for start, end in itertools.pairwise(bounds)]
+
+
+def long_row(area: TextArea, y: int, last: LastCut) -> Strip | None:
+    """Row ``y`` of ``area`` drawn from its piece of a long line alone; None when TextArea draws it itself.
+
+    Why: ``TextArea._render_line`` counts the tabs in every piece of the line
+    above the row it draws (a Python loop over up to 10,000 pieces, for each
+    of the editor's rows: 50 ms a drawing with the cursor at the end of 100 KB
+    of emoji), after cutting the line into ``Text`` pieces. This draws a
+    piece of a soft-wrapped line without tabs as ``_render_line`` does (the
+    same styles, in the same order, on the same stretch of the line without
+    its control codes), from that piece alone. What pvm does not use (line
+    numbers, syntax highlights, a suggestion, no soft wrap, tabs) is left to
+    TextArea. ``tests/app/test_textual_internals_text_area.py`` compares the
+    rows with Textual's own.
+    """
+    scroll_y = area.scroll_offset.y
+    wrapped = area.wrapped_document
+    try:
+        line_index, section = wrapped._offset_to_line_info[y + scroll_y]
+    except IndexError:
+        return None
+    raw = area.document.get_line(line_index)
+    if (
+        len(raw) < LONG_LINE
+        or not area.soft_wrap
+        or area.show_line_numbers
+        or area.suggestion
+        or area._highlights.get(line_index)
+        or "\t" in raw
+    ):
+        return None
+    if last.line != raw:
+        last.line, last.clean = raw, Text(raw)
+    line = last.clean.plain + " "  # TextArea pads the line by one space for the cursor
+    offsets = wrapped.get_offsets(line_index)
+    start = offsets[section - 1] if section else 0
+    end = offsets[section] if section < len(offsets) else len(line)
+    if not offsets:  # not wrapped yet (no width): of 100 KB in one row, what fits the editor is seen
+        end = min(end, start + 4 * area.size.width + 16)
+    spans = _row_spans(area, line_index, len(line) - 1)
+    piece = Text(line[start:end], end="")
+    for span_start, span_end, style in spans:
+        piece_start, piece_end = max(0, span_start - start), min(span_end - start, end - start)
+        if piece_end > piece_start:
+            piece.spans.append(Span(piece_start, piece_end, style))
+    theme = area._theme
+    base_style = theme.base_style if theme and theme.base_style is not None else area.rich_style
+    cursor_row = area.selection.end[0]
+    if cursor_row == line_index and area.highlight_cursor_line:
+        line_style = theme.cursor_line_style if theme and area._has_cursor else None
+    else:
+        line_style = theme.base_style if theme else None
+    strip = Strip(piece.render(area.app.console), cell_length=piece.cell_len)
+    width = area.scrollable_content_region.size.width - area.gutter_width
+    return strip.extend_cell_length(width, line_style).apply_style(base_style)
+
+
+def _row_spans(area: TextArea, line_index: int, length: int) -> list[tuple[int, int, Style]]:
+    """The styles ``TextArea._render_line`` puts on a whole line of ``length`` characters, in its order."""
+    spans: list[tuple[int, int, Style]] = []
+    padded = length + 1
+
+    def stylize(style: Style | None, start: int = 0, end: int | None = None) -> None:
+        end = padded if end is None else end
+        if style and start < padded and end > start:  # as Text.stylize
+            spans.append((start, min(padded, end), style))
+
+    theme = area._theme
+    has_cursor = area._has_cursor
+    selection = area.selection
+    start, end = selection
+    cursor_row, cursor_column = end
+    top, bottom = sorted(selection)
+    if theme and area.highlight_cursor_line and has_cursor and cursor_row == line_index:
+        stylize(theme.cursor_line_style)
+    if start != end and top[0] <= line_index <= bottom[0] and theme:
+        style = theme.selection_style
+        if top[0] == bottom[0]:
+            stylize(style, top[1], bottom[1])
+        elif line_index == top[0]:
+            stylize(style, top[1], length)
+        elif line_index == bottom[0]:
+            stylize(style, 0, bottom[1])
+        else:
+            stylize(style, 0, length)
+    bracket = area._matching_bracket_location
+    brackets = has_cursor and area.match_cursor_bracket and bracket is not None and start == end
+    if cursor_row == line_index:
+        if brackets and theme:
+            stylize(theme.bracket_matching_style, cursor_column, cursor_column + 1)
+        if area._draw_cursor and theme:
+            stylize(theme.cursor_style, cursor_column, cursor_column + 1)
+    if brackets and theme and bracket is not None and bracket[0] == line_index:
+        stylize(theme.bracket_matching_style, bracket[1], bracket[1] + 1)
+    return spans
+
+
+# -- wrapping a long line (widgets/long_text.py) -----------------------------------
+#
+# Why: ``WrappedDocument`` calls ``compute_wrap_offsets`` (a name in its own
+# module) for every line at each ``wrap``, and TextArea wraps three times as
+# the cell editor opens (once per width it passes through, and again at a
+# resize to the same width): 35 ms each for 100 KB of emoji, a third of the
+# opening. The offsets of a long line without tabs are kept by line and
+# width, and a word too long for a row is folded with the measured widths
+# summed once and searched, where Textual measures and appends one
+# character at a time; the offsets are the same (``tests/test_textual_internals.py``
+# compares them with Textual's for many texts).
+
+_kept_wraps: LRUCache[tuple[str, int, int], list[int]] = LRUCache(16)
+
+
+def remember_wraps() -> None:
+    """Make every ``WrappedDocument`` wrap long lines with ``wrap_offsets`` (the editor's module calls it)."""
+    from textual.document import _wrapped_document  # loads the Document: not before the first paint
+
+    _wrapped_document.compute_wrap_offsets = wrap_offsets
+
+
+def wrap_offsets(
+    text: str,
+    width: int,
+    tab_size: int,
+    fold: bool = True,
+    precomputed_tab_sections: list[tuple[str, int]] | None = None,
+) -> list[int]:
+    """``compute_wrap_offsets``, the same offsets; those of a long line without tabs kept and found faster."""
+    if 2 * len(text) <= width and "\t" not in text:
+        return []  # no character is wider than two cells: the line fits (20,000 short lines are common)
+    if len(text) < LONG_LINE or "\t" in text or width < 2 or not fold:
+        return compute_wrap_offsets(text, width, tab_size, fold, precomputed_tab_sections)
+    key = (text, width, tab_size)
+    kept = _kept_wraps.get(key)
+    if kept is None:
+        kept = _kept_wraps[key] = _offsets_without_tabs(text, width)
+    return list(kept)
+
+
+def _offsets_without_tabs(text: str, width: int) -> list[int]:
+    """Where Textual's ``compute_wrap_offsets`` breaks ``text`` (no tabs, ``width`` of 2 or more)."""
+    breaks: list[int] = []
+    cell_offset = 0
+    for start, _, chunk in chunks(text):
+        chunk_width = _width_past(chunk, width)
+        if width - cell_offset >= chunk_width:
+            cell_offset += chunk_width
+        elif chunk_width > width:  # a word wider than a row: folded at the last character that fits
+            rows = _fold(chunk, width)
+            breaks.extend(start + row for row in rows if start + row)
+            cell_offset = cell_len(chunk[rows[-1] :])
+        elif cell_offset and start:
+            breaks.append(start)
+            cell_offset = chunk_width
+    return breaks
+
+
+def _width_past(chunk: str, width: int) -> int:
+    """The cells of ``chunk``, or for a chunk wider than ``width``, of a start of it wider than that.
+
+    No more is needed to wrap it, and measuring 100 KB of emoji takes 11 ms
+    (a start of a text is never wider than the text).
+    """
+    if len(chunk) > 4 * width:
+        start = cell_len(chunk[: 4 * width])
+        if start > width:
+            return start
+    return cell_len(chunk)
+
+
+def _fold(word: str, width: int) -> list[int]:
+    """Where each row of ``word`` starts, folded as Textual folds it: as many characters as fit."""
+    if word.isascii() and word.isprintable():
+        return list(range(0, len(word), width))
+    reach = list(itertools.accumulate(map(get_character_cell_size, word), initial=0))
+    rows = []
+    row = 0
+    while row < len(word):
+        rows.append(row)
+        row = max(row + 1, bisect.bisect_right(reach, reach[row] + width, row + 1) - 1)
+    return rows

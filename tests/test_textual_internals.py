@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from importlib.metadata import version
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from textual._wrap import compute_wrap_offsets
 from textual._xterm_parser import XTermParser
+from textual.document._wrapped_document import WrappedDocument
 
 from pvm_tui import textual_internals
 
@@ -33,3 +37,31 @@ def test_the_linux_driver_still_has_the_input_loop_pvm_replaces() -> None:
     driver = textual_internals.LinuxDriver
     assert callable(driver.run_input_thread)
     assert "exit_event" in driver.__init__.__code__.co_names or hasattr(driver, "exit_event")
+
+
+PIECES = ["a", "bcd", " ", "  ", "\u00a0", "\u3000", "👩", "\u200d", "💻", "e", "\u0301", "漢", "\ufe0f", "❤"]
+PIECES += ["\x07", "\x7f"]
+"""Letters, spaces of several kinds, wide and joined emoji, combining marks, control codes."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(PIECES), max_size=300).map("".join),
+    st.integers(min_value=1, max_value=60),
+    st.integers(min_value=0, max_value=3000),
+)
+def test_wrap_offsets_break_every_line_where_textual_breaks_it(text: str, width: int, repeat: int) -> None:
+    """A long line (the text repeated, or one long word) is wrapped at the same places as by Textual."""
+    long = (text or "x") * (1 + textual_internals.LONG_LINE // max(len(text), 1))
+    for line in (text, long, "w" * repeat + text, long[:repeat] + "\t" + long[repeat:]):
+        assert textual_internals.wrap_offsets(line, width, 4) == compute_wrap_offsets(line, width, 4), (
+            repr(line[:60]),
+            width,
+        )
+
+
+def test_wrapped_documents_wrap_through_the_name_remember_wraps_replaces() -> None:
+    for method in (WrappedDocument.wrap, WrappedDocument.wrap_range):
+        assert "compute_wrap_offsets" in method.__code__.co_names, (
+            "Textual changed how WrappedDocument wraps a line: see pvm_tui/textual_internals.remember_wraps"
+        )

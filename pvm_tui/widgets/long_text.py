@@ -2,21 +2,29 @@
 
 A pasted report or a word with no spaces is one line of 100 KB. Textual's
 TextArea cuts such a line into its wrapped pieces again for every row it
-draws, and builds a ``Text`` per piece to find the cursor's row: 0.4 to
-1.6 s a key. ``LongTextArea`` cuts it once per drawing and finds the
-cursor's piece by slicing (both in ``textual_internals.py``, which says
-why). Loading this module loads TextArea, so it is imported only after the
-first paint, with the screens that use it.
+draws, counts the tabs of every piece above the row, builds a ``Text`` per
+piece to find the cursor's row, and wraps the line again at every resize:
+0.4 to 1.6 s a key. ``LongTextArea`` draws each row from its own piece,
+finds the cursor's piece by slicing, and wraps a long line once per width
+(all in ``textual_internals.py``, which says why). Loading this module
+loads TextArea, so it is imported only after the first paint, with the
+screens that use it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual.strip import Strip
 from textual.widgets import TextArea
 
 from pvm_tui import textual_internals as internals
+
+if TYPE_CHECKING:
+    from textual.document._wrapped_document import WrappedDocument
+
+internals.remember_wraps()
 
 
 class LongTextArea(TextArea):
@@ -25,7 +33,15 @@ class LongTextArea(TextArea):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._last_cut = internals.LastCut()
         super().__init__(*args, **kwargs)
-        internals.slice_sections(self.wrapped_document)  # the text given here is not loaded by load_text
+
+    @property
+    def wrapped_document(self) -> WrappedDocument:
+        return self._wrapped
+
+    @wrapped_document.setter
+    def wrapped_document(self, wrapped: WrappedDocument) -> None:
+        # TextArea makes a new one for each text it loads, and asks it for sections at once.
+        self._wrapped = internals.KeptWrap.adopt(wrapped, self._last_cut)
 
     def get_line(self, line_index: int) -> Text:
         line = self.document.get_line(line_index)
@@ -33,7 +49,6 @@ class LongTextArea(TextArea):
             return super().get_line(line_index)
         return internals.PiecesOnce(line, self._last_cut)
 
-    def load_text(self, text: str) -> None:
-        super().load_text(text)
-        self._last_cut = internals.LastCut()
-        internals.slice_sections(self.wrapped_document)
+    def _render_line(self, y: int) -> Strip:
+        row = internals.long_row(self, y, self._last_cut)
+        return super()._render_line(y) if row is None else row
