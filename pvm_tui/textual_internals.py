@@ -268,6 +268,9 @@ def forget_all(table: DataTable[Any]) -> None:
     table._clear_caches()
 
 
+_BARE = Style()
+"""The style a cell is drawn in before its row's stripe and index are given to it (``_restyled_cell``)."""
+
 NOWHERE = Coordinate(-2, -2)
 """A cell no row has (the header row is -1): where the cursor is, for a row it is not on."""
 
@@ -314,6 +317,11 @@ class KeptDrawingsTable(DataTable[CellT]):
       ``_render_line_in_row`` check that index and draw again what moved.
       Rows moved one place change stripe and are drawn anew anyway; moved
       back, or by two, their drawings serve again.
+    - ``_render_cell`` keys a cell's drawing by its row's style (the stripe)
+      and gives it its row's index, so a partner added or deleted above
+      drew every row below it again, cell by cell (``_restyled_cell``: a
+      cell without the cursor is drawn once, bare, and given its stripe
+      and index as it is put in its row).
     - ``_render_line`` keeps each screen line by its place on the screen
       and by where the cursor and the mouse are, so after the cursor moved,
       or a partner was added above, the next repaint of the whole table put
@@ -482,6 +490,8 @@ class KeptDrawingsTable(DataTable[CellT]):
         cursor: bool = False,
         hover: bool = False,
     ) -> list[list[Segment]]:
+        if row_index >= 0 and not (cursor or hover):
+            return self._restyled_cell(row_index, column_index, base_style, width)
         lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         if row_index >= 0 and _drawn_for_row([lines[0]] if lines else []) not in (None, row_index):
             # Kept from before the row moved: draw it again with its new index.
@@ -500,6 +510,25 @@ class KeptDrawingsTable(DataTable[CellT]):
             lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         return lines
 
+    def _restyled_cell(
+        self, row_index: int, column_index: int, base_style: Style, width: int
+    ) -> list[list[Segment]]:
+        """A cell without the cursor: drawn once bare, then given its row's stripe and index.
+
+        ``DataTable`` draws a cell in its row's style (the stripe) and with its
+        row's index (for the mouse), and keys the drawing by both; so adding or
+        deleting a partner drew every row below it again, cell by cell, for
+        the stripe and the index it moved to (30 ms at 120x40 when partners
+        are added one after another, as in step 1). The bare drawing holds
+        neither: ``Segment.apply_style`` lays the row's style under each
+        segment and the index over it, which is what ``DataTable``'s own
+        ``Styled(pre_style=...)`` does while drawing, for cells whose lines
+        fill their width (``tests/app/test_textual_internals_widgets.py``).
+        """
+        bare = DataTable._render_cell(self, row_index, column_index, _BARE, width)
+        over = _cell_meta(row_index, column_index)
+        return [list(Segment.apply_style(line, base_style, over)) for line in bare]
+
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
@@ -516,6 +545,12 @@ class KeptDrawingsTable(DataTable[CellT]):
     def fit_virtual_size(self, size: Size) -> None:
         """A new virtual size (``set_virtual_size``), the scrollbars fitted to it now and not again."""
         set_virtual_size(self, size, self._fitted)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cell_meta(row: int, column: int) -> Style:
+    """The mouse meta ``DataTable`` gives a cell's segments (a style with meta is costly to make)."""
+    return Style.from_meta({"row": row, "column": column})
 
 
 def _drawn_for_row(cells: list[list[Segment]]) -> int | None:

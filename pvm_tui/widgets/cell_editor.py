@@ -12,6 +12,7 @@ it sooner waits for it.
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Size
 from textual.message import Message
 
 from pvm_tui.widgets.local_keys import run_own_binding
@@ -80,6 +81,20 @@ class CellEditor(OrderedTextArea):
         if maximum is not None and maximum.is_cells:
             height = min(height, int(maximum.value))
         return height
+
+    def wrap_for(self, width: int) -> None:
+        """Wrap the loaded text as it will be when the editor is ``width`` columns wide.
+
+        Hidden between edits, the editor has no size, so its text was wrapped
+        at none: its height would come out as its number of lines, and the
+        editor would settle over three more frames once shown (too short, then
+        a scrollbar, a narrower wrap, a new height, the card laid out again).
+        """
+        inner = width - self.styles.gutter.width  # padding and border, both sides
+        wrap_width = max(0, inner - self.gutter_width - 1)  # as TextArea.wrap_width: line numbers, the cursor
+        self.wrapped_document.wrap(wrap_width, tab_width=self.indent_width)
+        # Its height ("height: auto") is its virtual size's, which TextArea sets as it wraps.
+        self.virtual_size = Size(0, self.wrapped_document.height)
 
     def on_resize(self, event: events.Resize) -> None:
         self.post_message(self.Resized(self.outer_size.height))

@@ -404,6 +404,9 @@ class PartnerCard(Widget, can_focus=False):
         """The editor takes the place of a cell (the editor screen loads its text and gives it the keys)."""
         assert self.editor is not None
         self.end_edit()
+        cell = self._lines().cells.get(column)
+        if cell is not None:
+            self.editor.wrap_for(cell.width)  # the editor takes this cell's width
         self._editor_height = self.editor.wanted_height()
         self.editing = column
         self.selected = column

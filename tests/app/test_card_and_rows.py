@@ -137,6 +137,36 @@ async def test_the_cell_is_edited_where_it_stands_and_the_editor_grows(sample: P
         )
 
 
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_cell_opens_whole_in_the_first_frame(sample: Path, size: tuple[int, int]) -> None:
+    # The editor is hidden between edits and has no size then; its text must be wrapped at
+    # the width it is about to have, or it shows two lines tall first and settles over
+    # three more frames (a scrollbar, a narrower wrap, the card laid out again).
+    app = editor(sample)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("2", "right")  # what Sennheiser brings: its sales channels, five lines in the card
+        await pilot.pause()
+        partner = session_of(app).matrix.partners[0]
+        text = partner.cell(COLUMNS[2])
+        assert len(text) > 60
+        frames: list[str] = []
+        display = app._display
+
+        def recorded(screen: object, renderable: object) -> None:
+            display(screen, renderable)  # type: ignore[arg-type]
+            if renderable is not None:
+                frames.append(region_text(app, editor_of(app).view.card))
+
+        app._display = recorded  # type: ignore[method-assign]
+        await pilot.press("e")
+        await pilot.pause()
+        assert frames, "the key drew a frame"
+        first = frames[0]
+        assert words(text)[0] in words(first) and words(text)[-1] in words(first)
+        assert [word for word in words(text) if word not in words(first)] == [], "the whole text, at once"
+        assert all(frame == first for frame in frames[1:]), "and nothing moves after"
+
+
 async def test_the_company_is_shown_in_the_editor() -> None:
     app = example("en")
     async with app.run_test(size=(120, 40)) as pilot:

@@ -10,6 +10,7 @@ import ast
 import inspect
 import textwrap
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
@@ -398,3 +399,66 @@ async def test_append_rows_adds_rows_that_show_and_take_the_cursor() -> None:
         assert "a0" in screen_text(app) and "b5" in screen_text(app)
         await pilot.press("down", "down")
         assert table.cursor_coordinate == (2, 0)
+
+
+class StripedTable(internals.KeptDrawingsTable[Text]):
+    def __init__(self) -> None:
+        super().__init__(cursor_type="cell", zebra_stripes=True, fixed_columns=1)
+
+
+class StripedApp(App[None]):
+    CSS = "StripedTable { height: 12; }"  # a table that changes its height draws everything again
+
+    def compose(self) -> ComposeResult:
+        yield StripedTable()
+
+
+def _cells_as_datatable_draws_them(table: StripedTable) -> list[list[Segment]]:
+    """Every cell without the cursor, drawn bare and restyled, beside DataTable's own drawing of it."""
+    pairs = []
+    base = table.rich_style
+    for row in range(table.row_count):
+        row_style = table._get_row_style(row, base)
+        for column in range(len(table.columns)):
+            if (row, column) == tuple(table.cursor_coordinate):
+                continue
+            width = table.ordered_columns[column].get_render_width(table)
+            ours = table._render_cell(row, column, row_style, width)
+            table._cell_render_cache.clear()
+            stock = DataTable._render_cell(table, row, column, row_style, width)
+            table._cell_render_cache.clear()
+            pairs.append(
+                (
+                    [list(Segment.simplify(line)) for line in ours],
+                    [list(Segment.simplify(line)) for line in stock],
+                )
+            )
+    return pairs
+
+
+async def test_a_cell_drawn_bare_and_restyled_is_what_datatable_draws() -> None:
+    app = StripedApp()
+    async with app.run_test() as pilot:
+        table = app.query_one(StripedTable)
+        table.add_columns("name", "a", "b")
+        for row in range(6):
+            table.add_row(
+                Text(f"n{row}"), Text(f"a{row} styled", style="bold red"), Text(f"b{row}"), key=f"r{row}"
+            )
+        await pilot.pause()
+        for ours, stock in _cells_as_datatable_draws_them(table):
+            assert ours == stock, UPGRADE.format(
+                what="how DataTable._render_cell styles a cell", use="_restyled_cell"
+            )
+        # Drawn bare once, then asked for at another place (a row above it removed):
+        # the stripe and the mouse's row index are those of the new place.
+        for row in range(table.row_count):
+            for column in range(len(table.columns)):
+                width = table.ordered_columns[column].get_render_width(table)
+                table._render_cell(row, column, table._get_row_style(row, table.rich_style), width)
+        with internals.keeping_caches(table):  # as the grid removes a partner: the drawings stay
+            internals.remove_rows(table, [RowKey("r0")])
+        internals.forget_rows(table, [], moved=True)
+        await pilot.pause()
+        for ours, stock in _cells_as_datatable_draws_them(table):
+            assert ours == stock, "a cell that moved is drawn for its new place"
