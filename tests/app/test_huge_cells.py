@@ -91,6 +91,8 @@ async def test_moving_about_a_huge_cell_flattens_it_for_the_grid_and_the_card_on
     """The grid and the card asked for the same huge cell made harmless and flat again at every
     move and change: 10 ms each time, nine times as a conflict was kept both ways."""
     made: list[tuple[str, int]] = []
+    text_module._kept_aligned.cache_clear()  # an earlier test may have shown the same text
+    text_module._kept_one_line.cache_clear()
     for name in ("_aligned", "_one_line"):
         work = getattr(text_module, name)
 
