@@ -16,7 +16,10 @@ the process spent meanwhile; the budget is half a second on the UI thread
 per drawing, typing in a word of 100 KB or moving its cursor took 0.4 to
 0.9 s a key, and 0.9 to 1.6 s with emoji joined by ZWJ (now 0.05 to 0.2 s);
 the recovery dialog took 3.6 s to show 20,000 recovered lines, the
-conflict dialog 1.6 s (now they show a page of a huge text).
+conflict dialog 1.6 s (now they show a page of a huge text). Then opening
+100 KB of emoji still took 0.3 s of CPU (0.55 s under load), typing a
+letter in it 0.19 s, ``e`` in the conflict dialog 0.55 s; now 0.12, 0.05
+and 0.16 s (the README has each step).
 """
 
 from __future__ import annotations
