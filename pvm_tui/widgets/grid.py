@@ -470,7 +470,7 @@ class MatrixGrid(internals.KeptDrawingsTable[GridCell]):
         if self._whole_now() and self._partners:
             widths = self._whole_widths(self._partners)
             if widths != self._widths:
-                self._widths = self._whole_or_wait(self._partners)
+                self._widths = self._whole_or_wait(self._partners, widths)
                 self._label_columns()
                 self._remake_all()
         if self.row_count:
@@ -487,10 +487,14 @@ class MatrixGrid(internals.KeptDrawingsTable[GridCell]):
         assert self.labels is not None
         return whole_rows.few_missing(self._made, partners, self.labels, widths)
 
-    def _whole_or_wait(self, partners: list[Partner]) -> tuple[int, ...]:
-        """The widths to show ``partners`` in whole text with, when their rows can be made on
-        the spot; else compact widths, and the whole-text rows are made meanwhile."""
-        widths = self._whole_widths(partners)
+    def _whole_or_wait(
+        self, partners: list[Partner], widths: tuple[int, ...] | None = None
+    ) -> tuple[int, ...]:
+        """The widths to show ``partners`` in whole text with (``widths``, if worked out already),
+        when their rows can be made on the spot; else compact widths, and the whole-text rows
+        are made meanwhile."""
+        if widths is None:
+            widths = self._whole_widths(partners)
         if partners and not self._few_missing(partners, widths):
             self._start_making()
             return WIDTHS

@@ -23,6 +23,7 @@ from textual.widgets.data_table import RowKey
 
 from pvm_tui import textual_internals
 from pvm_tui.screens.help import HelpScreen
+from pvm_tui.widgets import grid as grid_module
 from pvm_tui.widgets import grid_cells, whole_rows
 from tests.app.conftest import editor, editor_of, region_text, screen_text, session_of, type_text, until
 
@@ -403,3 +404,30 @@ async def test_keys_that_change_every_row_leave_no_rows_for_the_garbage_collecto
             if enabled:
                 gc.enable()
         assert places == 0, f"{places} places of rows left for the collector"
+
+
+async def test_a_resize_in_whole_text_shares_out_the_columns_once(
+    big: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = editor(big)
+    async with app.run_test(size=(120, 40)) as pilot:
+        grid = editor_of(app).grid
+        await pilot.press("w")
+        await until(pilot, lambda: grid.whole and not grid.making_whole)
+        shared = Counted(grid_module.whole_widths)
+        monkeypatch.setattr(grid_module, "whole_widths", shared)
+        resizes: list[object] = []
+        on_resize = grid_module.MatrixGrid.on_resize
+
+        def resized(table, event):
+            resizes.append(event.size)
+            return on_resize(table, event)
+
+        monkeypatch.setattr(grid_module.MatrixGrid, "on_resize", resized)
+        await pilot.resize_terminal(90, 40)
+        await until(pilot, lambda: not grid.making_whole)
+        await pilot.pause()
+        assert resizes
+        assert shared.calls == len(resizes), "the new widths are worked out once a resize"
+        assert sum(grid._widths) <= 90, "the columns fit the narrower terminal"
+        assert "knowledge" in region_text(app, grid)
