@@ -128,7 +128,11 @@ class Side:
 
     @property
     def is_empty(self) -> bool:
-        return not any(self.get(category).strip() for category in CATEGORIES)
+        # The fields by name (the four CATEGORIES): looking each up by its name took a
+        # third of the time to open 20,000 partners, which counts every partner's balance.
+        return not (
+            self.resources.strip() or self.channels.strip() or self.money.strip() or self.other.strip()
+        )
 
 
 @dataclass(frozen=True)

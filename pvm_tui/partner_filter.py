@@ -70,17 +70,41 @@ class PartnerFilter:
     def is_empty(self) -> bool:
         return not self.text and self.balances is None and self.statuses is None and self.influences is None
 
-    def matches(self, partner: Partner) -> bool:
+    def matches(self, partner: Partner, folded: FoldedTexts | None = None) -> bool:
+        """True when the filter selects the partner (``folded`` keeps its texts casefolded for next time)."""
         if self.balances is not None and partner.balance not in self.balances:
             return False
         if self.statuses is not None and partner.status not in self.statuses:
             return False
         if self.influences is not None and partner.influence not in self.influences:
             return False
-        return not self.text or _has_text(partner, self.text)
+        return not self.text or _has_text(partner, self.text, folded)
 
 
-def _has_text(partner: Partner, needle: str) -> bool:
+class FoldedTexts:
+    """Each partner's texts casefolded, kept for the version of the partner they were made of.
+
+    Each letter typed in the filter line looks through every partner again:
+    casefolding every cell of 20,000 partners each time took 0.15 s. The
+    editor keeps one of these while it is open.
+    """
+
+    def __init__(self) -> None:
+        self._folded: dict[int, tuple[Partner, str]] = {}
+
+    def of(self, partner: Partner) -> str:
+        """The partner's texts casefolded, one line each."""
+        folded = self._folded.get(partner.key)
+        if folded is None or folded[0] is not partner:
+            texts = (*(partner.cell(column) for column in COLUMNS), partner.agreements)
+            folded = self._folded[partner.key] = (partner, "\n".join(texts).casefold())
+        return folded[1]
+
+
+def _has_text(partner: Partner, needle: str, folded: FoldedTexts | None) -> bool:
+    if folded is not None and "\n" not in needle:
+        # One line per text: a needle without a line break never spans two of them.
+        return needle in folded.of(partner)
     texts: Iterable[str] = (*(partner.cell(column) for column in COLUMNS), partner.agreements)
     return any(needle in text.casefold() for text in texts)
 

@@ -34,7 +34,7 @@ import bisect
 import contextlib
 import functools
 import itertools
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.cells import get_character_cell_size
@@ -76,6 +76,7 @@ __all__ = [
     "PiecesOnce",
     "XTermParser",
     "append_rows",
+    "empty",
     "forget_all",
     "forget_header",
     "forget_rows",
@@ -159,8 +160,8 @@ def forget_rows(table: DataTable[Any], rows: Collection[RowKey], *, moved: bool)
     rows without the cursor by row, not by place: those of ``rows`` go.
     """
     if len(rows) > FORGET_ALL_FROM:
-        table._cell_render_cache.clear()
-        table._row_render_cache.clear()
+        empty(table._cell_render_cache)
+        empty(table._row_render_cache)
     elif rows:
         cells = table._cell_render_cache
         for cell in [key for key in cells.keys() if key[0] in rows]:  # noqa: SIM118 (an LRUCache, not a dict)
@@ -170,11 +171,11 @@ def forget_rows(table: DataTable[Any], rows: Collection[RowKey], *, moved: bool)
             drawn.discard(line)
         if isinstance(table, KeptDrawingsTable):
             table.forget_lines(rows)
-    table._row_renderable_cache.clear()
+    empty(table._row_renderable_cache)
     if moved:
-        table._line_cache.clear()
-        table._offset_cache.clear()
-        table._ordered_row_cache.clear()
+        empty(table._line_cache)
+        empty(table._offset_cache)
+        empty(table._ordered_row_cache)
         return
     places: set[int] = set()
     y = table.header_height if table.show_header else 0
@@ -187,8 +188,30 @@ def forget_rows(table: DataTable[Any], rows: Collection[RowKey], *, moved: bool)
         screen.discard(shown)
 
 
-def append_rows(table: DataTable[Any], rows: Iterable[tuple[str, Sequence[object], int]]) -> None:
-    """Add rows (key, cells, height) at the bottom, all at once, for columns of fixed widths.
+def empty(cache: LRUCache[Any, Any]) -> None:
+    """Forget everything in a cache, freed at once rather than by a full garbage collection.
+
+    Why: an ``LRUCache`` links its entries in a ring of lists that point to
+    each other, and ``clear`` only lets go of the ring. What it held (every
+    row of 20,000 partners in the cached row order and line offsets, the
+    drawn lines) then waits for a full collection: 1.4 million objects after
+    a reload, which held the editor a second. Each entry is unlinked here.
+    """
+    entries = list(cache._cache.values())
+    cache.clear()
+    for entry in entries:
+        entry.clear()
+
+
+def append_rows(
+    table: DataTable[Any],
+    rows: Iterable[tuple[str | RowKey, Sequence[object] | Mapping[Any, object], int]],
+) -> list[Row]:
+    """Add rows (key, cells, height) at the bottom, all at once, for columns of fixed widths;
+    returns the table's record of each row (its height), in order.
+
+    The cells are given left to right, or as a mapping from column key to cell that the table
+    keeps as it is (the grid's rows make their cells when they are drawn: ``grid_rows.py``).
 
     Why: ``add_row`` does its bookkeeping for one row, then checks the
     cursor, counts an update and wakes the table, and on the next idle the
@@ -200,19 +223,22 @@ def append_rows(table: DataTable[Any], rows: Iterable[tuple[str, Sequence[object
     locations, data, table_rows = table._row_locations, table._data, table.rows
     columns = [column.key for column in table.ordered_columns]
     was_empty = table.row_count == 0
+    added: list[Row] = []
     for key, cells, height in rows:
-        row_key = RowKey(key)
+        row_key = key if isinstance(key, RowKey) else RowKey(key)
         if row_key in locations:
             raise ValueError(f"the row key {key!r} is already in the table")
         locations[row_key] = len(locations)
-        data[row_key] = dict(zip(columns, cells, strict=True))
-        table_rows[row_key] = Row(row_key, height)
+        data[row_key] = cells if isinstance(cells, Mapping) else dict(zip(columns, cells, strict=True))  # type: ignore[assignment]
+        row = table_rows[row_key] = Row(row_key, height)
+        added.append(row)
     table._require_update_dimensions = True
     table._update_count += 1
     table.cursor_coordinate = table.cursor_coordinate
     if was_empty and table.row_count and columns and table.show_cursor and table.cursor_type != "none":
         table._highlight_cursor()
     table.check_idle()
+    return added
 
 
 def remove_rows(table: DataTable[Any], keys: Collection[RowKey]) -> None:
@@ -449,8 +475,17 @@ class KeptDrawingsTable(DataTable[CellT]):
         return kept
 
     def _clear_caches(self) -> None:
+        for cache in (
+            self._row_render_cache,
+            self._cell_render_cache,
+            self._row_renderable_cache,
+            self._line_cache,
+            self._offset_cache,
+            self._ordered_row_cache,
+            self._kept_lines,
+        ):
+            empty(cache)  # not left for a full garbage collection (``empty``)
         super()._clear_caches()
-        self._kept_lines.clear()
 
     def forget_lines(self, rows: Collection[RowKey]) -> None:
         """Forget the kept screen lines of ``rows`` (``forget_rows`` calls this)."""

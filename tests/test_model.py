@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -189,3 +190,10 @@ def test_summary_follows_edits() -> None:
     assert matrix.balance_summary == BalanceSummary(0, 1, 0)
     matrix = matrix.with_cell(0, COLUMN_BY_KEY["gets.other"], "kennis")
     assert matrix.balance_summary == BalanceSummary(1, 0, 0)
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_a_side_with_text_in_any_category_is_not_empty(category: str) -> None:
+    assert {field.name for field in dataclasses.fields(Side)} == set(CATEGORIES)
+    assert not Side(**{category: "x"}).is_empty
+    assert Side(**{category: " \n"}).is_empty

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pvm_tui.model import Balance, Influence, Partner, Side, Status
-from pvm_tui.partner_filter import parse
+from pvm_tui.model import COLUMNS, Balance, Influence, Partner, Side, Status
+from pvm_tui.partner_filter import FoldedTexts, parse
 
 MUTUAL = Partner(name="Sennheiser", brings=Side(money="m"), gets=Side(other="o"), status=Status.CURRENT)
 GIVER = Partner(
@@ -69,3 +69,23 @@ def test_the_parsed_facts() -> None:
     assert found.statuses == {Status.CURRENT}
     assert found.influences is None and found.text == "" and not found.is_empty
     assert parse("  ").is_empty
+
+
+def test_folded_texts_look_at_each_version_of_a_partner_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    folded = FoldedTexts()
+    read: list[str] = []
+    cell = Partner.cell
+
+    def counted(partner: Partner, column):  # type: ignore[no-untyped-def]
+        read.append(partner.name)
+        return cell(partner, column)
+
+    monkeypatch.setattr(Partner, "cell", counted)
+    for query in ("ka", "kap", "kapi", "kapitaal"):  # each letter typed in the filter line
+        assert [partner.name for partner in ALL if parse(query).matches(partner, folded)] == ["Fonds"]
+    assert read.count("Fonds") == 9, "each partner's cells are read once, not once per letter"
+    money = next(column for column in COLUMNS if column.side == "brings" and column.category == "money")
+    edited = GIVER.with_cell(money, "schenking")
+    assert parse("schenk").matches(edited, folded), "a new version of a partner is read again"
+    assert not parse("kapitaal").matches(edited, folded)
+    assert parse("kapitaal").matches(GIVER, folded)

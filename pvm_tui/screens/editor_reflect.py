@@ -109,8 +109,7 @@ class ReflectActions:
         """The partners by influence, high first, or in the file's order again; the file keeps its order."""
         await self.to_grid()
         place = self.view.cursor_place()
-        self.grid.by_influence = not self.grid.by_influence
-        self.grid.show_matrix(self.session.matrix, self.labels)
+        self.grid.order_by_influence(self.session.matrix, not self.grid.by_influence)
         if place is not None:
             self.view.move_cursor(*place)
         self.say(self.words.by_influence if self.grid.by_influence else self.words.in_file_order)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from pvm_tui.history import Place, Step
 from pvm_tui.labels import Labels, labels_for
@@ -21,6 +22,9 @@ from pvm_tui.widgets.grid import MatrixGrid
 from pvm_tui.widgets.partner_card import PartnerCard
 from pvm_tui.widgets.status import StatusLine, TitleBar
 from pvm_tui.widgets.step_bar import StepBar
+
+if TYPE_CHECKING:
+    from pvm_tui.partner_filter import FoldedTexts  # loaded when first filtered
 
 
 def _differing(
@@ -65,6 +69,8 @@ class EditorView:
         self.editing = False
         """True while a cell is open in the cell editor (in its place in the card)."""
         self.filter_text = ""
+        self._folded: FoldedTexts | None = None
+        """The partners' texts casefolded for the filter, once it was used."""
         self._balances: Counter[Balance] = Counter()
         self._shown_cell: tuple[object, ...] | None = None
 
@@ -246,18 +252,20 @@ class EditorView:
         )
 
     def set_filter(self, text: str) -> None:
-        """Show only the partners ``text`` selects (``partner_filter``); the table is refilled."""
+        """Show only the partners ``text`` selects (``partner_filter``); the grid's rows follow."""
         from pvm_tui import partner_filter  # when first filtered: not on the way to the first paint
 
         self.filter_text = text
         query = partner_filter.parse(text)
         place = self.cursor_place()
         matrix = self.session.matrix
+        shown: set[int] | None = None
         if not query.is_empty:
-            self.grid.shown = {partner.key for partner in matrix.partners if query.matches(partner)}
-        else:
-            self.grid.shown = None
-        self.grid.show_matrix(matrix, self.labels)
+            if self._folded is None:
+                self._folded = partner_filter.FoldedTexts()
+            folded = self._folded
+            shown = {partner.key for partner in matrix.partners if query.matches(partner, folded)}
+        self.grid.refilter(matrix, shown)
         if place is not None:
             self.move_cursor(*place)
         self._shown_cell = None

@@ -53,11 +53,12 @@ async def make(
     widths: tuple[int, ...],
     progress: Callable[[int, int], None],
 ) -> None:
-    """Make the whole-text rows of ``partners``, slice by slice; ``progress(done, total)`` after each."""
+    """Measure the whole-text rows of ``partners`` (their cells are made when drawn), slice by slice;
+    ``progress(done, total)`` after each."""
     total = len(partners)
     started = time.monotonic()
     for done, partner in enumerate(partners, 1):
-        made.cells(partner, labels, True, widths)
+        made.height(partner, labels, widths)
         if time.monotonic() - started >= SLICE_SECONDS:
             progress(done, total)
             await breathe()

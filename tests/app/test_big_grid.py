@@ -225,3 +225,151 @@ async def test_w_again_while_whole_rows_are_made_stays_compact(long_cells: Path,
         await pilot.pause()
         assert not grid.whole and not grid.making_whole
         assert "shows" not in region_text(app, grid), "nothing switches to whole text later"
+
+
+async def test_a_reload_in_whole_text_shows_the_new_text_once_its_rows_are_made(
+    long_cells: Path, slices: Gate
+) -> None:
+    app = editor(long_cells)
+    async with app.run_test(size=(120, 40)) as pilot:
+        grid = editor_of(app).grid
+        await pilot.press("w")
+        slices.open()
+        await until(pilot, lambda: grid.whole and not grid.making_whole)
+        # Read again (as after "reload" in the changed-on-disk dialog): each partner keeps its row.
+        long_cells.write_text(big_matrix_text(12, name="Renamed ", tail=TAIL), encoding="utf-8")
+        editor_of(app).files.reload()
+        assert grid.making_whole, "too much to make at once: compact rows meanwhile"
+        await until(pilot, lambda: not grid.making_whole)
+        await pilot.pause()
+        shown = region_text(app, grid)
+        assert "│ shows" in shown, "whole text again"
+        assert "Renamed" in shown and "Partner" not in shown
+        await pilot.press("ctrl+z")  # the reload undone, in whole text
+        await until(pilot, lambda: not grid.making_whole and "Partner" in region_text(app, grid))
+        assert "Renamed" not in region_text(app, grid)
+
+
+async def test_keys_that_change_every_row_make_only_the_rows_they_draw(
+    big: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = editor(big)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        grid = editor_of(app).grid
+        heading = region_text(app, grid).splitlines()[0]
+        made: set[int] = set()  # the partners whose cells were asked for
+        cells = grid_cells.CellMaker.cells
+
+        def counted(maker, partner, *args):
+            made.add(partner.key)
+            return cells(maker, partner, *args)
+
+        monkeypatch.setattr(grid_cells.CellMaker, "cells", counted)
+        await pilot.press("L")  # every row's words in the other language
+        await pilot.pause()
+        assert region_text(app, grid).splitlines()[0] != heading, "the other language shows"
+        assert "Partner 0000" in screen_text(app)
+        assert len(made) <= 40, "only the rows on screen are made"
+        big.write_text(big_matrix_text(2000, name="Renamed "), encoding="utf-8")
+        editor_of(app).files.reload()  # every partner renamed, each in its own row
+        await until(pilot, lambda: "Renamed 0000" in screen_text(app))
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: "Partner 0000" in screen_text(app))
+        assert len(made) <= 40, "only the rows on screen are made"
+        await pilot.press("ctrl+end")
+        assert "Partner 1999" in screen_text(app) and "Renamed" not in screen_text(app)
+        never_drawn = grid.get_cell_at((1000, 0)).plain.strip()
+        assert never_drawn.endswith("Partner 1000"), "a row never drawn reads right"
+
+
+async def test_whole_text_rows_of_a_big_matrix_make_the_cells_of_the_rows_they_draw(
+    big: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: set[int] = set()  # the partners whose whole-text cells were made
+    whole_cell = grid_cells.whole_cell
+
+    def counted(partner, *args):
+        made.add(partner.key)
+        return whole_cell(partner, *args)
+
+    monkeypatch.setattr(grid_cells, "whole_cell", counted)
+    app = editor(big)
+    async with app.run_test(size=(120, 40)) as pilot:
+        grid = editor_of(app).grid
+        await pilot.press("w")
+        await until(pilot, lambda: grid.whole and not grid.making_whole)
+        await pilot.pause()
+        lines = region_text(app, grid).splitlines()
+        assert lines[2].startswith(" →B Partner     │ knowledge "), "name and cell wrapped to their columns"
+        assert lines[3].startswith("    0000        │ 0 "), lines
+        assert len(made) <= 40, "every row is measured; only the rows on screen are made"
+        assert grid.virtual_size.height == 2 + 2 * 2000, "each row as high as its text (two lines)"
+        await pilot.press("ctrl+end")
+        assert "    1999        │ 1999 " in region_text(app, grid)
+
+
+def _rows_added(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many rows each call of ``append_rows`` adds to the grid, from now on."""
+    added: list[int] = []
+    append_rows = textual_internals.append_rows
+
+    def counted(table, rows):
+        rows = list(rows)
+        added.append(len(rows))
+        return append_rows(table, rows)
+
+    monkeypatch.setattr(textual_internals, "append_rows", counted)
+    return added
+
+
+async def test_each_letter_typed_in_the_filter_line_keeps_the_rows_that_stay(
+    big: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = editor(big)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        grid = editor_of(app).grid
+        added = _rows_added(monkeypatch)
+        await pilot.press("slash", "1")
+        assert grid.row_count == sum("1" in f"{index:04d}" for index in range(2000))
+        await pilot.press("9", "9")
+        narrowed = grid.row_count
+        assert narrowed == sum("199" in f"{index:04d}" for index in range(2000))
+        assert sum(added) == 0, "narrowing the filter adds no row"
+        text = screen_text(app)
+        assert "Partner 0199" in text and "Partner 1990" in text and "Partner 0001" not in text
+        await pilot.press("backspace", "backspace")
+        assert sum(added) == grid.row_count - narrowed, "widening it adds only the rows that come back"
+        await pilot.press("escape", "escape")  # the filter line, then the filter
+        assert grid.row_count == 2000
+        assert grid.keys_in_view() == sorted(grid.keys_in_view()), "in the file's order"
+        await pilot.press("ctrl+end")
+        assert "Partner 1999" in screen_text(app)
+
+
+async def test_o_puts_the_rows_in_another_order_keeping_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "influence.toml"
+    text = big_matrix_text(2000)
+    for index in (7, 1507):  # two partners of high influence, far down
+        text = text.replace(
+            f'name = "Partner {index:04d}"\n', f'name = "Partner {index:04d}"\ninfluence = "high"\n'
+        )
+    path.write_text(text, encoding="utf-8")
+    app = editor(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        grid = editor_of(app).grid
+        added = _rows_added(monkeypatch)
+        await pilot.press("o")
+        assert [grid.get_cell_at((row, 0)).plain.strip()[-12:] for row in range(3)] == [
+            "Partner 0007",
+            "Partner 1507",
+            "Partner 0000",
+        ]
+        assert "Partner 1507" in region_text(app, grid)
+        await pilot.press("o")  # the file's order again
+        assert "Partner 1507" not in region_text(app, grid) and "Partner 0007" in region_text(app, grid)
+        assert grid.row_count == 2000 and sum(added) == 0, "every row stays; only the order changes"

@@ -7,13 +7,17 @@ message that names the use, rather than showing wrong cells to a user.
 from __future__ import annotations
 
 import ast
+import gc
 import inspect
 import textwrap
+import weakref
+from collections.abc import Iterator, Mapping
 
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
+from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -399,6 +403,74 @@ async def test_append_rows_adds_rows_that_show_and_take_the_cursor() -> None:
         assert "a0" in screen_text(app) and "b5" in screen_text(app)
         await pilot.press("down", "down")
         assert table.cursor_coordinate == (2, 0)
+
+
+class _Cells(Mapping[object, Text]):
+    """A row whose cells are made when read (as the grid's rows are: ``grid_rows.py``)."""
+
+    def __init__(self, row: int) -> None:
+        self.row = row
+        self.read: list[str] = []
+
+    def __getitem__(self, key: object) -> Text:
+        name = str(getattr(key, "value", key))  # DataTable asks with its ColumnKey
+        self.read.append(name)
+        return Text(f"{name}{self.row}")
+
+    def __iter__(self) -> Iterator[object]:
+        return iter(("a", "b"))
+
+    def __len__(self) -> int:
+        return 2
+
+
+async def test_append_rows_keeps_a_mapping_that_makes_its_cells_when_drawn() -> None:
+    app = TableApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        table = app.query_one(DataTable)
+        table.add_column("a", width=6, key="a")
+        table.add_column("b", width=6, key="b")
+        rows = [_Cells(row) for row in range(200)]
+        added = internals.append_rows(
+            table, [(RowKey(f"r{row}"), cells, 1) for row, cells in enumerate(rows)]
+        )
+        assert added[7] is table.rows[RowKey("r7")], "the table's record of each row, in order"
+        await pilot.pause()
+        assert "a0" in screen_text(app) and "b3" in screen_text(app), UPGRADE.format(
+            what="how DataTable reads a row's cells (DataTable._data)", use="append_rows"
+        )
+        assert rows[0].read and not rows[150].read, "a row out of view is not read"
+        assert table.get_cell_at((150, 1)) == Text("b150")
+        rows[1].row = 7  # the row holds another partner now: forgotten, drawn again
+        internals.forget_rows(table, [RowKey("r1")], moved=False)
+        table.refresh()
+        await pilot.pause()
+        assert "a7" in screen_text(app)
+
+
+def test_empty_frees_what_a_cache_held_without_a_garbage_collection() -> None:
+    cache: LRUCache[int, list[object]] = LRUCache(10)
+    held = [object() for _ in range(3)]
+    gone = weakref.ref(held_class := _Held())
+    for key in range(5):
+        cache[key] = [held, held_class]
+    assert hasattr(cache, "_cache"), UPGRADE.format(what="LRUCache._cache", use="empty")
+    del held_class
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        internals.empty(cache)
+        assert gone() is None, "freed at once, not when the collector next runs"
+    finally:
+        if enabled:
+            gc.enable()
+    assert len(cache) == 0 and cache.get(1) is None
+    cache[1] = [held]
+    assert cache.get(1) == [held], "the cache works after"
+
+
+class _Held:
+    """Something a cache holds (weakly referable)."""
 
 
 class StripedTable(internals.KeptDrawingsTable[Text]):
