@@ -10,6 +10,7 @@ still wrap it in ``rich.text.Text`` so that ``[bold]`` stays literal.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import unicodedata
@@ -102,6 +103,12 @@ def _emoji_side(char: str) -> bool:
 _MODIFIERS = "".join(map(chr, [*range(0xFE00, 0xFE10), *range(0x1F3FB, 0x1F400)]))
 
 
+KEPT_FROM = 2_000
+"""Characters from which ``aligned`` and ``one_line`` keep what they made of a text: the grid and
+the card ask for the same huge cell many times as it is opened or changed (10 ms each, for 200 KB
+of emoji)."""
+
+
 def aligned(text: str) -> str:
     """``text`` made harmless for a column: it takes the room everyone measures for it.
 
@@ -111,6 +118,10 @@ def aligned(text: str) -> str:
     only emoji. So a joiner that joins no two emoji, which shows as nothing,
     is left out; measured alone or with what follows, the text is as wide.
     """
+    return _kept_aligned(text) if len(text) >= KEPT_FROM else _aligned(text)
+
+
+def _aligned(text: str) -> str:
     text = harmless(text)
     if _ZWJ not in text:
         return text
@@ -124,6 +135,11 @@ def aligned(text: str) -> str:
             kept.append(_ZWJ)
         kept.append(part)
     return "".join(kept)
+
+
+@functools.lru_cache(maxsize=8)
+def _kept_aligned(text: str) -> str:
+    return _aligned(text)
 
 
 def inline(text: str) -> str:
@@ -140,9 +156,18 @@ def one_line(text: str) -> str:
     CRLF and lone CR line ends (from files written elsewhere) count as line
     breaks here, rather than showing as ␍.
     """
+    return _kept_one_line(text) if len(text) >= KEPT_FROM else _one_line(text)
+
+
+def _one_line(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.strip() for line in aligned(text).replace("\t", " ").splitlines()]
     return " ⏎ ".join(line for line in lines if line)
+
+
+@functools.lru_cache(maxsize=8)
+def _kept_one_line(text: str) -> str:
+    return _one_line(text)
 
 
 def shorten(text: str, width: int) -> str:

@@ -49,9 +49,11 @@ from textual.app import App
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.cache import LRUCache
 from textual.coordinate import Coordinate
+from textual.document import _wrapped_document
 from textual.document._wrapped_document import WrappedDocument
 from textual.dom import DOMNode
 from textual.drivers.linux_driver import LinuxDriver
+from textual.expand_tabs import get_tab_widths
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -749,6 +751,9 @@ class KeptWrap(WrappedDocument):
       ``wrap_range`` keeps the wrap up to date at each edit, so wrapping the
       same lines at the same widths again changes nothing, and is skipped
       (the lines are compared by identity first, as a list's ``==`` does).
+      A wrap of every line is done here as ``WrappedDocument.wrap`` does
+      it, without splitting a line that has no tab at its tabs (half the
+      time of wrapping 20,000 short lines).
     - ``height`` added up the rows of every line, and TextArea asks for it
       for each row it draws: 2 ms each with 40,000 lines. Every row has its
       entry in ``_offset_to_line_info``, which ``wrap`` and ``wrap_range``
@@ -777,8 +782,39 @@ class KeptWrap(WrappedDocument):
         done = self._wrapped_as
         if done is not None and done[:2] == (width, tab_width or self._tab_width) and done[2] == lines:
             return
-        super().wrap(width, tab_width)
-        self._wrapped_as = (width, self._tab_width, list(lines))
+        self._width = width
+        if tab_width:
+            self._tab_width = tab_width
+        tabs = self._tab_width
+        wrap_line = _wrapped_document.compute_wrap_offsets  # as Textual's wrap: what remember_wraps put there
+        all_offsets: list[list[int]] = []
+        line_info: list[tuple[int, int]] = []
+        line_rows: list[list[int]] = []
+        tab_widths: list[list[int]] = []
+        y = 0
+        for index, line in enumerate(lines):
+            if "\t" in line:
+                sections = get_tab_widths(line, tabs)
+                offsets = wrap_line(line, width, tabs, precomputed_tab_sections=sections) if width else []
+                tab_widths.append([tab for _, tab in sections])
+            else:  # a line without tabs is one section, with no tab after it (none at all when empty)
+                offsets = wrap_line(line, width, tabs) if width and line else []
+                tab_widths.append([0] if line else [])
+            all_offsets.append(offsets)
+            if offsets:
+                rows = len(offsets) + 1
+                line_info += zip(itertools.repeat(index, rows), range(rows), strict=True)
+                line_rows.append(list(range(y, y + rows)))
+                y += rows
+            else:
+                line_info.append((index, 0))
+                line_rows.append([y])
+                y += 1
+        self._wrap_offsets = all_offsets
+        self._offset_to_line_info = line_info
+        self._line_index_to_offsets = line_rows
+        self._tab_width_cache = tab_widths
+        self._wrapped_as = (width, tabs, list(lines))
 
     def get_sections(self, line_index: int) -> list[str]:
         raw = self.document[line_index]
@@ -914,8 +950,6 @@ _kept_wraps: LRUCache[tuple[str, int, int], list[int]] = LRUCache(16)
 
 def remember_wraps() -> None:
     """Make every ``WrappedDocument`` wrap long lines with ``wrap_offsets`` (the editor's module calls it)."""
-    from textual.document import _wrapped_document  # loads the Document: not before the first paint
-
     _wrapped_document.compute_wrap_offsets = wrap_offsets
 
 

@@ -10,6 +10,7 @@ edit elsewhere keeps the cell byte for byte.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from textual.geometry import Region
 from textual.widgets import Static
 
 from pvm_tui import recovery_store, store
+from pvm_tui import text as text_module
 from pvm_tui.document import open_path
 from pvm_tui.model import COLUMN_BY_KEY, Company, Matrix, Partner, Side
 from pvm_tui.screens.conflict_dialog import ConflictDialog
@@ -81,6 +83,33 @@ async def test_the_grid_and_the_card_show_the_start_of_a_huge_cell(tmp_path: Pat
                 text = "\n".join(strip.text for strip in screen.view.card._lines().lines)
             words = " ".join(text.replace("│", " ").split())
             assert re.search(r"… \(\d+ KB more: e to read it all\)", words), text
+
+
+async def test_moving_about_a_huge_cell_flattens_it_for_the_grid_and_the_card_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The grid and the card asked for the same huge cell made harmless and flat again at every
+    move and change: 10 ms each time, nine times as a conflict was kept both ways."""
+    made: list[tuple[str, int]] = []
+    text_module._kept_aligned.cache_clear()  # an earlier test may have shown the same text
+    text_module._kept_one_line.cache_clear()
+    for name in ("_aligned", "_one_line"):
+        work = getattr(text_module, name)
+
+        def counted(text: str, work: Callable[[str], str] = work, name: str = name) -> str:
+            if len(text) >= len(HUGE["emoji"]):
+                made.append((name, len(text)))
+            return work(text)
+
+        monkeypatch.setattr(text_module, name, counted)
+    path = matrix_file(tmp_path / "m.toml", HUGE["emoji"])
+    app = editor(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "l", "l", "h", "k", "j", "w", "j", "k", "w")
+        await pilot.pause()
+        cell = region_text(app, editor_of(app).grid)
+    assert "👩" in cell
+    assert made and sorted(made) == sorted(set(made)), f"{len(made)} times for {len(set(made))} texts"
 
 
 async def test_an_edit_elsewhere_saves_the_huge_cell_byte_for_byte(tmp_path: Path) -> None:

@@ -200,9 +200,15 @@ def test_text_area_still_draws_a_row_where_long_row_takes_its_place() -> None:
         assert name in names, UPGRADE.format(what=f"TextArea._render_line (reads {name})", use="long_row")
 
 
-@pytest.mark.parametrize("kind", [*TEXTS, "many control codes"])
+MORE_TEXTS = {
+    "many control codes": "a\x07b\x08c\x0bd\x0ce\rf\x1bg" * 300,
+    "short, empty and tabbed lines": "\n".join(["x", "", "a\tb", "\t", "w " * 20, "", "👩\u200d💻" * 8] * 9),
+}
+
+
+@pytest.mark.parametrize("kind", [*TEXTS, *MORE_TEXTS])
 def test_kept_wrap_gives_the_sections_and_height_textual_gives(kind: str) -> None:
-    text = TEXTS.get(kind, "a\x07b\x08c\x0bd\x0ce\rf\x1bg" * 300)
+    text = TEXTS.get(kind) or MORE_TEXTS[kind]
     own = WrappedDocument(TextArea(text).document, tab_width=4)
     kept = internals.KeptWrap.adopt(WrappedDocument(TextArea(text).document, tab_width=4))
     for width in (17, 17, 30, 0, 17):
@@ -211,12 +217,14 @@ def test_kept_wrap_gives_the_sections_and_height_textual_gives(kind: str) -> Non
         lines = range(own.document.line_count)
         assert [kept.get_sections(line) for line in lines] == [own.get_sections(line) for line in lines]
         assert kept.height == own.height, "the height as Textual adds it up"
-        assert kept._offset_to_line_info == own._offset_to_line_info
+        for name in ("_wrap_offsets", "_offset_to_line_info", "_line_index_to_offsets", "_tab_width_cache"):
+            assert getattr(kept, name) == getattr(own, name), f"{name} at width {width}"
     for wrapped in (own, kept):  # an edit, wrapped as TextArea wraps it
         wrapped.document.replace_range((0, 3), (0, 3), "new\nlines " * 40)
         wrapped.wrap_range((0, 3), (0, 3), (40, 6))
         wrapped.wrap(17)
     assert kept.height == own.height and kept._wrap_offsets == own._wrap_offsets
+    assert kept._line_index_to_offsets == own._line_index_to_offsets
 
 
 async def test_a_change_of_height_does_not_wrap_the_text_again(monkeypatch: pytest.MonkeyPatch) -> None:
