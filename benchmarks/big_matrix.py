@@ -151,6 +151,9 @@ async def _drive(path: Path, rows: list[tuple[str, float, float, float]]) -> Non
         await timed("w (whole text, resize)", lambda: press("w"), pilot)
         await timed("resize to 100x40 (whole)", lambda: pilot.resize_terminal(100, 40), pilot)
         await timed("resize to 120x40 (whole)", lambda: pilot.resize_terminal(120, 40), pilot)
+        await timed("/ and 'kennis' (whole)", lambda: press("slash", *"kennis"), pilot)
+        await timed("backspace x6 (filter, whole)", lambda: press(*["backspace"] * 6), pilot)
+        await timed("escape (filter done, whole)", lambda: press("escape"), pilot)
         await timed("w (compact, resize)", lambda: press("w"), pilot)
 
         # A reload (every partner renamed) and its undo and redo.
