@@ -80,6 +80,7 @@ __all__ = [
     "append_rows",
     "empty",
     "forget_all",
+    "forget_header",
     "forget_rows",
     "forget_sequence",
     "in_sequence",
@@ -287,6 +288,17 @@ def set_cells(table: DataTable[Any], rows: Iterable[tuple[RowKey, Iterable[objec
     data = table._data
     for row, cells in rows:
         data[row] = dict(zip(columns, cells, strict=True))
+
+
+def forget_header(table: DataTable[Any]) -> None:
+    """Forget the drawings of the header row (new column labels), and repaint it.
+
+    Why: the header is a row of DataTable's own, whose key is private; its
+    drawings are kept like any row's.
+    """
+    forget_rows(table, [table._header_row_key], moved=False)
+    table._line_cache.clear()
+    table.refresh(Region(0, 0, table.size.width, table.header_height))
 
 
 def forget_all(table: DataTable[Any]) -> None:

@@ -106,15 +106,21 @@ class CellActions:
         self.set_focus(editor)
         self.view.refresh_mode()
 
-    async def finish_edit(self: EditorScreen) -> None:
-        """Leave the editor, keeping its text: one undoable change when the text differs."""
+    async def finish_edit(self: EditorScreen, *, next_cell: bool = False) -> None:
+        """Leave the editor, keeping its text: one undoable change when the text differs.
+
+        ``next_cell``: another cell opens right after (Tab), so the keys stay
+        with the editor and EDITING stays shown: giving them to the grid and
+        back restyled both twice and drew the status line in a frame of its own.
+        """
         closed = await self.cells.close()
         if closed is None:
             return
         cell, text = closed
         self.view.editing = False
-        self.set_focus(self.grid)
-        self.view.refresh_mode()
+        if not next_cell:
+            self.set_focus(self.grid)
+            self.view.refresh_mode()
         index = self.session.index_of(cell.key)
         if index is None:
             return
@@ -141,7 +147,7 @@ class CellActions:
         the next (or previous) partner's, never into a name; in step 1 from
         name to name.
         """
-        await self.finish_edit()
+        await self.finish_edit(next_cell=True)
         grid = self.grid
         row, column = grid.cursor_coordinate
         columns = navigation.STEP_COLUMNS[navigation.step_of(column)]
@@ -151,6 +157,9 @@ class CellActions:
         if moved:
             grid.move_cursor(row=row, column=columns[position % len(columns)], animate=False)
         await self.begin_edit()
+        if self.session.open_cell is None:  # no cell opened after all: the keys go back to the grid
+            self.set_focus(self.grid)
+            self.view.refresh_mode()
         if not moved:  # the same cell opens again: say why the key did not move on
             step = navigation.step_of(column)
             self.say((self.words.step_end if delta > 0 else self.words.step_start).format(step=step))

@@ -192,6 +192,8 @@ class MatrixGrid(internals.KeptDrawingsTable[GridCell]):
         """Cells (partner key, column) changed from outside, shown marked for a while."""
         self.cell_open = False
         """The cursor's cell is open in the cell editor (``mark_open``)."""
+        self._first_shown = 1
+        """The first column in view beside the partner column, as the headings were made for."""
         self._cursor_names: dict[str, str] = CURSOR_AWAY
         """The component styles the cursor is drawn in, for where the keys are (``cursor_look``)."""
 
@@ -581,12 +583,33 @@ class MatrixGrid(internals.KeptDrawingsTable[GridCell]):
             for column, width in zip(COLUMNS, self._widths, strict=True):
                 self.add_column(column_label(column, labels, self._widths), width=width, key=column.key)
             return
+        first = self._first_shown = self._first_column_in_view()
         for grid_column, column, width in zip(self.ordered_columns, COLUMNS, self._widths, strict=True):
-            grid_column.label = column_label(column, labels, self._widths)
+            grid_column.label = column_label(column, labels, self._widths, first)
             grid_column.width = width
         if forget:
             internals.forget_all(self)
         self.refresh()
+
+    def _first_column_in_view(self) -> int:
+        """The first column whose left edge is in view beside the partner column (1 when not scrolled)."""
+        x = round(self.scroll_x)
+        edge = 0
+        for index, width in enumerate(self._widths[1:], start=1):
+            if edge >= x:
+                return index
+            edge += width
+        return LAST_COLUMN
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_x(old_value, new_value)
+        if self.labels is not None and self.columns and self._first_column_in_view() != self._first_shown:
+            # Each side's heading starts at its first column in view: the header is drawn again.
+            labels, widths, first = self.labels, self._widths, self._first_column_in_view()
+            self._first_shown = first
+            for grid_column, column in zip(self.ordered_columns, COLUMNS, strict=True):
+                grid_column.label = column_label(column, labels, widths, first)
+            internals.forget_header(self)
 
     def _make(self, partner: Partner) -> RowCells:
         """The partner's cells in the current mode, made once per version of the partner."""

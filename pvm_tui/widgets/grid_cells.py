@@ -266,8 +266,16 @@ def whole_widths(partners: Sequence[Partner], available: int) -> tuple[int, ...]
     return (name, *(widths[index] for index in rest))
 
 
-def column_label(column: Column, labels: Labels, widths: Sequence[int] = WIDTHS) -> Text:
-    """Two header lines: the side's heading spread over its four columns, then the category."""
+def column_label(
+    column: Column, labels: Labels, widths: Sequence[int] = WIDTHS, first_shown: int = 1
+) -> Text:
+    """Two header lines: the side's heading spread over its four columns, then the category.
+
+    ``first_shown`` is the first column in view beside the partner column:
+    scrolled sideways past a side's first column, its heading starts at the
+    first of its columns still in view (at 80 columns the grid showed
+    "ng? ───" over *what they bring*, or dashes alone).
+    """
     label = Text(no_wrap=True, end="")
     if column.side is None:
         label.append("\n")
@@ -276,10 +284,12 @@ def column_label(column: Column, labels: Labels, widths: Sequence[int] = WIDTHS)
     index = COLUMNS.index(column)
     width = widths[index]
     style = GROUP_STYLES[column.side]
-    group = [position for position, other in enumerate(COLUMNS) if other.side == column.side]
+    side = [position for position, other in enumerate(COLUMNS) if other.side == column.side]
+    # Scrolled out of view, or cut at the left edge: a rule without words.
+    group = [index] if index < first_shown else [position for position in side if position >= first_shown]
     banner_width = sum(widths[position] for position in group)
     heading = shorten(labels.sides[column.side], banner_width - 4)
-    banner = f"│ {heading} ".ljust(banner_width, "─")
+    banner = f"│ {heading} ".ljust(banner_width, "─") if index >= first_shown else "─" * banner_width
     start = sum(widths[position] for position in group if position < index)
     label.append(banner[start : start + width], style)
     label.append("\n")

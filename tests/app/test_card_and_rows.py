@@ -334,3 +334,21 @@ async def test_moving_sideways_never_leaves_a_column_cut_beside_the_partner_colu
             # At the far right the table cannot scroll to the next edge: it ends there.
             assert grid.scroll_x in edges or grid.scroll_x == grid.max_scroll_x, (key, grid.scroll_x)
             assert grid.cell_region(grid.cursor_coordinate).right <= grid.scroll_x + grid.size.width
+
+
+async def test_scrolled_sideways_each_side_is_named_over_its_first_column_in_view() -> None:
+    app = example("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        grid = editor_of(app).grid
+        seen = set()
+        for key in ["2", *["right"] * 7, *["left"] * 7]:
+            await pilot.press(key)
+            await pilot.pause()
+            heading = region_text(app, grid).splitlines()[0]
+            shown = heading[22:]  # right of the partner column
+            seen.add(grid.scroll_x)
+            # Every side with a column in view is named at its first one in view; a column cut
+            # at the left edge shows a rule, never the end of a word.
+            before, named, _ = shown.partition("│ What do they")
+            assert named and set(before) <= {" ", "─"}, (key, heading)
+        assert len(seen) > 2, "the grid scrolled sideways"

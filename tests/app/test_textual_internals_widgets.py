@@ -534,3 +534,22 @@ async def test_a_cell_drawn_bare_and_restyled_is_what_datatable_draws() -> None:
         await pilot.pause()
         for ours, stock in _cells_as_datatable_draws_them(table):
             assert ours == stock, "a cell that moved is drawn for its new place"
+
+
+async def test_forget_header_shows_new_column_labels() -> None:
+    app = KeepingApp()
+    async with app.run_test() as pilot:
+        table = await _table(app)  # type: ignore[arg-type]
+        await pilot.pause()
+        assert hasattr(table, "_header_row_key"), UPGRADE.format(
+            what="DataTable._header_row_key", use="forget_header"
+        )
+        assert "a" in _screen_lines(app)[0]
+        table.ordered_columns[0].label = Text("z!")  # as wide as the column
+        with internals.keeping_caches(table):
+            internals.forget_header(table)
+        await pilot.pause()
+        assert "z!" in _screen_lines(app)[0], UPGRADE.format(
+            what="the header row's drawings", use="forget_header"
+        )
+        assert "a0" in screen_text(app), "the rows still show"
