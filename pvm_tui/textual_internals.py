@@ -53,7 +53,7 @@ from textual.document import _wrapped_document
 from textual.document._wrapped_document import WrappedDocument
 from textual.dom import DOMNode
 from textual.drivers.linux_driver import LinuxDriver
-from textual.expand_tabs import get_tab_widths
+from textual.expand_tabs import expand_text_tabs_from_widths, get_tab_widths
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -844,10 +844,10 @@ def long_row(area: TextArea, y: int, last: LastCut) -> Strip | None:
     above the row it draws (a Python loop over up to 10,000 pieces, for each
     of the editor's rows: 50 ms a drawing with the cursor at the end of 100 KB
     of emoji), after cutting the line into ``Text`` pieces. This draws a
-    piece of a soft-wrapped line without tabs as ``_render_line`` does (the
-    same styles, in the same order, on the same stretch of the line without
-    its control codes), from that piece alone. What pvm does not use (line
-    numbers, syntax highlights, a suggestion, no soft wrap, tabs) is left to
+    piece of a soft-wrapped line as ``_render_line`` does (the same styles,
+    in the same order, on the same stretch of the line without its control
+    codes, its tabs as wide), from that piece alone. What pvm does not use
+    (line numbers, syntax highlights, a suggestion, no soft wrap) is left to
     TextArea. ``tests/app/test_textual_internals_text_area.py`` compares the
     rows with Textual's own.
     """
@@ -864,7 +864,6 @@ def long_row(area: TextArea, y: int, last: LastCut) -> Strip | None:
         or area.show_line_numbers
         or area.suggestion
         or area._highlights.get(line_index)
-        or "\t" in raw
     ):
         return None
     if last.line != raw:
@@ -874,6 +873,8 @@ def long_row(area: TextArea, y: int, last: LastCut) -> Strip | None:
     start = offsets[section - 1] if section else 0
     end = offsets[section] if section < len(offsets) else len(line)
     if not offsets:  # not wrapped yet (no width): of 100 KB in one row, what fits the editor is seen
+        if "\t" in raw:
+            return None  # TextArea expands the tabs of an unwrapped line another way
         end = min(end, start + 4 * area.size.width + 16)
     spans = _row_spans(area, line_index, len(line) - 1)
     piece = Text(line[start:end], end="")
@@ -881,6 +882,10 @@ def long_row(area: TextArea, y: int, last: LastCut) -> Strip | None:
         piece_start, piece_end = max(0, span_start - start), min(span_end - start, end - start)
         if piece_end > piece_start:
             piece.spans.append(Span(piece_start, piece_end, style))
+    if "\t" in piece.plain:  # each tab as wide as the line's wrap measured it
+        before = line.count("\t", 0, start)
+        widths = wrapped.get_tab_widths(line_index)[before : before + piece.plain.count("\t")]
+        piece = expand_text_tabs_from_widths(piece, widths)
     theme = area._theme
     base_style = theme.base_style if theme and theme.base_style is not None else area.rich_style
     cursor_row = area.selection.end[0]
@@ -963,12 +968,16 @@ def wrap_offsets(
     """``compute_wrap_offsets``, the same offsets; those of a long line without tabs kept and found faster."""
     if 2 * len(text) <= width and "\t" not in text:
         return []  # no character is wider than two cells: the line fits (20,000 short lines are common)
-    if len(text) < LONG_LINE or "\t" in text or width < 2 or not fold:
+    if len(text) < LONG_LINE or width < 2 or not fold:
         return compute_wrap_offsets(text, width, tab_size, fold, precomputed_tab_sections)
-    key = (text, width, tab_size)
+    key = (text, width, tab_size)  # the tabs' widths follow from the text and the tab size
     kept = _kept_wraps.get(key)
     if kept is None:
-        kept = _kept_wraps[key] = _offsets_without_tabs(text, width)
+        kept = _kept_wraps[key] = (
+            compute_wrap_offsets(text, width, tab_size, fold, precomputed_tab_sections)
+            if "\t" in text
+            else _offsets_without_tabs(text, width)
+        )
     return list(kept)
 
 

@@ -35,6 +35,7 @@ TEXTS = {
     "words, tabs and lines": "short line\n" + " ".join([LONG[:2500], "x\ty", LONG[2500:]]) + "\nlast",
     "words and lines": "short line\n" + " ".join([LONG[:2500], "x y", LONG[2500:]]) + "\n" + LONG + "\nlast",
     "wide and combining": "👩\u200d💻ab" * 600 + "e\u0301" * 900,
+    "many tabs": "\t".join(LONG[start : start + 7] for start in range(0, 4500, 7)) + "\t👩\u200d💻\tab" * 200,
     "brackets": "(" + LONG[:1500] + "[" + LONG[1500:3000] + "]" + LONG[3000:] + ")",
     "control codes": LONG[:2000] + "a\x07b\x08c\x0bd\x0ce\rf\x1bg" + LONG[2000:],
 }
@@ -119,7 +120,7 @@ async def test_a_long_line_is_drawn_as_textuals_own_text_area_draws_it(
         assert ours[place] == own[place], f"{kind}, cursor at {place}: the rows differ from TextArea's"
 
 
-async def test_a_long_line_is_drawn_from_its_pieces_and_cut_once_if_it_has_tabs(
+async def test_a_long_line_is_drawn_from_its_pieces_and_cut_once_where_textual_draws_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     cuts: list[int] = []
@@ -147,6 +148,12 @@ async def test_a_long_line_is_drawn_from_its_pieces_and_cut_once_if_it_has_tabs(
         assert editor.cursor_location == (0, len(LONG) - 1)
 
         editor.begin(LONG[:2000] + "\t" + LONG[2000:], writable=True)
+        await pilot.pause()
+        cuts.clear()
+        await pilot.press("left")
+        assert not cuts, "a line with tabs too is drawn from its own pieces"
+
+        editor.show_line_numbers = True  # which long_row leaves to TextArea
         await pilot.pause()
         cuts.clear()
         await pilot.press("left")
