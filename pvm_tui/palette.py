@@ -1,8 +1,9 @@
 """The command palette's editor commands, as a Textual commands provider.
 
 Every command is one of the editor screen's actions, titled and explained
-in the current language (``ui_text.palette``); in read-only mode the ones
-that change the matrix are left out.
+in the current language (``ui_text.palette``), and found by its title or
+its explanation; in read-only mode the ones that change the matrix are
+left out.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from pvm_tui.screens.editor import EditorScreen
+
+BY_HELP = 0.5
+"""How a match in a command's help counts against one in its title."""
 
 _CHANGING = frozenset(
     {"save", "save_as", "add_partner", "delete_partner", "move_up", "move_down"}
@@ -72,8 +76,12 @@ class EditorCommands(Provider):
             yield DiscoveryHit(title, action, help=help_text)
 
     async def search(self, query: str) -> Hits:
+        # A command is found by what it does too: "language" finds the switch to Dutch, whose
+        # title is the language it switches to. Titles that match come first.
         matcher = self.matcher(query)
         for title, help_text, action in self._commands():
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), action, help=help_text)
+            elif (score := matcher.match(help_text)) > 0:
+                yield Hit(score * BY_HELP, title, action, help=help_text)

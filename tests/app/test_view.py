@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pvm_tui import recent
 from pvm_tui.app import PvmApp
 from pvm_tui.keys import KEYS
@@ -196,6 +198,26 @@ async def test_every_action_is_in_the_command_palette(sample: Path) -> None:
         await pilot.pause()
         await pilot.pause()
         assert len(session_of(app).matrix.partners) == 6
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "switched_to"), [("en", "language", "nl"), ("nl", "taal", "en")]
+)
+async def test_the_palette_finds_a_command_by_what_it_does(
+    sample: Path, language: str, query: str, switched_to: str
+) -> None:
+    # The language switch is titled with the language it switches to ("Nederlands"):
+    # a person looking for it types what it does.
+    app = editor(sample, language=language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await type_text(pilot, query)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert editor_of(app).words is ui_text(switched_to)
 
 
 def test_every_editor_key_has_a_palette_command_or_is_a_movement() -> None:
