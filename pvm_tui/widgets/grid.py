@@ -587,9 +587,8 @@ class MatrixGrid(internals.KeptDrawingsTable[GridCell]):
             for column, width in zip(COLUMNS, self._widths, strict=True):
                 self.add_column(column_label(column, labels, self._widths), width=width, key=column.key)
             return
-        first = self._first_shown = self._first_column_in_view()
-        for grid_column, column, width in zip(self.ordered_columns, COLUMNS, self._widths, strict=True):
-            grid_column.label = column_label(column, labels, self._widths, first)
+        self._head_columns()
+        for grid_column, width in zip(self.ordered_columns, self._widths, strict=True):
             grid_column.width = width
         if forget:
             internals.forget_all(self)
@@ -605,15 +604,19 @@ class MatrixGrid(internals.KeptDrawingsTable[GridCell]):
             edge += width
         return LAST_COLUMN
 
+    def _head_columns(self) -> None:
+        """Give the columns their headings: each side's starts at its first column in view."""
+        labels = self.labels
+        assert labels is not None
+        first = self._first_shown = self._first_column_in_view()
+        for grid_column, column in zip(self.ordered_columns, COLUMNS, strict=True):
+            grid_column.label = column_label(column, labels, self._widths, first)
+
     def watch_scroll_x(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_x(old_value, new_value)
         if self.labels is not None and self.columns and self._first_column_in_view() != self._first_shown:
-            # Each side's heading starts at its first column in view: the header is drawn again.
-            labels, widths, first = self.labels, self._widths, self._first_column_in_view()
-            self._first_shown = first
-            for grid_column, column in zip(self.ordered_columns, COLUMNS, strict=True):
-                grid_column.label = column_label(column, labels, widths, first)
-            internals.forget_header(self)
+            self._head_columns()
+            internals.forget_header(self)  # only the header looks different
 
     def _make(self, partner: Partner) -> RowCells:
         """The partner's cells in the current mode, made once per version of the partner."""
