@@ -42,6 +42,8 @@ def offered_back(matrix_file: Path) -> None:
     """A new editor on the file shows both texts; restoring and saving puts them in the file."""
     terminal = Terminal(matrix_file.name, cwd=matrix_file.parent)
     terminal.wait_for("Unsaved changes from an earlier session")
+    # A frame can arrive in more than one read: wait for the copy's texts before reading the screen.
+    terminal.wait_for("Health insurers still open")
     screen = terminal.text()
     assert "Sennheiser committed" in screen
     assert "Health insurers still open" in screen
