@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.timer import Timer
 from textual.widget import Widget
@@ -98,17 +99,25 @@ class StatusLine(Widget):
 
     def render(self) -> Text:
         width = max(self.size.width, 1)
-        counts = f"{self.counts} "
         badge = f" {self.mode} " if self.mode else ""
-        room = max(width - len(badge) - len(counts) - 2, 0)
-        message = shorten(self.message, room) if room else ""
         text = Text(no_wrap=True, overflow="crop", end="")
         text.append(badge, "bold reverse")
         if self.choices:
             return self._question(text, width)
-        text.append(f" {message}", "bold red" if self.error else "")
-        text.append(" " * max(width - len(badge) - len(message) - 1 - len(counts), 1))
-        text.append(counts, "dim")
+        # The message says what the last key did, and goes in seconds; the counts are there
+        # all the time. So the message is shown whole when the line can hold it, and the
+        # counts give way to it (at 80 columns they left an undo's message three words).
+        room = max(width - cell_len(badge) - 1, 0)
+        message = shorten(self.message, room)
+        text.append(f" {message}" if room else "", "bold red" if self.error else "")
+        counts = f"{self.counts} "
+        gap = width - text.cell_len - cell_len(counts)
+        if gap >= 2 or (gap >= 0 and not message):
+            text.append(" " * gap)
+            text.append(counts, "dim")
+        elif not message:
+            # A window too narrow for the counts: cut them where it shows, not at the edge.
+            text.append(shorten(self.counts, width - text.cell_len - 1), "dim")
         return text
 
     def _question(self, text: Text, width: int) -> Text:
