@@ -104,6 +104,10 @@ class UiText(NamedTuple):
     help_close: str
     help_palette: str
     palette: dict[str, tuple[str, str]]
+    textual_commands: dict[str, tuple[str, str]]
+    """Textual's own palette commands that pvm keeps, by Textual's title: pvm's title and help."""
+    palette_placeholder: str
+    theme_placeholder: str
     recovery_title: str
     recovery_intro: str
     recovery_older: str
@@ -266,6 +270,14 @@ ENGLISH = UiText(
         "conflicts": ("Resolve conflicts", "Merge conflicts one by one: mine, theirs or both"),
         "quit": ("Quit", "Quit pvm (asks when there are unsaved changes)"),
     },
+    textual_commands={
+        "Theme": ("Theme", "Change the colours of pvm"),
+        "Quit": ("Quit", "Quit pvm"),
+        "Maximize": ("Maximize", "Show the part that has the keys on the whole screen (Esc: back)"),
+        "Minimize": ("Minimize", "Show the whole screen again"),
+    },
+    palette_placeholder="Search for an action…",
+    theme_placeholder="Search for a theme…",
     recovery_title="Unsaved changes from an earlier session",
     recovery_intro="pvm kept these changes to {name}, written {when}, that were never saved:",
     recovery_older="The file was changed after this copy was written: compare with care.",
@@ -434,6 +446,14 @@ DUTCH = UiText(
         "conflicts": ("Conflicten oplossen", "Samenvoegconflicten één voor één: mijn, hun of beide versies"),
         "quit": ("Stoppen", "pvm stoppen (vraagt bij niet-opgeslagen wijzigingen)"),
     },
+    textual_commands={
+        "Theme": ("Thema", "De kleuren van pvm veranderen"),
+        "Quit": ("Stoppen", "pvm stoppen"),
+        "Maximize": ("Vergroten", "Het deel dat de toetsen heeft schermvullend tonen (Esc: terug)"),
+        "Minimize": ("Verkleinen", "Het hele scherm weer tonen"),
+    },
+    palette_placeholder="Zoek een actie…",
+    theme_placeholder="Zoek een thema…",
     recovery_title="Niet-opgeslagen wijzigingen van een eerdere sessie",
     recovery_intro="pvm bewaarde deze wijzigingen aan {name}, geschreven {when}, die nooit zijn opgeslagen:",
     recovery_older="Het bestand is veranderd nadat deze kopie is geschreven: vergelijk zorgvuldig.",
