@@ -26,22 +26,36 @@ class TitleBar(Widget):
     def render(self) -> Text:
         method, company, file, marker = self.parts
         width = max(self.size.width, 1)
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append(f" {method}", "bold")
-        if company:
-            text.append("  ")
-            text.append(shorten(one_line(company), max(width // 3, 8)), "bold")
-        text.append("  ")
-        # inline: a line break in a file's name must not push the rest off this one-line bar.
-        text.append(shorten(inline(file), max(width // 2, 8)), "dim" if not marker else "")
+        badge = Text.assemble("  ", (f" {marker} ", "bold reverse")) if marker else Text("")
+        text = self._names(method, company, file, width, marker)
+        if marker and text.cell_len + badge.cell_len > width:
+            # The method's name says least (it is on every screen of pvm): it gives way before
+            # the file's, which at 80 columns lost its last letters ("koffie.tom…").
+            text = self._names("", company, file, width, marker)
         if not marker:
             return text
         # The marker is what matters most here: the rest gives way to it.
-        badge = Text.assemble("  ", (f" {marker} ", "bold reverse"))
         room = width - badge.cell_len
         if text.cell_len > room:
             text.truncate(max(room, 0), overflow="ellipsis")
         text.append_text(badge)
+        return text
+
+    @staticmethod
+    def _names(method: str, company: str, file: str, width: int, marker: str) -> Text:
+        """The method's, company's and file's names, each kept to its share of the line."""
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        if method:
+            text.append(f" {method}", "bold")
+            if company:
+                text.append("  ")
+        else:
+            text.append(" ")
+        if company:
+            text.append(shorten(one_line(company), max(width // 3, 8)), "bold")
+        text.append("  " if method or company else "")
+        # inline: a line break in a file's name must not push the rest off this one-line bar.
+        text.append(shorten(inline(file), max(width // 2, 8)), "dim" if not marker else "")
         return text
 
 

@@ -171,3 +171,21 @@ async def test_a_message_with_emoji_leaves_the_counts_whole_at_the_right_edge(sa
         cleared = "Cleared: ☕☕ Koffie · What do they bring? · resources (ctrl+z brings it back)"
         assert last.startswith(f" {cleared}")
         assert last.endswith("5 partners: 5 mutual, 0 one-sided, 0 empty ")
+
+
+async def test_at_80_columns_unsaved_the_file_name_stays_whole_and_the_method_name_gives_way(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "bakkerij.toml"
+    path.write_text('language = "nl"\n[company]\nname = "Bakkerij De Korenbloem"\n', encoding="utf-8")
+    app = editor(path, language="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        title = screen_text(app).splitlines()[0]
+        assert title.startswith(" Partnerwaarde-matrix  Bakkerij De Korenbloem  bakkerij.toml")
+        await pilot.press("a")
+        await type_text(pilot, "Molen")
+        await pilot.press("escape")
+        await pilot.pause()
+        title = screen_text(app).splitlines()[0]
+        assert title.startswith(" Bakkerij De Korenbloem  bakkerij.toml ")  # it was "bakkerij.to…"
+        assert title.rstrip().endswith("● niet opgeslagen")
