@@ -35,6 +35,7 @@ from pvm_tui.screens.slow_work import SlowWork
 from pvm_tui.store import MatrixFileError
 from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
+from pvm_tui.widgets.local_keys import OrderedInput
 from pvm_tui.widgets.settle import settle
 
 # The box's padding, title, about text, headings, margins and hint; the list has the rest.
@@ -308,11 +309,11 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str, str] | None]):
         with Vertical(classes="dialog-box"):
             yield Static(Text(self.words.new_title, style="bold"), classes="dialog-title")
             yield Static(Text(self.words.new_file_prompt))
-            yield Input(value="partners.toml", id="new-file")
+            yield OrderedInput(value="partners.toml", id="new-file")
             yield Static(Text(self.words.new_company_prompt))
-            yield Input(id="new-company")
+            yield OrderedInput(id="new-company")
             yield Static(Text(self.words.new_language_prompt))
-            yield Input(value=self.language, id="new-language", placeholder="nl / en")
+            yield OrderedInput(value=self.language, id="new-language", placeholder="nl / en")
             yield Static(Text(""), id="new-problem", classes="problem")
             yield Static(Text(self.words.new_hint, style="dim"))
 
