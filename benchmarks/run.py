@@ -21,7 +21,11 @@ Run from a checkout with the test extra installed:
    longest each key that touches every row holds the UI thread (big_matrix.py),
    only with ``--big`` (a few minutes).
 
-``--only NAME`` runs one of them (paint, commands, scale, long-cells, big).
+1b. with 1: the same first paint counted in instructions under callgrind, which
+   do not wander as times do on a shared machine (instructions.py; skipped
+   without valgrind).
+
+``--only NAME`` runs one of them (paint, instructions, commands, scale, long-cells, big).
 
 Absolute times drift on shared machines; ratios measured in one run do not.
 Nothing here is asserted: the budgets live in the README's table.
@@ -45,6 +49,7 @@ sys.path[:0] = [str(REPO), str(HERE)]
 from big_matrix import big_matrix  # noqa: E402
 from generate import write_matrix  # noqa: E402
 from huge_cells import huge_cell_keys, huge_cells  # noqa: E402
+from instructions import paint_instructions  # noqa: E402
 from long_cells import long_cells  # noqa: E402
 from pty_paint import time_to_text  # noqa: E402
 
@@ -185,7 +190,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="runs per measurement (default 7)")
     parser.add_argument("--quick", action="store_true", help="3 runs, and sizes up to 100 partners")
     parser.add_argument(
-        "--only", choices=("paint", "commands", "scale", "long-cells", "big"), help="run only this part"
+        "--only",
+        choices=("paint", "instructions", "commands", "scale", "long-cells", "big"),
+        help="run only this part",
     )
     parser.add_argument("--big", action="store_true", help="also the big matrix (15,000 and 20,000 partners)")
     options = parser.parse_args()
@@ -198,6 +205,8 @@ def main() -> None:
     compileall.compile_dir(REPO / "pvm_tui", quiet=1)
     if options.only == "commands":
         commands(runs * 2)
+    elif options.only == "instructions":
+        paint_instructions(SAMPLE, FIRST_PARTNER, PVM, HERE / "floor_app.py")
     elif options.only == "long-cells":
         long_cells(runs)
         huge_cells(runs)
@@ -210,6 +219,7 @@ def main() -> None:
             scale(runs, sizes, sample_paint)
     else:
         sample_paint = first_paint(runs)
+        paint_instructions(SAMPLE, FIRST_PARTNER, PVM, HERE / "floor_app.py")
         commands(runs * 2)
         scale(runs, sizes, sample_paint)
         long_cells(runs)

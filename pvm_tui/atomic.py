@@ -3,7 +3,8 @@
 The new bytes go to a temporary file in the same folder, are flushed and
 fsynced, get the old file's permission bits (and owner and group where
 allowed), and are then renamed over the old file in one step. A symbolic
-link is followed: its target is replaced and the link stays a link. The
+link is followed: its target is replaced and the link stays a link (but
+not a link another user planted in a shared folder, see ``planted_links``). The
 previous version is kept as ``NAME~`` beside the file that is replaced.
 
 A process killed mid-save (SIGKILL, power loss) can leave its temporary
@@ -32,6 +33,8 @@ import stat
 import string
 from collections.abc import Callable
 from pathlib import Path
+
+from pvm_tui.planted_links import planted_link
 
 try:
     import fcntl
@@ -66,6 +69,12 @@ def replace_file(
     makes the new version the file; raising there leaves the file as it is.
     (A save checks there that no one else changed the file meanwhile.)
     """
+    link = planted_link(path)
+    if link is not None:
+        raise SaveRefused(
+            errno.EACCES,
+            f"{link} is a link another user made in a shared folder; pvm does not write through it",
+        )
     real = Path(os.path.realpath(path))
     folder = real.parent
     old = _existing(real)

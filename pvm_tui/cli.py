@@ -288,7 +288,11 @@ def _run(argv: Sequence[str] | None) -> int:
             name = args[0]
             options = command_parser(name).parse_args(args[1:])
             module = importlib.import_module(f"pvm_tui.subcommands.{name}")
-            return int(module.run(options))
+            status = int(module.run(options))
+            # Text still in the buffer fails here, where it can be said in one line,
+            # rather than at exit as a traceback Python prints itself.
+            sys.stdout.flush()
+            return status
         options = editor_parser().parse_args(args)
         from pvm_tui.launch import run_editor
 
@@ -302,6 +306,25 @@ def _run(argv: Sequence[str] | None) -> int:
         # `pvm show FILE | head`: the reader left; that is not an error.
         _silence_stdout()
         return EXIT_OK
+    except OSError as error:
+        # What is left after the commands' own file errors: standard output that
+        # cannot take the text (`pvm show FILE > /dev/full`, a full disk, a closed
+        # terminal). No file of the user's is touched by that; one line says so.
+        _silence_stdout()
+        print(f"pvm: {_unwritable(error)}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _unwritable(error: OSError) -> str:
+    """One harmless line for an OSError no command turned into words (the file, if known, and why)."""
+    import os
+
+    from pvm_tui.text import inline
+
+    reason = (error.strerror or str(error)).lower()
+    if error.filename is None:
+        return f"cannot write to standard output: {reason}"
+    return inline(f"{os.fsdecode(error.filename)}: {reason}")
 
 
 def _silence_stdout() -> None:

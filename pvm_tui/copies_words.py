@@ -30,6 +30,7 @@ class CopyWords:
     refused_exists: str
     refused_changed: str
     refused_damaged: str
+    refused_standard_output: str
     restored: str
     deleted: str
     start_heading: str
@@ -70,6 +71,10 @@ ENGLISH = CopyWords(
         "and compare the two with `pvm diff`"
     ),
     refused_damaged="copy {which} cannot be read ({problem}); `pvm recover --delete {which}` deletes it",
+    refused_standard_output=(
+        "-o - would hand the copy to standard output and delete it; name a new file, "
+        "or print the copy with `pvm show {path}`"
+    ),
     restored="Restored the unsaved changes into {path}; the copy is deleted.",
     deleted="Deleted the recovery copy {path}.",
     start_heading="Unsaved changes (recovery copies)",
@@ -114,6 +119,10 @@ DUTCH = CopyWords(
     ),
     refused_damaged=(
         "kopie {which} is niet te lezen ({problem}); `pvm recover --delete {which}` verwijdert haar"
+    ),
+    refused_standard_output=(
+        "-o - zou de kopie aan de standaarduitvoer geven en haar verwijderen; noem een nieuw bestand, "
+        "of toon de kopie met `pvm show {path}`"
     ),
     restored="De niet-opgeslagen wijzigingen staan weer in {path}; de kopie is verwijderd.",
     deleted="Herstelkopie {path} verwijderd.",

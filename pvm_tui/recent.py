@@ -29,6 +29,8 @@ def _list_path() -> Path:
 
 def load() -> list[Path]:
     """The recent matrices, newest first, leaving out files that no longer exist."""
+    if not state.own_file(_list_path()):
+        return []  # none yet, or a pipe (reading would wait forever) or a link someone planted
     try:
         data = json.loads(_list_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):

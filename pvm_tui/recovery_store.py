@@ -197,7 +197,8 @@ def write(path: Path, matrix: Matrix, file: Path | str, based_on: str | None) ->
         state.private_folder(path.parent)
     except OSError as error:
         reason = (error.strerror or str(error)).lower()
-        raise store.MatrixFileError(path.parent, f"cannot make the folder: {reason}") from None
+        where = error.filename or path.parent
+        raise store.MatrixFileError(where, f"cannot keep recovery copies in this folder: {reason}") from None
     data = dumps(matrix, file, based_on).encode("utf-8")
     if len(data) > MAX_COPY_BYTES:
         raise store.MatrixFileError(
@@ -210,6 +211,9 @@ def write(path: Path, matrix: Matrix, file: Path | str, based_on: str | None) ->
 
 def read(path: Path) -> Recovery:
     """Read a copy back; ``store.MatrixFileError`` when it is not one (or not readable)."""
+    if not state.own_file(path):
+        # Restoring a copy writes its text into the file it names: only a copy this user wrote may.
+        raise store.MatrixFileError(path, "is not a recovery copy of yours (a link, or another user's file)")
     text = store.decode(path, store.read_bytes(path, limit=MAX_COPY_BYTES, what=_COPIES))
     matrix, data = store.parse_with_data(text, path)
     table = data.get("recovery")

@@ -5,12 +5,19 @@ and files 0600. pvm tightens what already exists with looser modes (made
 by an earlier pvm, or by hand) whenever it writes there. Files are written
 with ``atomic.replace_file``: a random temporary name opened with
 ``O_EXCL`` and ``O_NOFOLLOW``, then renamed, so a link never redirects a
-write. Nothing here imports Textual.
+write.
+
+A folder someone else made beforehand (``XDG_STATE_HOME`` in a shared
+place, or a link planted there) is refused: its owner could read what
+pvm leaves there by name, delete recovery copies, and plant copies to be
+offered back. For the same reason only files of the user's own, not
+links, are read from it (``own_file``). Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from pathlib import Path
@@ -35,7 +42,34 @@ def private_folder(path: Path) -> Path:
     for each in [top] + ([path] if path != top else []):
         each.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
         _tighten(each, FOLDER_MODE)
+        _refuse_unless_private(each)
     return path
+
+
+def own_file(path: Path) -> bool:
+    """True when ``path`` is a regular file of the user's own, not a link (so pvm may trust it)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and _mine(info)
+
+
+def _refuse_unless_private(path: Path) -> None:
+    """Raise ``OSError`` unless ``path`` is a folder of the user's own that no one else may write in."""
+    link = os.lstat(path)
+    info = os.stat(path)
+    if not stat.S_ISDIR(info.st_mode):
+        raise OSError(errno.ENOTDIR, "it is not a folder", str(path))
+    if not (_mine(link) and _mine(info)):
+        raise OSError(errno.EPERM, "it belongs to another user", str(path))
+    if info.st_mode & 0o022:
+        raise OSError(errno.EPERM, "others may write in it", str(path))
+
+
+def _mine(info: os.stat_result) -> bool:
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or info.st_uid == getuid()
 
 
 def tighten_all() -> None:

@@ -62,6 +62,8 @@ def _path() -> Path:
 def whole_text() -> bool:
     """True when this user last chose whole-text rows."""
     _writes.wait()
+    if not state.own_file(_path()):
+        return False  # none yet, or a pipe (reading would wait forever) or a link someone planted
     try:
         data = json.loads(_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):

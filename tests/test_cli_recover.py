@@ -138,6 +138,22 @@ def test_a_copy_another_pvm_may_still_be_writing_is_left_alone(run_pvm: RunPvm, 
     assert recovery_store.paths_for(file)
 
 
+def test_restoring_to_a_dash_keeps_the_copy_and_makes_no_file_named_dash(
+    run_pvm: RunPvm, edited, tmp_path: Path
+) -> None:
+    """`-o -` is standard output for every other command; here it made a file "-" and deleted the copy."""
+    file, _mf, _matrix, copy = edited
+    before = file.read_bytes()
+    result = run_pvm("recover", "--restore", "1", "-o", "-", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "pvm recover: -o - would hand the copy to standard output and delete it; name a new file, "
+        f"or print the copy with `pvm show ~/{copy.relative_to(Path.home())}`\n"
+    )
+    assert copy.exists() and file.read_bytes() == before
+    assert not (tmp_path / "-").exists()
+
+
 def test_no_such_copy_is_one_line(run_pvm: RunPvm, edited) -> None:
     result = run_pvm("recover", "--delete", "7")
     assert result.returncode == 2

@@ -168,6 +168,26 @@ def test_csv_shows_control_characters_as_symbols_and_json_keeps_them_exactly(
     assert partner["brings"]["other"] == "bell\x07 and\r\nCRLF\tand a tab\x9b"
 
 
+def test_a_json_file_keeps_every_text_exactly_and_holds_no_code_a_terminal_runs(
+    run_pvm: RunPvm, tmp_path: Path
+) -> None:
+    # C1 CSI (U+009B), NEL, DEL, a bidi override and isolate, a line separator:
+    # JSON may hold them as they are, and `cat file.json` would hand them to the terminal.
+    hostile = "a\u009b31mred\u0085b\u007fc\u202eevil\u2066d\u2028e"
+    toml_text = hostile.encode("unicode_escape").decode("ascii").replace("\\x", "\\u00")
+    source = tmp_path / "hostile.toml"
+    text = f'[[partners]]\nname = "{toml_text}"\n[partners.gets]\nother = "{toml_text}"\n'
+    source.write_text(text, encoding="utf-8")
+    assert store.load(source).saved.partners[0].name == hostile
+    out = tmp_path / "hostile.json"
+    assert run_pvm("export", str(source), "-f", "json", "-o", str(out)).returncode == 0
+    data = out.read_bytes()
+    for character in "\u009b\u0085\u007f\u202e\u2066\u2028":
+        assert character.encode("utf-8") not in data
+    partner = json.loads(data)["partners"][0]
+    assert (partner["name"], partner["gets"]["other"]) == (hostile, hostile)
+
+
 def test_csv_of_a_matrix_without_partners_is_only_the_header() -> None:
     text = csv_export.export(store.parse("")[0], labels_for("en"))
     assert text.startswith("\ufeff") and text.endswith("\r\n")

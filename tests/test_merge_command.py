@@ -120,3 +120,28 @@ def test_output_to_standard_output(tmp_path: Path, run_pvm: RunPvm) -> None:
     assert result.returncode == 0
     assert 'name = "Sennheiser GmbH"' in result.stdout and "website" in result.stdout
     assert ours.read_text(encoding="utf-8") == OURS
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def test_a_byte_order_mark_in_ours_is_kept_by_a_merge_into_it(tmp_path: Path, run_pvm: RunPvm) -> None:
+    """An editor that writes UTF-8 with a byte order mark: only the merged lines change, not line 1."""
+    base, ours, theirs = versions(tmp_path, OURS, THEIRS)
+    for path in (base, ours):
+        path.write_bytes(BOM + path.read_bytes())
+    assert run_pvm("merge", str(base), str(ours), str(theirs)).returncode == 0
+    data = ours.read_bytes()
+    assert data.startswith(BOM) and not data[3:].startswith(BOM)
+    assert 'name = "Health insurance funds"  # theirs: the official term' in data.decode("utf-8")
+
+
+def test_a_byte_order_mark_in_ours_is_kept_when_the_files_are_merged_as_lines(
+    tmp_path: Path, run_pvm: RunPvm
+) -> None:
+    base, ours, theirs = (tmp_path / f"{name}.toml" for name in ("base", "ours", "theirs"))
+    base.write_bytes(BOM + b"[tool]\na = 1\n")
+    ours.write_bytes(BOM + b"[tool]\na = 1\nb = 2\n")
+    theirs.write_bytes(b"[project]\n[tool]\na = 1\n")
+    assert run_pvm("merge", str(base), str(ours), str(theirs)).returncode == 0
+    assert ours.read_bytes() == BOM + b"[project]\n[tool]\na = 1\nb = 2\n"

@@ -2,7 +2,8 @@
 
 Standard output may be a pipe or a file it was redirected to; either way
 the bytes go down the stream, exactly as without ``-o``, and a redirected
-file is written to, not replaced.
+file is written to, not replaced. Standard output that cannot take the text
+(a full disk) is one line and exit status 2, for every command that prints.
 """
 
 from __future__ import annotations
@@ -57,3 +58,31 @@ def test_dev_stdout_redirected_to_a_file_writes_into_that_file(command: str, tmp
     assert (result.returncode, result.stderr) == (0, b"")
     assert out.stat().st_ino == inode  # the same file, written to rather than replaced
     assert out.read_bytes() == b"before\n" + expected
+
+
+PRINTING = {
+    "show": ("show", str(NL), "--plain"),
+    "show short": ("show", str(NL), "--plain", "--width", "20"),
+    "check": ("check", str(NL)),
+    "diff": ("diff", str(NL), str(REPO / "samples" / "tinnitracks.en.toml")),
+    "export json": ("export", str(NL), "-f", "json"),
+    "template": ("template",),
+    "recover": ("recover",),
+    "merge": ("merge", str(NL), str(NL), str(NL), "-o", "-"),
+}
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize("command", PRINTING)
+def test_a_full_standard_output_is_one_line_and_exit_status_2(command: str, tmp_path: Path) -> None:
+    # /dev/full answers every write with "no space left on device", as a full disk does.
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "pvm_tui", *PRINTING[command]],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": str(REPO), "XDG_STATE_HOME": str(tmp_path)},
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert result.stderr.decode() == "pvm: cannot write to standard output: no space left on device\n"

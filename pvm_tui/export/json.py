@@ -15,16 +15,26 @@ The shape (keys always present, in this order)::
 Keys and the words of status and influence are English whatever the
 language; empty cells (and no agreements) are "", an unknown status or
 influence is null.
+
+Every text is kept exactly, yet the file is safe to ``cat``: JSON itself
+escapes only C0 controls, so DEL, the C1 controls (U+009B is a terminal's
+CSI), the bidirectional overrides and isolates, the line and paragraph
+separators and lone surrogates are written as ``\\uXXXX`` escapes too;
+a JSON reader gives back the very same text.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from pvm_tui.labels import Labels
 from pvm_tui.model import CATEGORIES, COMPANY_FIELDS, SIDES, Matrix, Partner
 from pvm_tui.store import FORMAT_NAME, FORMAT_VERSION
+
+_ESCAPED_TOO = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""What JSON may hold as it is but a terminal would act on, or a viewer show in another order."""
 
 
 def _partner(partner: Partner) -> dict[str, Any]:
@@ -56,4 +66,6 @@ def to_data(matrix: Matrix) -> dict[str, Any]:
 def export(matrix: Matrix, labels: Labels) -> str:
     # The labels do not appear: JSON keys are the same in every language.
     del labels
-    return json.dumps(to_data(matrix), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(to_data(matrix), ensure_ascii=False, indent=2) + "\n"
+    # Keys and words are ASCII, so these characters can only be inside strings.
+    return _ESCAPED_TOO.sub(lambda found: f"\\u{ord(found.group()):04x}", text)

@@ -27,6 +27,7 @@ from pvm_tui.merge.words import conflict_count, words_for
 from pvm_tui.text import inline
 
 EXIT_CLEAN, EXIT_CONFLICTS = 0, 1
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def run(options: argparse.Namespace) -> int:
@@ -36,7 +37,7 @@ def run(options: argparse.Namespace) -> int:
     except store.NotAMatrixError:
         return _merge_lines(options, target)
     result = merge(base.saved, ours.saved, theirs.saved)
-    _write(target, merged_text(result, base, ours, theirs))
+    _write(target, merged_text(result, base, ours, theirs), bom=ours.bom)
     if result.clean:
         return EXIT_CLEAN
     words = words_for(options.lang or result.matrix.language)
@@ -49,12 +50,11 @@ def run(options: argparse.Namespace) -> int:
 
 def _merge_lines(options: argparse.Namespace, target: Path | None) -> int:
     """Another TOML file (``*.toml merge=pvm`` also names ``pyproject.toml``): merged as git merges text."""
-    base, ours, theirs = (
-        store.decode(Path(path), store.read_bytes(Path(path)))
-        for path in (options.base, options.ours, options.theirs)
-    )
+    paths = [Path(path) for path in (options.base, options.ours, options.theirs)]
+    data = [store.read_bytes(path) for path in paths]
+    base, ours, theirs = (store.decode(path, each) for path, each in zip(paths, data, strict=True))
     text, clean = text_merge(base, ours, theirs)
-    _write(target, text)
+    _write(target, text, bom=data[1].startswith(_UTF8_BOM))
     if clean:
         return EXIT_CLEAN
     where = inline(str(target or "-"))
@@ -65,13 +65,17 @@ def _merge_lines(options: argparse.Namespace, target: Path | None) -> int:
     return EXIT_CONFLICTS
 
 
-def _write(target: Path | None, text: str) -> None:
+def _write(target: Path | None, text: str, *, bom: bool) -> None:
+    # Reading drops a UTF-8 byte order mark; the result replaces OURS, so it keeps OURS's
+    # (an editor that writes one would otherwise see line 1 change in every merge).
+    data = (_UTF8_BOM if bom else b"") + text.encode("utf-8")
     if target is None:
-        sys.stdout.write(text)
         sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     else:
         # No NAME~ beside it: git's %A is a scratch file in the work tree.
-        store.write_atomically(target, text.encode("utf-8"), backup=False)
+        store.write_atomically(target, data, backup=False)
 
 
 def _target(options: argparse.Namespace) -> Path | None:

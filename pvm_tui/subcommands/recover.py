@@ -66,6 +66,11 @@ def _restore(found: list[copies.Found], which: str, output: str | None, words: C
     if each.copy is None:
         _fail(words.refused_damaged.format(which=which, problem=each.problem))
         return EXIT_ERROR
+    if output == "-":
+        # Every other command reads `-o -` as standard output; here it would make a
+        # file named "-" and delete the copy, so it is refused and the copy kept.
+        _fail(words.refused_standard_output.format(path=copies.home(each.path)))
+        return EXIT_ERROR
     try:
         written = copies.restore(each.copy, Path(output) if output else None)
     except copies.RestoreRefused as refused:
