@@ -107,8 +107,10 @@ class PvmApp(CrashHook):
         self.refresh(repaint=True, layout=True)
 
     def on_start_screen_chosen(self, message: StartScreen.Chosen) -> None:
-        """Leave the start screen for the editor of the matrix chosen there."""
+        """Leave the start screen for the editor of the matrix chosen there, in the language it asks for."""
         self.document = message.document
+        if message.language is not None:
+            self.language = message.language
         self.switch_screen(self._editor_for(message.document, message.matrix))
 
     def on_unmount(self) -> None:
