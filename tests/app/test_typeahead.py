@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pvm_tui.app import PvmApp
 from tests.app.conftest import burst, editor, editor_of, example, read_toml, session_of, until
 
@@ -176,3 +178,19 @@ async def test_a_file_name_typed_after_ctrl_u_in_one_burst_is_the_one_saved(
         await burst(pilot, "ctrl+u", *"mine.toml", "enter")
         await until(pilot, lambda: (tmp_path / "mine.toml").exists())
         assert read_toml(tmp_path / "mine.toml")["company"]["name"] == "Tinnitracks"
+
+
+@pytest.mark.parametrize("opener", ["question_mark", "r", "q"])
+async def test_the_key_glued_to_esc_that_closes_a_dialog_does_its_job_in_the_grid(
+    sample: Path, opener: str
+) -> None:
+    """Help, what to fix first and the quit question took the key after Esc with them, unheard."""
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e", "!", "escape")  # unsaved, so that q asks
+        await pilot.press(opener)
+        await pilot.pause()
+        assert app.screen is not app.editor
+        await burst(pilot, "escape", "j")
+        assert app.screen is app.editor
+        assert editor_of(app).grid.cursor_coordinate.row == 1
