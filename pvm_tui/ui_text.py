@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 class UiText(NamedTuple):
     welcome: str
+    welcome_read_only: str
     unsaved: str
     read_only: str
     editing: str
@@ -104,6 +105,8 @@ class UiText(NamedTuple):
     help_close: str
     help_palette: str
     palette: dict[str, tuple[str, str]]
+    palette_view: tuple[str, str]
+    """The palette's ``edit`` in read-only mode, where `e` only shows a cell."""
     textual_commands: dict[str, tuple[str, str]]
     """Textual's own palette commands that pvm keeps, by Textual's title: pvm's title and help."""
     palette_placeholder: str
@@ -137,6 +140,7 @@ class UiText(NamedTuple):
 
 ENGLISH = UiText(
     welcome="? help · n fills in the next empty cell · ctrl+p every action",
+    welcome_read_only="? help · e shows a cell's whole text · ctrl+p every action",
     unsaved="● unsaved",
     read_only="READ-ONLY",
     editing="EDITING",
@@ -270,6 +274,7 @@ ENGLISH = UiText(
         "conflicts": ("Resolve conflicts", "Merge conflicts one by one: mine, theirs or both"),
         "quit": ("Quit", "Quit pvm (asks when there are unsaved changes)"),
     },
+    palette_view=("View cell", "Show the selected cell's whole text in the partner card"),
     textual_commands={
         "Theme": ("Theme", "Change the colours of pvm"),
         "Quit": ("Quit", "Quit pvm"),
@@ -307,6 +312,7 @@ ENGLISH = UiText(
 
 DUTCH = UiText(
     welcome="? hulp · n vult de volgende lege cel · ctrl+p elke actie",
+    welcome_read_only="? hulp · e toont de hele tekst van een cel · ctrl+p elke actie",
     unsaved="● niet opgeslagen",
     read_only="ALLEEN LEZEN",
     editing="BEWERKEN",
@@ -446,6 +452,7 @@ DUTCH = UiText(
         "conflicts": ("Conflicten oplossen", "Samenvoegconflicten één voor één: mijn, hun of beide versies"),
         "quit": ("Stoppen", "pvm stoppen (vraagt bij niet-opgeslagen wijzigingen)"),
     },
+    palette_view=("Cel bekijken", "De hele tekst van de geselecteerde cel tonen, in de partnerkaart"),
     textual_commands={
         "Theme": ("Thema", "De kleuren van pvm veranderen"),
         "Quit": ("Stoppen", "pvm stoppen"),

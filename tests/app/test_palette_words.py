@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.app.conftest import editor, screen_text, type_text, until
+from pvm_tui.palette import editor_commands
+from tests.app.conftest import editor, editor_of, screen_text, type_text, until
 
 
 def system_titles(app) -> list[str]:
@@ -38,3 +39,18 @@ async def test_the_palettes_theme_list_asks_in_dutch(sample: Path) -> None:
         await pilot.press("enter")
         await until(pilot, lambda: "Zoek een thema…" in screen_text(app))
         assert "Search for themes" not in screen_text(app)
+
+
+async def test_read_only_the_first_hint_and_the_palette_name_what_works(sample: Path) -> None:
+    """Read-only, the first hint said "n fills in the next empty cell" and the palette "Edit cell"."""
+    app = editor(sample, language="nl", read_only=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        hint = screen_text(app).splitlines()[-2]
+        assert "e toont de hele tekst van een cel" in hint
+        assert "n vult" not in hint
+        titles = [title for title, _help, _action in editor_commands(editor_of(app))]
+        assert "Cel bekijken" in titles and "Cel bewerken" not in titles
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "bekijken")
+        await until(pilot, lambda: "De hele tekst van de geselecteerde cel tonen" in screen_text(app))
