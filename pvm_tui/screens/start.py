@@ -212,8 +212,7 @@ class StartScreen(Screen[None]):
     def _create(self, answer: tuple[Path, str, str] | None) -> None:
         if answer is not None:
             document, matrix = new_matrix(*answer)
-            # The language just chosen for the file is the labels' too (it was the locale's).
-            self.post_message(self.Chosen(document, matrix, language=answer[2]))
+            self.post_message(self.Chosen(document, matrix))
 
     def ask_about(self, each: copies.Found) -> None:
         """Restore (open its file, where the editor offers the copy back) or delete a copy.

@@ -1,6 +1,7 @@
-"""From the start screen, a matrix opens with the labels of its own language, as `pvm FILE` does.
+"""From the start screen, a file opens with the labels of its own language, as `pvm FILE` does.
 
-The tests run with an English locale (``tests/conftest.py``), as many servers have.
+The tests run with an English locale (``tests/conftest.py``), as many servers have. (A new
+matrix made there keeps the start screen's labels: ``test_company_form.py``.)
 """
 
 from __future__ import annotations
@@ -11,23 +12,6 @@ from pathlib import Path
 from pvm_tui.app import PvmApp
 from tests.app.conftest import SAMPLES, screen_text, type_text
 from tests.app.test_start_and_files import choose
-
-
-async def test_a_new_dutch_matrix_opens_with_dutch_labels(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    app = PvmApp(None, "en")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await choose(pilot, "new")
-        await pilot.press("ctrl+u")
-        await type_text(pilot, "bakkerij.toml")
-        await pilot.press("enter")
-        await type_text(pilot, "Bakkerij")
-        await pilot.press("tab", "ctrl+u", "n", "l", "enter")
-        await pilot.pause()
-        shown = screen_text(app)
-        assert "Partnerwaarde-matrix  Bakkerij" in shown
-        assert "Partner Value Matrix" not in shown
 
 
 async def test_a_dutch_file_opened_from_the_start_screen_has_dutch_labels(tmp_path: Path) -> None:
