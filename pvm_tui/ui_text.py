@@ -304,7 +304,8 @@ ENGLISH = UiText(
     not_known="not known",
     agreements_title="Agreements with {name}",
     agreements_hint="What you agreed, or want to agree, with this partner. Esc: keep the text",
-    by_influence="By influence, high first (only the view: the file keeps its order; o: the file's order)",
+    # At most 78 characters: the status line of an 80-column terminal holds it whole.
+    by_influence="By influence, high first (only the view, not the file; o: the file's order)",
     in_file_order="In the file's order.",
     filter_not_understood="{words}: not understood, searched as text",
     no_agreements="none yet (A writes them)",
@@ -482,8 +483,7 @@ DUTCH = UiText(
     not_known="onbekend",
     agreements_title="Afspraken met {name}",
     agreements_hint="Wat je met deze partner hebt afgesproken of wilt afspreken. Esc: tekst houden",
-    by_influence="Op invloed, veel eerst (alleen de weergave: het bestand houdt zijn volgorde; "
-    "o: volgorde van het bestand)",
+    by_influence="Op invloed, veel eerst (alleen de weergave, niet het bestand; o: terug)",
     in_file_order="In de volgorde van het bestand.",
     filter_not_understood="{words}: niet begrepen, gezocht als tekst",
     no_agreements="nog geen (A schrijft ze)",
