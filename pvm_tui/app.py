@@ -169,6 +169,14 @@ class PvmApp(CrashHook):
             prompt = ui_text(self._language_now()).palette_placeholder
             self.push_screen(CommandPalette(placeholder=prompt, id="--command-palette"))
 
+    def action_help_quit(self) -> None:
+        """ctrl+c, pressed by reflex to quit: say which key quits, in the labels' language."""
+        words = ui_text(self._language_now())
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(words.how_to_quit.format(key=key), title=words.how_to_quit_title, markup=False)
+                return
+
     def search_themes(self) -> None:
         """Textual's list of themes (the palette's Theme), its prompt in the labels' language."""
         from textual.command import CommandPalette

@@ -110,6 +110,8 @@ class UiText(NamedTuple):
     textual_commands: dict[str, tuple[str, str]]
     """Textual's own palette commands that pvm keeps, by Textual's title: pvm's title and help."""
     palette_placeholder: str
+    how_to_quit_title: str
+    how_to_quit: str
     theme_placeholder: str
     recovery_title: str
     recovery_intro: str
@@ -282,6 +284,8 @@ ENGLISH = UiText(
         "Minimize": ("Minimize", "Show the whole screen again"),
     },
     palette_placeholder="Search for an action…",
+    how_to_quit_title="Do you want to quit?",
+    how_to_quit="Press {key} to quit pvm.",
     theme_placeholder="Search for a theme…",
     recovery_title="Unsaved changes from an earlier session",
     recovery_intro="pvm kept these changes to {name}, written {when}, that were never saved:",
@@ -461,6 +465,8 @@ DUTCH = UiText(
         "Minimize": ("Verkleinen", "Het hele scherm weer tonen"),
     },
     palette_placeholder="Zoek een actie…",
+    how_to_quit_title="Wil je stoppen?",
+    how_to_quit="Druk op {key} om pvm te stoppen.",
     theme_placeholder="Zoek een thema…",
     recovery_title="Niet-opgeslagen wijzigingen van een eerdere sessie",
     recovery_intro="pvm bewaarde deze wijzigingen aan {name}, geschreven {when}, die nooit zijn opgeslagen:",

@@ -1,4 +1,4 @@
-"""The command palette speaks the labels' language: Textual's own commands and prompts too."""
+"""Textual's own words speak the labels' language: the palette's commands and prompts, the ctrl+c hint."""
 
 from __future__ import annotations
 
@@ -54,3 +54,14 @@ async def test_read_only_the_first_hint_and_the_palette_name_what_works(sample: 
         await pilot.press("ctrl+p")
         await type_text(pilot, "bekijken")
         await until(pilot, lambda: "De hele tekst van de geselecteerde cel tonen" in screen_text(app))
+
+
+async def test_ctrl_c_says_in_dutch_which_key_quits(sample: Path) -> None:
+    """Textual's hint said "Do you want to quit? Press q to quit the app" in English."""
+    app = editor(sample, language="nl")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        # What the toast in the corner says.
+        said = [(note.title, note.message) for note in app._notifications]
+        assert said == [("Wil je stoppen?", "Druk op q om pvm te stoppen.")]
