@@ -176,8 +176,9 @@ ENGLISH = UiText(
     cleared="Cleared: {what} (ctrl+z brings it back)",
     nothing_to_clear="The cell is empty already.",
     all_filled="Every cell is filled in.",
-    filter_placeholder="filter: text, or balance:one-sided status:current influence:high "
-    "· Enter keeps, Esc clears",
+    # No keys here: Enter and Esc both keep the filter (the key bar says so), and at 80
+    # columns the line was cut after "Enter keeps,".
+    filter_placeholder="filter: text, or balance:one-sided status:current influence:high",
     filter_status="filter “{text}”: {shown} of {total} partners",
     filter_kept="Esc shows all partners, / changes the filter",
     language_now="Labels in English.",
@@ -351,8 +352,7 @@ DUTCH = UiText(
     cleared="Leeggemaakt: {what} (ctrl+z haalt het terug)",
     nothing_to_clear="De cel is al leeg.",
     all_filled="Alle cellen zijn ingevuld.",
-    filter_placeholder="filter: tekst, of balans:eenzijdig status:huidig invloed:veel "
-    "· Enter houdt, Esc wist",
+    filter_placeholder="filter: tekst, of balans:eenzijdig status:huidig invloed:veel",
     filter_status="filter “{text}”: {shown} van {total} partners",
     filter_kept="Esc toont alle partners, / past het filter aan",
     language_now="Labels in het Nederlands.",
