@@ -56,10 +56,18 @@ class PvmApp(CrashHook):
         *,
         recovery_delay: float = 2.0,
         handle_signals: bool = False,
+        language_given: bool | None = None,
     ) -> None:
-        """``handle_signals`` only for a real run: it installs SIGHUP and SIGTERM handlers."""
+        """``handle_signals`` only for a real run: it installs SIGHUP and SIGTERM handlers.
+
+        ``language_given``: whether ``language`` is the user's ``--lang`` (then a file
+        opened from the start screen keeps it) or the locale's (then such a file shows
+        its own language, as ``pvm FILE`` does). None: not known, so taken to be the
+        user's when it is not the locale's language.
+        """
         super().__init__()
         self.language = language
+        self.language_given = language_given
         self.document = document
         self.first_matrix = matrix
         self.recovery_delay = recovery_delay
@@ -107,9 +115,14 @@ class PvmApp(CrashHook):
         self.refresh(repaint=True, layout=True)
 
     def on_start_screen_chosen(self, message: StartScreen.Chosen) -> None:
-        """Leave the start screen for the editor of the matrix chosen there, in the language it asks for."""
+        """Leave the start screen for the editor of the matrix chosen there.
+
+        A file that names its language opens in it, as ``pvm FILE`` does, unless
+        ``--lang`` chose the labels (a Dutch file opened here on a server with an
+        English locale showed English labels).
+        """
         self.document = message.document
-        if message.language is not None:
+        if message.language is not None and not self._language_chosen():
             self.language = message.language
         self.switch_screen(self._editor_for(message.document, message.matrix))
 
@@ -137,6 +150,14 @@ class PvmApp(CrashHook):
             self.exit(0)
         else:
             await editor.action_quit()
+
+    def _language_chosen(self) -> bool:
+        """Whether the labels' language is the user's ``--lang``, not the locale's."""
+        if self.language_given is not None:
+            return self.language_given
+        from pvm_tui.labels import language_from_locale  # loaded already, with labels_for
+
+        return self.language != language_from_locale()
 
     def _language_now(self) -> str:
         """The labels' language now: the editor's (``L`` switches it), else the start screen's."""

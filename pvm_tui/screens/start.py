@@ -28,7 +28,7 @@ from textual.widgets.option_list import Option
 from pvm_tui import copies
 from pvm_tui.copies_words import CopyWords, copy_words
 from pvm_tui.document import READ_FROM, Document, new_matrix, open_example, open_path
-from pvm_tui.labels import Labels, language_field, language_from_locale
+from pvm_tui.labels import Labels, language_field
 from pvm_tui.model import Matrix
 from pvm_tui.screens.choice import ChoiceDialog
 from pvm_tui.screens.slow_work import SlowWork
@@ -137,7 +137,7 @@ class StartScreen(Screen[None]):
     class Chosen(Message):
         """A matrix to open in the editor: a recent file, a new matrix, the example.
 
-        ``language`` is the labels' language it asks for, when it asks for one.
+        ``language`` is the language the chosen file names for its labels, if any.
         """
 
         def __init__(
@@ -197,17 +197,11 @@ class StartScreen(Screen[None]):
 
         self.opening.start(read, self.words.opening.replace("{name}", inline(path.name)), done)
 
-    def _language_of(self, document: Document) -> str | None:
-        """The labels' language for a file opened here: the one it names, as ``pvm FILE`` does.
-
-        Unless ``--lang`` chose another one than the locale's: the start screen's
-        language is then not the locale's, and it stays. (A Dutch file opened from
-        here on a server whose locale is English showed English labels.)
-        """
+    @staticmethod
+    def _language_of(document: Document) -> str | None:
+        """The language a file opened here names for its labels, if it names one (the App decides)."""
         file = document.file
-        if file.exists and file.has_language and self.labels.code == language_from_locale():
-            return file.saved.language
-        return None
+        return file.saved.language if file.exists and file.has_language else None
 
     def _create(self, answer: tuple[Path, str, str] | None) -> None:
         if answer is not None:

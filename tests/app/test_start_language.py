@@ -42,3 +42,17 @@ async def test_lang_other_than_the_locale_stays_for_a_file_opened_from_the_start
         await pilot.press("enter")
         await pilot.pause()
         assert "What do they bring?" in screen_text(app)
+
+
+async def test_lang_given_as_the_locales_own_stays_when_the_app_is_told(tmp_path: Path) -> None:
+    """`pvm --lang en` with an English locale: only the App told so can tell it from the locale."""
+    path = tmp_path / "tinnitracks.toml"
+    shutil.copy(SAMPLES / "tinnitracks.toml", path)
+    app = PvmApp(None, "en", language_given=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await choose(pilot, "open")
+        await type_text(pilot, str(path))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "What do they bring?" in screen_text(app)
