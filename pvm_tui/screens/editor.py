@@ -135,7 +135,8 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         self.view.card.set_class(self.grid.whole, "-whole-rows")
         self.view.show_matrix()
         self.set_focus(self.grid)
-        self.status.say(self.words.welcome)
+        # Read-only, n fills in nothing: the first hint names what works there.
+        self.status.say(self.words.welcome_read_only if session.read_only else self.words.welcome)
         self.call_after_refresh(self._after_first_paint)
         self.files.offer_copies()
         self.start_following()

@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 
 from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
+from pvm_tui.widgets.local_keys import OrderedInput
 
 
 class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
@@ -36,7 +37,7 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
         with Vertical(classes="dialog-box"):
             yield Static(Text(self.words.save_as_title, style="bold"), classes="dialog-title")
             yield Static(Text(self.words.save_as_prompt))
-            yield Input(value=self.suggestion, id="save-as-name")
+            yield OrderedInput(value=self.suggestion, id="save-as-name")
             yield Static(Text(""), id="save-as-problem", classes="problem")
             yield Static(Text(self.words.save_as_hint, style="dim"))
 
