@@ -770,14 +770,27 @@ def _set_text(table: Any, key: str, text: str, *, keep_empty: bool) -> None:
         table[key] = _string(text)
 
 
+_TERMINAL_CODES = re.compile("[\x80-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""What TOML may hold as it is (tomlkit escapes only C0 controls and DEL) but a terminal acts on
+(U+009B is CSI), or shows in another order (bidirectional overrides), or breaks a line at unseen."""
+
+
 def _string(text: str) -> Any:
     """A TOML string item: multi-line when the text has several lines, so diffs read line by line."""
     import tomlkit
+    from tomlkit.items import String
 
     text = _encodable(text)
     # A carriage return inside a multi-line string may be normalised away by
     # other parsers, so such text stays on one line with escapes.
-    return tomlkit.string(text, multiline="\n" in text and "\r" not in text)
+    item = tomlkit.string(text, multiline="\n" in text and "\r" not in text)
+    if not _TERMINAL_CODES.search(text):
+        return item
+    # Escaped, the text is the same to every TOML reader, and `cat FILE` or `git diff` show it harmlessly.
+    quotes = len(item.type.value)
+    inside = item.as_string()[quotes:-quotes]
+    written = _TERMINAL_CODES.sub(lambda found: f"\\u{ord(found.group()):04x}", inside)
+    return String(item.type, text, written, item.trivia)
 
 
 def _encodable(text: str) -> str:
