@@ -136,11 +136,44 @@ class PvmApp(CrashHook):
         else:
             await editor.action_quit()
 
+    def _language_now(self) -> str:
+        """The labels' language now: the editor's (``L`` switches it), else the start screen's."""
+        editor = self.editor
+        return editor.language if editor is not None else self.language
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's own commands; the editor's quit (``palette.py``), which asks first, replaces theirs."""
+        """Textual's own commands that pvm keeps, in the labels' language.
+
+        The editor's quit (``palette.py``), which asks first, replaces theirs.
+        Left out: Textual's "Keys" panel, whose words are Textual's English
+        (pvm's help, ``?``, lists the keys in both languages), and its
+        "Screenshot", which says only in English where it went, saves on the
+        machine pvm runs on (over SSH not the user's) and fails where there is
+        no Downloads folder; ``pvm export --format svg`` is the picture to use.
+        """
+        names = ui_text(self._language_now()).textual_commands
         for command in super().get_system_commands(screen):
-            if self.editor is None or command.callback != self.action_quit:
-                yield command
+            if self.editor is not None and command.callback == self.action_quit:
+                continue
+            if command.title in names:
+                title, help_text = names[command.title]
+                yield SystemCommand(title, help_text, command.callback, command.discover)
+
+    def action_command_palette(self) -> None:
+        """The command palette, its prompt in the labels' language."""
+        from textual.command import CommandPalette  # loaded already, by the palette's provider
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            prompt = ui_text(self._language_now()).palette_placeholder
+            self.push_screen(CommandPalette(placeholder=prompt, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """Textual's list of themes (the palette's Theme), its prompt in the labels' language."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider  # loaded already, by Textual's App
+
+        prompt = ui_text(self._language_now()).theme_placeholder
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=prompt))
 
     async def on_event(self, event: events.Event) -> None:
         """Handle each key as one batch: what it changes appears in one frame.

@@ -104,6 +104,10 @@ class UiText(NamedTuple):
     help_close: str
     help_palette: str
     palette: dict[str, tuple[str, str]]
+    textual_commands: dict[str, tuple[str, str]]
+    """Textual's own palette commands that pvm keeps, by Textual's title: pvm's title and help."""
+    palette_placeholder: str
+    theme_placeholder: str
     recovery_title: str
     recovery_intro: str
     recovery_older: str
@@ -210,7 +214,7 @@ ENGLISH = UiText(
     profile_hint="Esc: keep · ctrl+s: keep and save · Tab or Enter: next field",
     bad_date="The date must look like 2026-11-28 (or stay empty).",
     bad_language="The language of the file is nl (Dutch) or en (English).",
-    language_field="File language",
+    language_field="file language",
     start_title="Partner Value Matrix",
     start_recent="Recent matrices",
     start_no_recent="(no recent matrices yet)",
@@ -266,6 +270,14 @@ ENGLISH = UiText(
         "conflicts": ("Resolve conflicts", "Merge conflicts one by one: mine, theirs or both"),
         "quit": ("Quit", "Quit pvm (asks when there are unsaved changes)"),
     },
+    textual_commands={
+        "Theme": ("Theme", "Change the colours of pvm"),
+        "Quit": ("Quit", "Quit pvm"),
+        "Maximize": ("Maximize", "Show the part that has the keys on the whole screen (Esc: back)"),
+        "Minimize": ("Minimize", "Show the whole screen again"),
+    },
+    palette_placeholder="Search for an action…",
+    theme_placeholder="Search for a theme…",
     recovery_title="Unsaved changes from an earlier session",
     recovery_intro="pvm kept these changes to {name}, written {when}, that were never saved:",
     recovery_older="The file was changed after this copy was written: compare with care.",
@@ -372,7 +384,7 @@ DUTCH = UiText(
     profile_hint="Esc: houden · ctrl+s: houden en opslaan · Tab of Enter: volgend veld",
     bad_date="De datum moet eruitzien als 2026-11-28 (of leeg blijven).",
     bad_language="De taal van het bestand is nl (Nederlands) of en (Engels).",
-    language_field="Taal bestand",
+    language_field="taal van het bestand",
     start_title="Partnerwaarde-matrix",
     start_recent="Recente matrices",
     start_no_recent="(nog geen recente matrices)",
@@ -434,6 +446,14 @@ DUTCH = UiText(
         "conflicts": ("Conflicten oplossen", "Samenvoegconflicten één voor één: mijn, hun of beide versies"),
         "quit": ("Stoppen", "pvm stoppen (vraagt bij niet-opgeslagen wijzigingen)"),
     },
+    textual_commands={
+        "Theme": ("Thema", "De kleuren van pvm veranderen"),
+        "Quit": ("Stoppen", "pvm stoppen"),
+        "Maximize": ("Vergroten", "Het deel dat de toetsen heeft schermvullend tonen (Esc: terug)"),
+        "Minimize": ("Verkleinen", "Het hele scherm weer tonen"),
+    },
+    palette_placeholder="Zoek een actie…",
+    theme_placeholder="Zoek een thema…",
     recovery_title="Niet-opgeslagen wijzigingen van een eerdere sessie",
     recovery_intro="pvm bewaarde deze wijzigingen aan {name}, geschreven {when}, die nooit zijn opgeslagen:",
     recovery_older="Het bestand is veranderd nadat deze kopie is geschreven: vergelijk zorgvuldig.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.timer import Timer
 from textual.widget import Widget
@@ -25,22 +26,36 @@ class TitleBar(Widget):
     def render(self) -> Text:
         method, company, file, marker = self.parts
         width = max(self.size.width, 1)
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append(f" {method}", "bold")
-        if company:
-            text.append("  ")
-            text.append(shorten(one_line(company), max(width // 3, 8)), "bold")
-        text.append("  ")
-        # inline: a line break in a file's name must not push the rest off this one-line bar.
-        text.append(shorten(inline(file), max(width // 2, 8)), "dim" if not marker else "")
+        badge = Text.assemble("  ", (f" {marker} ", "bold reverse")) if marker else Text("")
+        text = self._names(method, company, file, width, marker)
+        if marker and text.cell_len + badge.cell_len > width:
+            # The method's name says least (it is on every screen of pvm): it gives way before
+            # the file's, which at 80 columns lost its last letters ("koffie.tom…").
+            text = self._names("", company, file, width, marker)
         if not marker:
             return text
         # The marker is what matters most here: the rest gives way to it.
-        badge = Text.assemble("  ", (f" {marker} ", "bold reverse"))
         room = width - badge.cell_len
         if text.cell_len > room:
             text.truncate(max(room, 0), overflow="ellipsis")
         text.append_text(badge)
+        return text
+
+    @staticmethod
+    def _names(method: str, company: str, file: str, width: int, marker: str) -> Text:
+        """The method's, company's and file's names, each kept to its share of the line."""
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        if method:
+            text.append(f" {method}", "bold")
+            if company:
+                text.append("  ")
+        else:
+            text.append(" ")
+        if company:
+            text.append(shorten(one_line(company), max(width // 3, 8)), "bold")
+        text.append("  " if method or company else "")
+        # inline: a line break in a file's name must not push the rest off this one-line bar.
+        text.append(shorten(inline(file), max(width // 2, 8)), "dim" if not marker else "")
         return text
 
 
@@ -98,17 +113,25 @@ class StatusLine(Widget):
 
     def render(self) -> Text:
         width = max(self.size.width, 1)
-        counts = f"{self.counts} "
         badge = f" {self.mode} " if self.mode else ""
-        room = max(width - len(badge) - len(counts) - 2, 0)
-        message = shorten(self.message, room) if room else ""
         text = Text(no_wrap=True, overflow="crop", end="")
         text.append(badge, "bold reverse")
         if self.choices:
             return self._question(text, width)
-        text.append(f" {message}", "bold red" if self.error else "")
-        text.append(" " * max(width - len(badge) - len(message) - 1 - len(counts), 1))
-        text.append(counts, "dim")
+        # The message says what the last key did, and goes in seconds; the counts are there
+        # all the time. So the message is shown whole when the line can hold it, and the
+        # counts give way to it (at 80 columns they left an undo's message three words).
+        room = max(width - cell_len(badge) - 1, 0)
+        message = shorten(self.message, room)
+        text.append(f" {message}" if room else "", "bold red" if self.error else "")
+        counts = f"{self.counts} "
+        gap = width - text.cell_len - cell_len(counts)
+        if gap >= 2 or (gap >= 0 and not message):
+            text.append(" " * gap)
+            text.append(counts, "dim")
+        elif not message:
+            # A window too narrow for the counts: cut them where it shows, not at the edge.
+            text.append(shorten(self.counts, width - text.cell_len - 1), "dim")
         return text
 
     def _question(self, text: Text, width: int) -> Text:

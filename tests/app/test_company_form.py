@@ -104,3 +104,15 @@ async def test_a_key_typed_into_the_form_adds_to_the_name_rather_than_replacing_
         await pilot.press("escape")
         await pilot.pause()
         assert session_of(app).matrix.company.name == "TinnitracksQ"
+
+
+async def test_the_language_field_is_labelled_as_the_fields_above_it(sample: Path) -> None:
+    """It said "Taal bestand" under "naam", "datum", "locatie": capitalised and clipped Dutch."""
+    fields = (("nl", "taal van het bestand", "locatie"), ("en", "file language", "location"))
+    for language, label, above in fields:
+        app = editor(sample, language=language)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("p")
+            await pilot.pause()
+            labels = [line.strip("█ ").split("  ")[0] for line in screen_text(app).splitlines()]
+            assert above in labels and label in labels

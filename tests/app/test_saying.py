@@ -142,3 +142,50 @@ async def test_the_open_cell_stands_out_in_the_grid_even_where_the_panel_has_no_
         await pilot.press("escape")
         await pilot.pause()
         assert _background_of(app, "Aangepaste") == focused, "the cell closed: the grid's own cursor again"
+
+
+async def test_at_80_columns_an_undo_says_its_whole_cell_and_the_counts_come_back(sample: Path) -> None:
+    """The counts took 46 of 80 columns, so an undo said "Undone: Sennheiser · Wh…"."""
+    app = editor(sample, language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "e")
+        await type_text(pilot, " more")
+        await pilot.press("escape", "ctrl+z")
+        await pilot.pause()
+        last = screen_text(app).splitlines()[-2]
+        assert last.strip() == "Undone: Sennheiser · What do they bring? · resources"
+        editor_of(app).status.clear()
+        await pilot.pause()
+        assert screen_text(app).splitlines()[-2].strip() == "5 partners: 5 mutual, 0 one-sided, 0 empty"
+
+
+async def test_a_message_with_emoji_leaves_the_counts_whole_at_the_right_edge(sample: Path) -> None:
+    """The line was padded by characters, not by cells: each emoji pushed the counts one cell off."""
+    text = sample.read_text(encoding="utf-8")
+    sample.write_text(text.replace("Sennheiser", "☕☕ Koffie"), encoding="utf-8")
+    app = editor(sample, language="en")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("2", "delete")
+        await pilot.pause()
+        last = screen_text(app).splitlines()[-2]
+        cleared = "Cleared: ☕☕ Koffie · What do they bring? · resources (ctrl+z brings it back)"
+        assert last.startswith(f" {cleared}")
+        assert last.endswith("5 partners: 5 mutual, 0 one-sided, 0 empty ")
+
+
+async def test_at_80_columns_unsaved_the_file_name_stays_whole_and_the_method_name_gives_way(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "bakkerij.toml"
+    path.write_text('language = "nl"\n[company]\nname = "Bakkerij De Korenbloem"\n', encoding="utf-8")
+    app = editor(path, language="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        title = screen_text(app).splitlines()[0]
+        assert title.startswith(" Partnerwaarde-matrix  Bakkerij De Korenbloem  bakkerij.toml")
+        await pilot.press("a")
+        await type_text(pilot, "Molen")
+        await pilot.press("escape")
+        await pilot.pause()
+        title = screen_text(app).splitlines()[0]
+        assert title.startswith(" Bakkerij De Korenbloem  bakkerij.toml ")  # it was "bakkerij.to…"
+        assert title.rstrip().endswith("● niet opgeslagen")
