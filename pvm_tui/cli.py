@@ -289,6 +289,10 @@ def _run(argv: Sequence[str] | None) -> int:
                 from pvm_tui.closed_output import ClosedOutput
 
                 sys.stdout = ClosedOutput()
+            elif hasattr(sys.stdout, "reconfigure"):
+                # An output whose encoding lacks a character (⇄ in Latin-1 or ASCII) gets "?"
+                # for it, as `pvm show` did already, rather than a traceback halfway through.
+                sys.stdout.reconfigure(errors="replace")
             name = args[0]
             options = command_parser(name).parse_args(args[1:])
             module = importlib.import_module(f"pvm_tui.subcommands.{name}")

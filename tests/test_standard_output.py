@@ -118,3 +118,25 @@ def test_with_standard_output_closed_an_export_to_a_file_still_works(tmp_path: P
     )
     assert (result.returncode, result.stderr) == (0, b"")
     assert out.read_bytes() == pvm("export", str(NL), "-f", "csv").stdout
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_an_output_encoding_without_pvms_characters_gets_stand_ins_not_a_traceback(
+    encoding: str, tmp_path: Path
+) -> None:
+    """`pvm check` in a Latin-1 terminal stopped at the first ⇄ with a UnicodeEncodeError."""
+    environment = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONIOENCODING": encoding}
+    checked = subprocess.run(
+        [sys.executable, "-m", "pvm_tui", "check", str(NL)], capture_output=True, env=environment, timeout=60
+    )
+    assert (checked.returncode, checked.stderr) == (0, b"")
+    assert checked.stdout.startswith(b"1. Sennheiser: ? wederzijds ")  # ⇄ is in neither
+    made = subprocess.run(
+        [sys.executable, "-m", "pvm_tui", "new", "m\u21c4.toml"],
+        capture_output=True,
+        env=environment,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert (made.returncode, made.stderr) == (0, b"")
+    assert (tmp_path / "m\u21c4.toml").exists()
