@@ -209,6 +209,11 @@ class Partner:
         return not self.name.strip() and self.balance is Balance.EMPTY and not self.has_facts
 
 
+def influence_rank(partner: Partner) -> int:
+    """0 for high influence, then medium, low, and last a partner whose influence is not known."""
+    return INFLUENCE_ORDER.index(partner.influence)
+
+
 @dataclass(frozen=True)
 class Company:
     """The header of the template: who the matrix is about."""

@@ -19,7 +19,6 @@ from pvm_tui.labels import Labels
 from pvm_tui.model import (
     CATEGORIES,
     COLUMN_BY_KEY,
-    INFLUENCE_ORDER,
     SIDES,
     Balance,
     Column,
@@ -27,6 +26,7 @@ from pvm_tui.model import (
     Matrix,
     Partner,
     Status,
+    influence_rank,
 )
 from pvm_tui.text import one_line
 
@@ -61,11 +61,6 @@ class FixItem:
     def questions(self, labels: Labels) -> list[str]:
         """The method's question for each missing side, about this partner by name."""
         return [labels.question(side, one_line(self.partner.name)) for side in self.missing]
-
-
-def influence_rank(partner: Partner) -> int:
-    """0 for high influence, then medium, low, and last a partner whose influence is not known."""
-    return INFLUENCE_ORDER.index(partner.influence)
 
 
 def rows_by_influence(matrix: Matrix) -> list[int]:

@@ -30,8 +30,7 @@ from textual.widgets.data_table import RowKey
 
 from pvm_tui import textual_internals as internals
 from pvm_tui.labels import Labels
-from pvm_tui.model import COLUMNS, Matrix, Partner
-from pvm_tui.reflection import influence_rank
+from pvm_tui.model import COLUMNS, Matrix, Partner, influence_rank
 from pvm_tui.widgets import whole_rows
 from pvm_tui.widgets.grid_cells import (
     CELL_WIDTH,
