@@ -59,6 +59,7 @@ def replace_file(
     backup: bool = True,
     before_rename: Callable[[], None] | None = None,
     mode: int | None = None,
+    only_new: bool = False,
 ) -> None:
     """Atomically replace the file at ``path`` (or the file it links to) with ``data``.
 
@@ -68,6 +69,9 @@ def replace_file(
     ``before_rename`` runs after everything else, right before the rename that
     makes the new version the file; raising there leaves the file as it is.
     (A save checks there that no one else changed the file meanwhile.)
+
+    ``only_new``: the file must not exist, also not when another writer makes
+    it after that check (``FileExistsError``, and nothing is written).
     """
     link = planted_link(path)
     if link is not None:
@@ -78,6 +82,8 @@ def replace_file(
     real = Path(os.path.realpath(path))
     folder = real.parent
     old = _existing(real)
+    if only_new and old is not None:
+        raise FileExistsError(errno.EEXIST, "the file exists", str(real))
     remove_leftovers(real)
     # A new file gets the usual permissions (the system applies the umask); a
     # replacement starts private and gets the old file's bits before any data
@@ -95,7 +101,10 @@ def replace_file(
             keep_backup(real)
         if before_rename is not None:
             before_rename()
-        os.replace(temporary, real)
+        if only_new:
+            _give_new_name(temporary, real)
+        else:
+            os.replace(temporary, real)
     except BaseException:
         _remove_quietly(temporary)
         raise
@@ -103,6 +112,24 @@ def replace_file(
         # Closing drops the lock: only now may another save treat the name as a leftover.
         os.close(handle)
     _fsync_folder(folder)
+
+
+def _give_new_name(temporary: str, real: Path) -> None:
+    """Name the new file ``real`` only while no file has that name.
+
+    A rename replaces whatever another writer made between the last check
+    and now (two `pvm new`, two editors saving a new matrix); a hard link
+    fails instead. Where there are no hard links (FAT, some shares), the
+    rename is as close as it gets.
+    """
+    try:
+        os.link(temporary, real, follow_symlinks=False)
+    except FileExistsError:
+        raise
+    except OSError:
+        os.replace(temporary, real)
+        return
+    _remove_quietly(temporary)
 
 
 def backup_path(real: Path) -> Path:

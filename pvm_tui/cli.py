@@ -285,6 +285,14 @@ def _run(argv: Sequence[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:
+            if sys.stdout is None:  # closed before pvm started: see closed_output.py
+                from pvm_tui.closed_output import ClosedOutput
+
+                sys.stdout = ClosedOutput()
+            elif hasattr(sys.stdout, "reconfigure"):
+                # An output whose encoding lacks a character (⇄ in Latin-1 or ASCII) gets "?"
+                # for it, as `pvm show` did already, rather than a traceback halfway through.
+                sys.stdout.reconfigure(errors="replace")
             name = args[0]
             options = command_parser(name).parse_args(args[1:])
             module = importlib.import_module(f"pvm_tui.subcommands.{name}")

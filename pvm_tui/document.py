@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pvm_tui import bundled, store
+from pvm_tui import bundled, output_target, store
 from pvm_tui.model import Company, Matrix
 
 READ_FROM = 1024 * 1024
@@ -41,7 +41,7 @@ def open_path(path: Path | str, *, language: str, read_only: bool = False, backu
 
     Raises ``store.MatrixFileError`` for anything else that is wrong with it.
     """
-    path = Path(path)
+    path = output_target.file_to_write(str(path))
     if not read_only and not path.exists() and not path.is_symlink() and path.parent.is_dir():
         return Document(store.new_file(path, Matrix(language=language)), backup=backup)
     return Document(store.load(path, default_language=language), read_only=read_only, backup=backup)

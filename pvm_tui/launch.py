@@ -46,6 +46,16 @@ def run_editor(options: argparse.Namespace) -> int:
     language = choose_language(options.lang, document)
     if os.environ.get("TERM") == "dumb":
         return _show_instead(document, options)
+    not_a_terminal = _not_a_terminal()
+    if not_a_terminal:
+        # Textual reads keys from standard input and draws on standard error: without a
+        # terminal there it ended in a traceback, or left the terminal in its full-screen mode.
+        print(
+            f"pvm: the editor needs a terminal, and {not_a_terminal} is not one; "
+            "`pvm show FILE` prints a matrix",
+            file=sys.stderr,
+        )
+        return 2
 
     from pvm_tui.app import PvmApp
 
@@ -65,6 +75,17 @@ def run_editor(options: argparse.Namespace) -> int:
         print(app.crash.message(), file=sys.stderr)
         return 1
     return app.return_code or 0
+
+
+def _not_a_terminal() -> str | None:
+    """The name of the stream the editor needs that is not a terminal (closed, a pipe, a file), or None."""
+    for name, stream in (("standard input", sys.__stdin__), ("standard error", sys.__stderr__)):
+        try:
+            if stream is None or not stream.isatty():
+                return name
+        except ValueError:  # closed
+            return name
+    return None
 
 
 def _say_reading(file: str) -> None:

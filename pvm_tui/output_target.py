@@ -4,6 +4,7 @@
 file at the end of the chain, so the rules "never over a ``.toml`` file"
 and "never over the matrix being read" are applied to every name on the
 way: the name given, each link it passes through, and the file at the end.
+A name that ends in a slash names a folder, never a file to write.
 """
 
 from __future__ import annotations
@@ -11,8 +12,25 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+_SLASHES = tuple({"/", os.sep})
+
 _MOST_LINKS = 40
 """As many links as the system follows before it gives up (ELOOP)."""
+
+
+def file_to_write(name: str) -> Path:
+    """``name`` as the path of a file pvm is to write.
+
+    ``Path("reports/")`` is ``reports``, so `-o reports/` wrote a file named
+    reports where a folder was meant. An existing folder is left to the
+    caller, which says "is a folder"; a missing one is refused here.
+    """
+    path = Path(name)
+    if name.endswith(_SLASHES) and not path.is_dir():
+        from pvm_tui.store import MatrixFileError
+
+        raise MatrixFileError(path, f"names a folder (it ends in {name[-1]}), and there is no such folder")
+    return path
 
 
 def names_on_the_way(target: Path) -> list[Path]:

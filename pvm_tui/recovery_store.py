@@ -287,8 +287,10 @@ def remove_all(file: Path | str) -> None:
 # -- writing TOML by hand ------------------------------------------------------
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
-_ONE_LINE = re.compile(r'[\x00-\x1f\x7f"\\]')
-_MANY_LINES = re.compile(r'[\x00-\x08\x0b-\x1f\x7f"\\]')
+# Control characters, and also C1 controls, bidirectional overrides and the invisible line
+# breaks (which TOML allows as they are): a copy is shown with `pvm show`, and perhaps `cat`.
+_ONE_LINE = re.compile('[\x00-\x1f\x7f-\x9f"\\\\\u2028\u2029\u202a-\u202e\u2066-\u2069]')
+_MANY_LINES = re.compile('[\x00-\x08\x0b-\x1f\x7f-\x9f"\\\\\u2028\u2029\u202a-\u202e\u2066-\u2069]')
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 

@@ -542,7 +542,13 @@ def save(
                 f"cannot save: the file would be {megabytes(len(data), MAX_FILE_BYTES)}, and {size_limit()}; "
                 "make some cells shorter (nothing was written)",
             )
-        write_atomically(target, data, backup=backup, before_rename=None if overwrite else still_unchanged)
+        write_atomically(
+            target,
+            data,
+            backup=backup,
+            before_rename=None if overwrite else still_unchanged,
+            only_new=not overwrite and expected is None,
+        )
     except BaseException:
         # The document now holds edits that are not on disk; the next save
         # must merge into what the file really holds.
@@ -562,6 +568,7 @@ def write_atomically(
     backup: bool = True,
     before_rename: Callable[[], None] | None = None,
     mode: int | None = None,
+    only_new: bool = False,
 ) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never a mix.
 
@@ -570,11 +577,16 @@ def write_atomically(
     link's target). Any failure is a ``MatrixFileError`` "cannot save: ...",
     and leaves the old file as it was. ``before_rename`` runs right before the
     file is replaced; a ``MatrixFileError`` it raises stops the save.
-    ``mode`` gives the file that mode instead of the old file's.
+    ``mode`` gives the file that mode instead of the old file's. ``only_new``:
+    a file that exists, or that someone makes meanwhile, is ``FileChangedError``.
     """
     try:
-        _atomic().replace_file(path, data, backup=backup, before_rename=before_rename, mode=mode)
+        _atomic().replace_file(
+            path, data, backup=backup, before_rename=before_rename, mode=mode, only_new=only_new
+        )
     except OSError as error:
+        if only_new and isinstance(error, FileExistsError):
+            raise FileChangedError(path, "already exists; not overwriting it") from None
         raise MatrixFileError(path, f"cannot save: {_save_reason(error, Path(path))}") from None
 
 
@@ -770,14 +782,27 @@ def _set_text(table: Any, key: str, text: str, *, keep_empty: bool) -> None:
         table[key] = _string(text)
 
 
+_TERMINAL_CODES = re.compile("[\x80-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""What TOML may hold as it is (tomlkit escapes only C0 controls and DEL) but a terminal acts on
+(U+009B is CSI), or shows in another order (bidirectional overrides), or breaks a line at unseen."""
+
+
 def _string(text: str) -> Any:
     """A TOML string item: multi-line when the text has several lines, so diffs read line by line."""
     import tomlkit
+    from tomlkit.items import String
 
     text = _encodable(text)
     # A carriage return inside a multi-line string may be normalised away by
     # other parsers, so such text stays on one line with escapes.
-    return tomlkit.string(text, multiline="\n" in text and "\r" not in text)
+    item = tomlkit.string(text, multiline="\n" in text and "\r" not in text)
+    if not _TERMINAL_CODES.search(text):
+        return item
+    # Escaped, the text is the same to every TOML reader, and `cat FILE` or `git diff` show it harmlessly.
+    quotes = len(item.type.value)
+    inside = item.as_string()[quotes:-quotes]
+    written = _TERMINAL_CODES.sub(lambda found: f"\\u{ord(found.group()):04x}", inside)
+    return String(item.type, text, written, item.trivia)
 
 
 def _encodable(text: str) -> str:

@@ -42,3 +42,21 @@ def test_the_cli_commands_do_not_import_the_editor() -> None:
         cwd=Path(__file__).resolve().parent.parent,
     )
     assert out.stdout.strip() == "False"
+
+
+def test_without_a_terminal_for_its_keys_the_editor_is_one_line_and_status_2(run_pvm, tmp_path: Path) -> None:
+    """`pvm FILE < /dev/null`, `echo q | pvm FILE`: a traceback, or a terminal left in full-screen mode."""
+    import shutil
+
+    from conftest import SAMPLES
+
+    path = tmp_path / "m.toml"
+    shutil.copy(SAMPLES / "tinnitracks.en.toml", path)
+    before = path.read_bytes()
+    for arguments in ([str(path)], ["--example"], []):
+        result = run_pvm(*arguments, input="q\n")  # a pipe, not a terminal
+        said = "pvm: the editor needs a terminal, and standard input is not one; "
+        said += "`pvm show FILE` prints a matrix"
+        assert (result.returncode, result.stderr) == (2, said + "\n")
+        assert result.stdout == ""
+    assert path.read_bytes() == before

@@ -372,6 +372,31 @@ def test_a_change_made_during_a_slow_save_is_not_overwritten(tmp_path: Path, mon
     assert [name for name in os.listdir(tmp_path) if name.endswith(".tmp")] == []
 
 
+def test_a_new_file_another_writer_makes_in_the_last_instant_is_not_overwritten(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # Two `pvm new`, or two editors saving a new matrix under one name: the check that the
+    # name is free passed, and the other's file lands before the rename would replace it.
+    path = tmp_path / "partners.toml"
+    theirs = "# the other writer's matrix\n"
+    checks = 0
+    check = store._check_unchanged
+
+    def check_then_the_other_writes(target: Path, fingerprint: str | None) -> None:
+        nonlocal checks
+        check(target, fingerprint)
+        checks += 1
+        if checks == 2:  # the last check, right before the new file is given its name
+            path.write_text(theirs, encoding="utf-8")
+
+    monkeypatch.setattr(store, "_check_unchanged", check_then_the_other_writes)
+    with pytest.raises(store.FileChangedError) as caught:
+        store.save(store.new_file(path, MATRIX), MATRIX)
+    assert str(caught.value) == f"{path}: already exists; not overwriting it"
+    assert path.read_text(encoding="utf-8") == theirs
+    assert os.listdir(tmp_path) == ["partners.toml"]
+
+
 def test_a_file_name_too_long_for_a_backup_still_saves_with_one(tmp_path: Path) -> None:
     name = "p" * 248 + "ë.toml"  # 255 bytes, the longest a name may be: NAME~ cannot be made
     path = tmp_path / name

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from pvm_tui import output_target
 from pvm_tui.store import MatrixFileError, write_atomically
@@ -22,7 +21,7 @@ def deliver(text: str, output: str | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    path = Path(output)
+    path = output_target.file_to_write(output)
     toml = output_target.toml_in_the_way(path)
     if toml is not None:
         raise MatrixFileError(

@@ -25,6 +25,7 @@ Leaving the editor first lets it handle every key already sent to it
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -86,6 +87,8 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         self.left_empty: tuple[int, int] | None = None
         self._making_said = ""
         """The last count of whole-text rows being made that the status line showed."""
+        self._mounted = asyncio.Event()
+        """Set once ``on_mount`` has made the view: keys typed while pvm starts wait for it."""
         """The empty cell just left with `Esc` (partner key, column): `n` then moves on from it."""
 
     @property
@@ -139,6 +142,7 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         self.status.say(self.words.welcome_read_only if session.read_only else self.words.welcome)
         self.call_after_refresh(self._after_first_paint)
         self.files.offer_copies()
+        self._mounted.set()
         self.start_following()
         if session.dirty:
             self.copies.soon()  # a new matrix from the start screen is unsaved from the start
@@ -208,6 +212,10 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         means alt+key, so the screen leaves the editor or the filter as `Esc`
         does and the key is handled after it, in arrival order.
         """
+        if not self._mounted.is_set():
+            # A key typed (or pasted) right after `pvm FILE`, before the screen is made: it
+            # waits, as later keys do, rather than reach a view that is not there yet.
+            await self._mounted.wait()
         if self.pending is not None and self._answer(event):
             return None
         if not event.is_forwarded and self.context() != "filter":

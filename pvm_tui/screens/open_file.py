@@ -3,6 +3,12 @@
 The completion shows greyed after the cursor as you type; `Tab` takes it,
 as a shell does (up to where the names that fit part ways). Enter opens
 the file; the start screen then reads it.
+
+A file's name can hold anything, terminal codes too, and a name written
+into the field went to the terminal as it was (ESC [2J cleared the screen,
+an OSC sequence retitled the window or set the clipboard). So the field
+holds names as they show (``harmless``: ESC as ␛), and ``real_path`` finds
+the entry that shows so when the file is opened.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
-from pvm_tui.text import inline
+from pvm_tui.text import harmless, inline
 from pvm_tui.ui_text import UiText
 from pvm_tui.widgets.local_keys import OrderedInput
 from pvm_tui.widgets.settle import settle
@@ -30,23 +36,44 @@ def complete_path(value: str) -> str:
 
     One name that fits: all of it (a folder with a '/'). Several: as far
     as they agree. None, or an unreadable folder: ``value`` as it is.
+    Names are compared and completed as they show (``harmless``).
     """
     folder_part, _, start = value.rpartition(os.sep)
-    folder = Path(
-        os.path.expanduser(folder_part + os.sep if folder_part or value.startswith(os.sep) else ".")
-    )
+    folder = real_path(folder_part + os.sep if folder_part or value.startswith(os.sep) else ".")
     try:
-        names = sorted(entry.name for entry in os.scandir(folder) if entry.name.startswith(start))
+        shown = {harmless(entry.name): entry.name for entry in os.scandir(folder)}
     except OSError:
         return value
+    names = sorted(name for name in shown if name.startswith(start))
     names = [name for name in names if not name.startswith(".") or start.startswith(".")]
     if not names:
         return value
     common = _shared_start(names)
-    if len(names) == 1 and (folder / common).is_dir():
+    if len(names) == 1 and (folder / shown[common]).is_dir():
         common += os.sep
     head = value[: len(value) - len(start)]
     return head + common if len(common) > len(start) else value
+
+
+def real_path(shown: str) -> Path:
+    """The path on disk that ``shown`` names as the field shows it (``~`` expanded).
+
+    A part that is not on disk as it is written is the one entry of its
+    folder whose name shows so (``harmless``: ␛ for ESC); otherwise it stays.
+    """
+    path = Path(os.path.expanduser(shown))
+    real = Path(path.anchor)
+    for part in path.parts[1:] if path.anchor else path.parts:
+        candidate = real / part
+        if not os.path.lexists(candidate):
+            try:
+                found = [entry.name for entry in os.scandir(real) if harmless(entry.name) == part]
+            except OSError:
+                found = []
+            if len(found) == 1:
+                candidate = real / found[0]
+        real = candidate
+    return real
 
 
 def _shared_start(names: list[str]) -> str:
@@ -105,7 +132,7 @@ class OpenFileScreen(ModalScreen[Path | None]):
         typed = field.value.strip()
         if not typed:
             return
-        path = Path(os.path.expanduser(typed))
+        path = real_path(typed)
         if not path.is_file():
             problem = Text(inline(self.words.open_missing.format(path=path)), style="bold red")
             self.query_one("#open-problem", Static).update(problem)

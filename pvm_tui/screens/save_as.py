@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from pvm_tui.text import inline
+from pvm_tui.text import harmless, inline, typed_over
 from pvm_tui.ui_text import UiText
 from pvm_tui.widgets.local_keys import OrderedInput
 
@@ -37,7 +37,8 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
         with Vertical(classes="dialog-box"):
             yield Static(Text(self.words.save_as_title, style="bold"), classes="dialog-title")
             yield Static(Text(self.words.save_as_prompt))
-            yield OrderedInput(value=self.suggestion, id="save-as-name")
+            # The file's own name may hold terminal codes: shown as stand-ins, never as codes.
+            yield OrderedInput(value=harmless(self.suggestion), id="save-as-name")
             yield Static(Text(""), id="save-as-problem", classes="problem")
             yield Static(Text(self.words.save_as_hint, style="dim"))
 
@@ -46,7 +47,7 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        name = event.value.strip()
+        name = typed_over(self.suggestion, event.value).strip()
         if not name:
             return
         path = Path(os.path.expanduser(name))

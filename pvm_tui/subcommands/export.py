@@ -35,7 +35,7 @@ def run(options: argparse.Namespace) -> int:
         extra = {"theme": options.theme}
     text = exporter(options.format)(matrix, labels, **extra)
     if not output_target.is_standard_output(options.output):
-        target = Path(options.output)
+        target = output_target.file_to_write(options.output)
         _refuse_to_overwrite_a_matrix(target, source)
         store.write_atomically(target, text.encode("utf-8"), backup=False)
         return 0

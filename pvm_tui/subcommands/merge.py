@@ -84,7 +84,7 @@ def _target(options: argparse.Namespace) -> Path | None:
         return Path(options.ours)
     if output_target.is_standard_output(options.output):
         return None
-    target = Path(options.output)
+    target = output_target.file_to_write(options.output)
     if (target.exists() or target.is_symlink()) and not _same(target, Path(options.ours)):
         raise store.MatrixFileError(
             target, "already exists; not overwriting it (leave out -o to write into OURS)"

@@ -13,9 +13,8 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
-from pathlib import Path
 
-from pvm_tui import store
+from pvm_tui import output_target, store
 from pvm_tui.labels import language_from_locale
 from pvm_tui.model import Company, Matrix, Partner
 from pvm_tui.store import MatrixFileError
@@ -28,7 +27,7 @@ def blank_matrix(name: str, language: str) -> Matrix:
 
 
 def run(options: argparse.Namespace) -> int:
-    path = Path(options.file)
+    path = output_target.file_to_write(options.file)
     # Said here rather than left to the save, so the message tells what to do instead.
     if path.is_dir():
         raise MatrixFileError(path, f"is a folder; name the file to write, e.g. {path / 'partners.toml'}")

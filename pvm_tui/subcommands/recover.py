@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from pvm_tui import copies
+from pvm_tui import copies, output_target
 from pvm_tui.copies_words import CopyWords, copy_words
 from pvm_tui.labels import language_from_locale
 from pvm_tui.text import inline
@@ -72,7 +71,7 @@ def _restore(found: list[copies.Found], which: str, output: str | None, words: C
         _fail(words.refused_standard_output.format(path=copies.home(each.path)))
         return EXIT_ERROR
     try:
-        written = copies.restore(each.copy, Path(output) if output else None)
+        written = copies.restore(each.copy, output_target.file_to_write(output) if output else None)
     except copies.RestoreRefused as refused:
         _fail(getattr(words, f"refused_{refused.reason}").format(**refused.details))
         return EXIT_ERROR

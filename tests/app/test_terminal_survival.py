@@ -192,3 +192,17 @@ def test_an_unexpected_error_is_one_line_that_says_where_the_changes_are(matrix_
     )
     assert line in output
     assert "Traceback" not in output
+
+
+def test_keys_typed_while_pvm_starts_wait_for_the_editor_and_do_their_work(matrix_file: Path) -> None:
+    """Typed before the editor's screen was made, the first key ended pvm with "unexpected error"."""
+    terminal = Terminal(matrix_file.name, cwd=matrix_file.parent, size=(120, 40))
+    terminal.type("jje early")  # at once, while Python is still starting
+    terminal.wait_for("EDITING")
+    terminal.type(ESC, CTRL_S)
+    terminal.wait_for("Saved")
+    assert "unexpected error" not in terminal.text()
+    terminal.type("q")
+    assert terminal.finish() == 0
+    names = [partner["name"] for partner in read_toml(matrix_file)["partners"]]
+    assert names[2] == "Funds (Innovationsfonds Hamburg & High-Tech Gründerfonds) early"
