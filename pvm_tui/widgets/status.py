@@ -26,7 +26,10 @@ class TitleBar(Widget):
     def render(self) -> Text:
         method, company, file, marker = self.parts
         width = max(self.size.width, 1)
-        badge = Text.assemble("  ", (f" {marker} ", "bold reverse")) if marker else Text("")
+        # In a window narrower than the marker, it is cut with an ellipsis: cropped at the edge,
+        # "● niet opgeslagen" read "● niet" ("not").
+        shown = shorten(marker, width - 4)
+        badge = Text.assemble("  ", (f" {shown} ", "bold reverse")) if marker else Text("")
         text = self._names(method, company, file, width, marker)
         if marker and text.cell_len + badge.cell_len > width:
             # The method's name says least (it is on every screen of pvm): it gives way before
@@ -37,7 +40,10 @@ class TitleBar(Widget):
         # The marker is what matters most here: the rest gives way to it.
         room = width - badge.cell_len
         if text.cell_len > room:
-            text.truncate(max(room, 0), overflow="ellipsis")
+            if room < 2:
+                text = Text(no_wrap=True, end="")  # not even "…" fits beside the marker
+            else:
+                text.truncate(room, overflow="ellipsis")
         text.append_text(badge)
         return text
 

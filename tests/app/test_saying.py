@@ -189,3 +189,13 @@ async def test_at_80_columns_unsaved_the_file_name_stays_whole_and_the_method_na
         title = screen_text(app).splitlines()[0]
         assert title.startswith(" Bakkerij De Korenbloem  bakkerij.toml ")  # it was "bakkerij.to…"
         assert title.rstrip().endswith("● niet opgeslagen")
+
+
+async def test_in_a_20_column_window_the_unsaved_marker_is_cut_with_an_ellipsis(sample: Path) -> None:
+    """Cropped at the window's edge, "● niet opgeslagen" said "● niet" ("not")."""
+    app = editor(sample, language="nl")
+    async with app.run_test(size=(20, 8)) as pilot:
+        await pilot.press("e", "!", "escape")
+        await pilot.pause()
+        title = screen_text(app).splitlines()[0]
+        assert title == "   ● niet opgeslag… "
