@@ -85,11 +85,11 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         """What `y` does while the status line asks a question (delete this partner?)."""
         self.filter_input: Input | None = None
         self.left_empty: tuple[int, int] | None = None
+        """The empty cell just left with `Esc` (partner key, column): `n` then moves on from it."""
         self._making_said = ""
         """The last count of whole-text rows being made that the status line showed."""
         self._mounted = asyncio.Event()
         """Set once ``on_mount`` has made the view: keys typed while pvm starts wait for it."""
-        """The empty cell just left with `Esc` (partner key, column): `n` then moves on from it."""
 
     @property
     def labels(self) -> Labels:
