@@ -46,6 +46,7 @@ class UiText(NamedTuple):
     redone: str
     cleared: str
     nothing_to_clear: str
+    deleted: str
     all_filled: str
     filter_placeholder: str
     filter_status: str
@@ -174,6 +175,7 @@ ENGLISH = UiText(
     undone="Undone: {what}",
     redone="Redone: {what}",
     cleared="Cleared: {what} (ctrl+z brings it back)",
+    deleted="Deleted: {name} (ctrl+z brings it back)",
     nothing_to_clear="The cell is empty already.",
     all_filled="Every cell is filled in.",
     # No keys here: Enter and Esc both keep the filter (the key bar says so), and at 80
@@ -350,6 +352,7 @@ DUTCH = UiText(
     undone="Ongedaan gemaakt: {what}",
     redone="Opnieuw gedaan: {what}",
     cleared="Leeggemaakt: {what} (ctrl+z haalt het terug)",
+    deleted="Verwijderd: {name} (ctrl+z haalt de partner terug)",
     nothing_to_clear="De cel is al leeg.",
     all_filled="Alle cellen zijn ingevuld.",
     filter_placeholder="filter: tekst, of balans:eenzijdig status:huidig invloed:veel",

@@ -74,6 +74,8 @@ class ChangeActions:
             new = self.session.matrix.with_partner_removed(index)
             column = self.grid.cursor_column
             self.change(new, "delete", Place(index, column), Place(min(index, len(new.partners) - 1), column))
+            # As a cleared cell says: a partner and all its cells gone needs its way back named.
+            self.say(self.words.deleted.format(name=name))
 
         # Asked in the status line rather than in a dialog: a dialog screen
         # takes four frames to come and four to go (over 100 ms).

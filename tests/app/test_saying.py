@@ -199,3 +199,15 @@ async def test_in_a_20_column_window_the_unsaved_marker_is_cut_with_an_ellipsis(
         await pilot.pause()
         title = screen_text(app).splitlines()[0]
         assert title == "   ● niet opgeslag… "
+
+
+async def test_a_deleted_partner_is_named_with_the_way_back(sample: Path) -> None:
+    """A delete said nothing, where a cleared cell says "(ctrl+z brings it back)"."""
+    app = editor(sample, language="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "d", "y")
+        await pilot.pause()
+        assert screen_text(app).splitlines()[-2].strip() == (
+            "Verwijderd: Zorgverzekeringen (ctrl+z haalt de partner terug)"
+        )
+        assert "Zorgverzekeringen" not in [partner.name for partner in session_of(app).matrix.partners]
