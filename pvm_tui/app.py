@@ -107,8 +107,10 @@ class PvmApp(CrashHook):
         self.refresh(repaint=True, layout=True)
 
     def on_start_screen_chosen(self, message: StartScreen.Chosen) -> None:
-        """Leave the start screen for the editor of the matrix chosen there."""
+        """Leave the start screen for the editor of the matrix chosen there, in the language it asks for."""
         self.document = message.document
+        if message.language is not None:
+            self.language = message.language
         self.switch_screen(self._editor_for(message.document, message.matrix))
 
     def on_unmount(self) -> None:
@@ -166,6 +168,14 @@ class PvmApp(CrashHook):
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             prompt = ui_text(self._language_now()).palette_placeholder
             self.push_screen(CommandPalette(placeholder=prompt, id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """ctrl+c, pressed by reflex to quit: say which key quits, in the labels' language."""
+        words = ui_text(self._language_now())
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(words.how_to_quit.format(key=key), title=words.how_to_quit_title, markup=False)
+                return
 
     def search_themes(self) -> None:
         """Textual's list of themes (the palette's Theme), its prompt in the labels' language."""

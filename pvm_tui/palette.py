@@ -57,8 +57,11 @@ def editor_commands(screen: EditorScreen) -> list[tuple[str, str, Callable[[], o
         "conflicts": screen.action_conflicts,
         "quit": screen.action_quit,
     }
-    palette = screen.words.palette
     read_only = screen.session.read_only
+    # Read-only, `e` shows a cell and changes nothing: the palette says so too.
+    palette = dict(screen.words.palette)
+    if read_only:
+        palette["edit"] = screen.words.palette_view
     return [
         (*palette[name], action) for name, action in actions.items() if not (read_only and name in _CHANGING)
     ]

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 class UiText(NamedTuple):
     welcome: str
+    welcome_read_only: str
     unsaved: str
     read_only: str
     editing: str
@@ -104,9 +105,13 @@ class UiText(NamedTuple):
     help_close: str
     help_palette: str
     palette: dict[str, tuple[str, str]]
+    palette_view: tuple[str, str]
+    """The palette's ``edit`` in read-only mode, where `e` only shows a cell."""
     textual_commands: dict[str, tuple[str, str]]
     """Textual's own palette commands that pvm keeps, by Textual's title: pvm's title and help."""
     palette_placeholder: str
+    how_to_quit_title: str
+    how_to_quit: str
     theme_placeholder: str
     recovery_title: str
     recovery_intro: str
@@ -137,6 +142,7 @@ class UiText(NamedTuple):
 
 ENGLISH = UiText(
     welcome="? help · n fills in the next empty cell · ctrl+p every action",
+    welcome_read_only="? help · e shows a cell's whole text · ctrl+p every action",
     unsaved="● unsaved",
     read_only="READ-ONLY",
     editing="EDITING",
@@ -170,8 +176,9 @@ ENGLISH = UiText(
     cleared="Cleared: {what} (ctrl+z brings it back)",
     nothing_to_clear="The cell is empty already.",
     all_filled="Every cell is filled in.",
-    filter_placeholder="filter: text, or balance:one-sided status:current influence:high "
-    "· Enter keeps, Esc clears",
+    # No keys here: Enter and Esc both keep the filter (the key bar says so), and at 80
+    # columns the line was cut after "Enter keeps,".
+    filter_placeholder="filter: text, or balance:one-sided status:current influence:high",
     filter_status="filter “{text}”: {shown} of {total} partners",
     filter_kept="Esc shows all partners, / changes the filter",
     language_now="Labels in English.",
@@ -270,6 +277,7 @@ ENGLISH = UiText(
         "conflicts": ("Resolve conflicts", "Merge conflicts one by one: mine, theirs or both"),
         "quit": ("Quit", "Quit pvm (asks when there are unsaved changes)"),
     },
+    palette_view=("View cell", "Show the selected cell's whole text in the partner card"),
     textual_commands={
         "Theme": ("Theme", "Change the colours of pvm"),
         "Quit": ("Quit", "Quit pvm"),
@@ -277,6 +285,8 @@ ENGLISH = UiText(
         "Minimize": ("Minimize", "Show the whole screen again"),
     },
     palette_placeholder="Search for an action…",
+    how_to_quit_title="Do you want to quit?",
+    how_to_quit="Press {key} to quit pvm.",
     theme_placeholder="Search for a theme…",
     recovery_title="Unsaved changes from an earlier session",
     recovery_intro="pvm kept these changes to {name}, written {when}, that were never saved:",
@@ -299,7 +309,8 @@ ENGLISH = UiText(
     not_known="not known",
     agreements_title="Agreements with {name}",
     agreements_hint="What you agreed, or want to agree, with this partner. Esc: keep the text",
-    by_influence="By influence, high first (only the view: the file keeps its order; o: the file's order)",
+    # At most 78 characters: the status line of an 80-column terminal holds it whole.
+    by_influence="By influence, high first (only the view, not the file; o: the file's order)",
     in_file_order="In the file's order.",
     filter_not_understood="{words}: not understood, searched as text",
     no_agreements="none yet (A writes them)",
@@ -307,6 +318,7 @@ ENGLISH = UiText(
 
 DUTCH = UiText(
     welcome="? hulp · n vult de volgende lege cel · ctrl+p elke actie",
+    welcome_read_only="? hulp · e toont de hele tekst van een cel · ctrl+p elke actie",
     unsaved="● niet opgeslagen",
     read_only="ALLEEN LEZEN",
     editing="BEWERKEN",
@@ -340,8 +352,7 @@ DUTCH = UiText(
     cleared="Leeggemaakt: {what} (ctrl+z haalt het terug)",
     nothing_to_clear="De cel is al leeg.",
     all_filled="Alle cellen zijn ingevuld.",
-    filter_placeholder="filter: tekst, of balans:eenzijdig status:huidig invloed:veel "
-    "· Enter houdt, Esc wist",
+    filter_placeholder="filter: tekst, of balans:eenzijdig status:huidig invloed:veel",
     filter_status="filter “{text}”: {shown} van {total} partners",
     filter_kept="Esc toont alle partners, / past het filter aan",
     language_now="Labels in het Nederlands.",
@@ -446,6 +457,7 @@ DUTCH = UiText(
         "conflicts": ("Conflicten oplossen", "Samenvoegconflicten één voor één: mijn, hun of beide versies"),
         "quit": ("Stoppen", "pvm stoppen (vraagt bij niet-opgeslagen wijzigingen)"),
     },
+    palette_view=("Cel bekijken", "De hele tekst van de geselecteerde cel tonen, in de partnerkaart"),
     textual_commands={
         "Theme": ("Thema", "De kleuren van pvm veranderen"),
         "Quit": ("Stoppen", "pvm stoppen"),
@@ -453,6 +465,8 @@ DUTCH = UiText(
         "Minimize": ("Verkleinen", "Het hele scherm weer tonen"),
     },
     palette_placeholder="Zoek een actie…",
+    how_to_quit_title="Wil je stoppen?",
+    how_to_quit="Druk op {key} om pvm te stoppen.",
     theme_placeholder="Zoek een thema…",
     recovery_title="Niet-opgeslagen wijzigingen van een eerdere sessie",
     recovery_intro="pvm bewaarde deze wijzigingen aan {name}, geschreven {when}, die nooit zijn opgeslagen:",
@@ -475,8 +489,7 @@ DUTCH = UiText(
     not_known="onbekend",
     agreements_title="Afspraken met {name}",
     agreements_hint="Wat je met deze partner hebt afgesproken of wilt afspreken. Esc: tekst houden",
-    by_influence="Op invloed, veel eerst (alleen de weergave: het bestand houdt zijn volgorde; "
-    "o: volgorde van het bestand)",
+    by_influence="Op invloed, veel eerst (alleen de weergave, niet het bestand; o: terug)",
     in_file_order="In de volgorde van het bestand.",
     filter_not_understood="{words}: niet begrepen, gezocht als tekst",
     no_agreements="nog geen (A schrijft ze)",

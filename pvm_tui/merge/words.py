@@ -49,6 +49,8 @@ class MergeWords:
     all_resolved: str
     none_left: str
     still_open: str
+    resolve_key: str
+    """After a merge's summary that names its conflicts: the key that resolves them."""
 
 
 DUTCH = MergeWords(
@@ -89,6 +91,7 @@ DUTCH = MergeWords(
     all_resolved="Alle conflicten opgelost.",
     none_left="Geen conflicten.",
     still_open="Nog {count} conflict(en): ! om ze op te lossen.",
+    resolve_key="! om op te lossen",
 )
 
 ENGLISH = MergeWords(
@@ -129,6 +132,7 @@ ENGLISH = MergeWords(
     all_resolved="All conflicts resolved.",
     none_left="No conflicts.",
     still_open="{count} conflict(s) left: ! to resolve them.",
+    resolve_key="! to resolve",
 )
 
 ALL_WORDS: tuple[MergeWords, ...] = (DUTCH, ENGLISH)

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from pvm_tui.text import edited_text, harmless
-from pvm_tui.widgets.long_text import LongTextArea
+from pvm_tui.widgets.long_text import OrderedTextArea
 from pvm_tui.widgets.settle import settle
 
 
@@ -38,7 +38,9 @@ class AgreementsScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box", id="agreements-box"):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
-            yield LongTextArea(harmless(self.agreements), id="agreements-text", soft_wrap=True, compact=True)
+            yield OrderedTextArea(
+                harmless(self.agreements), id="agreements-text", soft_wrap=True, compact=True
+            )
             yield Static(Text(self.hint, style="dim"), classes="dialog-choice")
 
     def on_mount(self) -> None:

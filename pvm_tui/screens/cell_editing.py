@@ -179,9 +179,20 @@ class CellActions:
         await self.finish_edit()
 
     def run_external(self: EditorScreen, run: Callable[[], str]) -> str:
-        """Run ``run`` with the terminal handed over (the app suspends); headless runs it as it is."""
+        """Run ``run`` with the terminal handed over (the app suspends); headless runs it as it is.
+
+        An error in ``run`` (the editor cannot start, or exits with an error)
+        is raised once the terminal is pvm's again: Textual's ``suspend`` does
+        not take it back when its body raises, and pvm was left frozen on a
+        blank screen, reading nothing.
+        """
+        failure: Exception
         try:
             with self.app.suspend():
-                return run()
+                try:
+                    return run()
+                except Exception as error:
+                    failure = error
         except SuspendNotSupported:
             return run()
+        raise failure

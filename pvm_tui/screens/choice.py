@@ -1,16 +1,39 @@
-"""Small dialogs answered with one key: quit with unsaved changes, file changed on disk."""
+"""Small dialogs answered with one key: quit with unsaved changes, file changed on disk.
+
+``answer_in_key_order`` is how every one-key dialog takes its answers
+(this one, the recovery and the conflict dialogs).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from pvm_tui.text import harmless
+from pvm_tui.textual_internals import replace_bindings
 from pvm_tui.ui_text import UiText
+
+
+def answer_in_key_order(screen: Screen[Any], answers: Iterable[tuple[str, object]]) -> None:
+    """Each answer's keys (``"s"``, ``"escape"``) run ``screen``'s ``action_answer`` with it.
+
+    As priority bindings, so that the dialog is gone before the next key is
+    handled: `Esc` and the key after it often arrive together over SSH, and
+    a dialog that answered in ``on_key`` took that next key too, on its way
+    out, and dropped it.
+    """
+    replace_bindings(
+        screen,
+        [Binding(keys, f"answer({answer!r})", show=False, priority=True) for keys, answer in answers],
+    )
 
 
 class ChoiceDialog(ModalScreen[str | None]):
@@ -24,6 +47,7 @@ class ChoiceDialog(ModalScreen[str | None]):
         self.title_text = title
         self.question = question
         self.choices = choices
+        answer_in_key_order(self, [(keys, answer) for keys, answer, _line in choices])
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -36,13 +60,13 @@ class ChoiceDialog(ModalScreen[str | None]):
                     classes="dialog-choice",
                 )
 
+    def action_answer(self, answer: str | None) -> None:
+        self.dismiss(answer)
+
     def on_key(self, event: events.Key) -> None:
+        # Any other key does nothing here.
         event.stop()
         event.prevent_default()
-        for keys, answer, _line in self.choices:
-            if event.key in keys.split(","):
-                self.dismiss(answer)
-                return
 
 
 def quit_dialog(words: UiText) -> ChoiceDialog:

@@ -20,6 +20,7 @@ from textual.widgets import Static
 from pvm_tui.cell_head import head, more_kb
 from pvm_tui.merge.found import Conflict
 from pvm_tui.merge.words import MergeWords
+from pvm_tui.screens.choice import answer_in_key_order
 from pvm_tui.text import harmless
 
 ANSWERS = {"m": "mine", "t": "theirs", "b": "both", "e": "edit", "escape": None}
@@ -35,6 +36,7 @@ class ConflictDialog(ModalScreen[str | None]):
         self.number = number
         self.total = total
         self.words = words
+        answer_in_key_order(self, ANSWERS.items())
 
     def compose(self) -> ComposeResult:
         words, sides = self.words, self.conflict.sides
@@ -61,11 +63,13 @@ class ConflictDialog(ModalScreen[str | None]):
                     Text.assemble((f" {shown} ", "bold reverse"), " ", rest), classes="dialog-choice"
                 )
 
+    def action_answer(self, answer: str | None) -> None:
+        self.dismiss(answer)
+
     def on_key(self, event: events.Key) -> None:
+        # Any other key does nothing here.
         event.stop()
         event.prevent_default()
-        if event.key in ANSWERS:
-            self.dismiss(ANSWERS[event.key])
 
 
 def _shown(text: str, removed: bool, words: MergeWords) -> Text:

@@ -85,11 +85,11 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         """What `y` does while the status line asks a question (delete this partner?)."""
         self.filter_input: Input | None = None
         self.left_empty: tuple[int, int] | None = None
+        """The empty cell just left with `Esc` (partner key, column): `n` then moves on from it."""
         self._making_said = ""
         """The last count of whole-text rows being made that the status line showed."""
         self._mounted = asyncio.Event()
         """Set once ``on_mount`` has made the view: keys typed while pvm starts wait for it."""
-        """The empty cell just left with `Esc` (partner key, column): `n` then moves on from it."""
 
     @property
     def labels(self) -> Labels:
@@ -138,7 +138,8 @@ class EditorScreen(CellActions, ChangeActions, FilterActions, FollowActions, Ref
         self.view.card.set_class(self.grid.whole, "-whole-rows")
         self.view.show_matrix()
         self.set_focus(self.grid)
-        self.status.say(self.words.welcome)
+        # Read-only, n fills in nothing: the first hint names what works there.
+        self.status.say(self.words.welcome_read_only if session.read_only else self.words.welcome)
         self.call_after_refresh(self._after_first_paint)
         self.files.offer_copies()
         self._mounted.set()

@@ -130,8 +130,6 @@ class FollowActions:
             then()
 
     def took(self: EditorScreen, taken: Followed) -> None:
-        from pvm_tui.merge.found import conflicts_in
-
         words, outcome = self.merge_words, taken.outcome
         self.show_change(taken.old, taken.place)
         self.grid.mark({self._key_column(place) for place in outcome.changed if place[0] is not None})
@@ -140,17 +138,19 @@ class FollowActions:
         self.unmark = self.set_timer(MARKED_FOR, lambda: self.grid.mark(set()), name="unmark")
         template = words.outside_reloaded if outcome.reloaded else words.outside_merged
         message = template.format(path=self.session.document.path.name, summary=outcome.summary(words))
+        walk = outcome.conflicts and self.session.open_cell is None
+        if outcome.conflicts and not walk:
+            # The key to press comes right after the summary that counts the conflicts, before
+            # where their version is kept: that path is long, and the one-line status line cut
+            # "! to resolve them" off its end.
+            message = f"{message} ({words.resolve_key})"
         if taken.copy is not None:
             message += "; " + words.theirs_kept.format(path=taken.copy)
         elif taken.copy_error is not None:
             message += "; " + words.theirs_not_kept.format(error=taken.copy_error)
-        if outcome.conflicts and self.session.open_cell is None:
-            self.say(message)
+        self.say(message)
+        if walk:
             self.walk_conflicts(first=True)
-        elif outcome.conflicts:
-            self.say(f"{message}. {words.still_open.format(count=len(conflicts_in(self.session.matrix)))}")
-        else:
-            self.say(message)
 
     def _key_column(self: EditorScreen, place: tuple[int | None, str]) -> tuple[int, int]:
         row, field = place

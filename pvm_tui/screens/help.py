@@ -33,7 +33,9 @@ class HelpScreen(ModalScreen[None]):
     """Scrollable help; Esc, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close", show=False),
+        # Priority, in key order: the key right after Esc (over SSH they often come together)
+        # goes to the editor below, not to this screen on its way out.
+        Binding("escape,q,question_mark", "close", show=False, priority=True),
         Binding("down,j", "scroll('down')", show=False),
         Binding("up,k", "scroll('up')", show=False),
         Binding("pagedown,space", "scroll('page_down')", show=False),

@@ -27,6 +27,7 @@ from textual.widgets import Input, Static
 
 from pvm_tui.text import harmless, inline
 from pvm_tui.ui_text import UiText
+from pvm_tui.widgets.local_keys import OrderedInput
 from pvm_tui.widgets.settle import settle
 
 
@@ -112,7 +113,7 @@ class OpenFileScreen(ModalScreen[Path | None]):
         with Vertical(classes="dialog-box"):
             yield Static(Text(self.words.open_title, style="bold"), classes="dialog-title")
             yield Static(Text(self.words.open_prompt))
-            yield Input(id="open-path", suggester=PathSuggester())
+            yield OrderedInput(id="open-path", suggester=PathSuggester())
             yield Static(Text(""), id="open-problem", classes="problem")
             yield Static(Text(self.words.open_hint, style="dim"))
 

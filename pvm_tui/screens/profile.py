@@ -21,7 +21,8 @@ from pvm_tui.labels import Labels, language_field
 from pvm_tui.model import COMPANY_FIELDS, Company
 from pvm_tui.text import harmless, typed_over
 from pvm_tui.ui_text import UiText
-from pvm_tui.widgets.long_text import LongTextArea
+from pvm_tui.widgets.local_keys import OrderedInput
+from pvm_tui.widgets.long_text import OrderedTextArea
 from pvm_tui.widgets.settle import settle
 
 SINGLE_LINE = tuple(name for name in COMPANY_FIELDS if name != "description")
@@ -70,7 +71,7 @@ class ProfileScreen(ModalScreen[ProfileAnswer]):
             shown = value.isoformat() if isinstance(value, dt.date) else harmless(value or "")
             with Horizontal(classes="field"):
                 yield Static(Text(self.labels.company[name]), classes="field-label")
-                yield Input(
+                yield OrderedInput(
                     value=shown,
                     id=f"company-{name}",
                     placeholder="2026-11-28" if name == "date" else "",
@@ -80,12 +81,12 @@ class ProfileScreen(ModalScreen[ProfileAnswer]):
                     select_on_focus=False,
                 )
         yield Static(Text(self.labels.company["description"]), classes="field-label")
-        yield LongTextArea(
+        yield OrderedTextArea(
             harmless(self.company.description), id="company-description", soft_wrap=True, compact=True
         )
         with Horizontal(classes="field"):
             yield Static(Text(self.words.language_field), classes="field-label")
-            yield Input(
+            yield OrderedInput(
                 value=self.language,
                 id="company-language",
                 placeholder="nl / en",

@@ -11,7 +11,6 @@ appear, and scrolling through them is no way to judge them.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -23,6 +22,7 @@ from pvm_tui.diff.words import words_for
 from pvm_tui.labels import Labels, labels_for
 from pvm_tui.model import COLUMNS, Matrix
 from pvm_tui.recovery_store import Recovery
+from pvm_tui.screens.choice import answer_in_key_order
 from pvm_tui.text import harmless, inline, one_line, shorten
 from pvm_tui.ui_text import UiText
 
@@ -49,6 +49,8 @@ class RecoveryDialog(ModalScreen[str]):
         self.current = current
         self.labels = labels
         self.words = words
+        # Only the answers are taken here; the arrows and page keys scroll the changes.
+        answer_in_key_order(self, ANSWERS.items())
 
     def compose(self) -> ComposeResult:
         words, copy = self.words, self.copy
@@ -74,13 +76,8 @@ class RecoveryDialog(ModalScreen[str]):
     def on_mount(self) -> None:
         self.query_one("#recovery-changes").focus()
 
-    def on_key(self, event: events.Key) -> None:
-        # Only the answers are taken here; the arrows and page keys scroll the changes.
-        answer = ANSWERS.get(event.key)
-        if answer is not None:
-            event.stop()
-            event.prevent_default()
-            self.dismiss(answer)
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(answer)
 
 
 def changes_text(current: Matrix, recovered: Matrix, labels: Labels, words: UiText) -> Text:

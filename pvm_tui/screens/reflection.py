@@ -40,7 +40,8 @@ class ReflectionScreen(ModalScreen[FixItem | None]):
     """The list of what to fix first; dismissed with the chosen item, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,r", "close", show=False),
+        # Priority, in key order: the key right after Esc goes to the editor below (see help.py).
+        Binding("escape,q,r", "close", show=False, priority=True),
     ]
 
     def __init__(self, items: tuple[FixItem, ...], labels: Labels, hint: str) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 
 from pvm_tui.text import harmless, inline, typed_over
 from pvm_tui.ui_text import UiText
+from pvm_tui.widgets.local_keys import OrderedInput
 
 
 class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
@@ -37,7 +38,7 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
             yield Static(Text(self.words.save_as_title, style="bold"), classes="dialog-title")
             yield Static(Text(self.words.save_as_prompt))
             # The file's own name may hold terminal codes: shown as stand-ins, never as codes.
-            yield Input(value=harmless(self.suggestion), id="save-as-name")
+            yield OrderedInput(value=harmless(self.suggestion), id="save-as-name")
             yield Static(Text(""), id="save-as-problem", classes="problem")
             yield Static(Text(self.words.save_as_hint, style="dim"))
 

@@ -28,13 +28,14 @@ from textual.widgets.option_list import Option
 from pvm_tui import copies
 from pvm_tui.copies_words import CopyWords, copy_words
 from pvm_tui.document import READ_FROM, Document, new_matrix, open_example, open_path
-from pvm_tui.labels import Labels, language_field
+from pvm_tui.labels import Labels, language_field, language_from_locale
 from pvm_tui.model import Matrix
 from pvm_tui.screens.choice import ChoiceDialog
 from pvm_tui.screens.slow_work import SlowWork
 from pvm_tui.store import MatrixFileError
 from pvm_tui.text import inline
 from pvm_tui.ui_text import UiText
+from pvm_tui.widgets.local_keys import OrderedInput
 from pvm_tui.widgets.settle import settle
 
 # The box's padding, title, about text, headings, margins and hint; the list has the rest.
@@ -134,12 +135,18 @@ class StartScreen(Screen[None]):
         self.query_one(OptionList).styles.max_height = max(3, min(_MOST_LIST_ROWS, room))
 
     class Chosen(Message):
-        """A matrix to open in the editor: a recent file, a new matrix, the example."""
+        """A matrix to open in the editor: a recent file, a new matrix, the example.
 
-        def __init__(self, document: Document, matrix: Matrix | None = None) -> None:
+        ``language`` is the labels' language it asks for, when it asks for one.
+        """
+
+        def __init__(
+            self, document: Document, matrix: Matrix | None = None, language: str | None = None
+        ) -> None:
             super().__init__()
             self.document = document
             self.matrix = matrix
+            self.language = language
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -172,7 +179,7 @@ class StartScreen(Screen[None]):
             except MatrixFileError as error:
                 self.app.notify(str(error), severity="error", markup=False)
                 return
-            self.post_message(self.Chosen(document))
+            self.post_message(self.Chosen(document, language=self._language_of(document)))
             return
         opened: list[Document] = []
 
@@ -186,9 +193,21 @@ class StartScreen(Screen[None]):
             elif error is not None:
                 raise error  # a bug: the App's crash handling says where
             else:
-                self.post_message(self.Chosen(opened[0]))
+                self.post_message(self.Chosen(opened[0], language=self._language_of(opened[0])))
 
         self.opening.start(read, self.words.opening.replace("{name}", inline(path.name)), done)
+
+    def _language_of(self, document: Document) -> str | None:
+        """The labels' language for a file opened here: the one it names, as ``pvm FILE`` does.
+
+        Unless ``--lang`` chose another one than the locale's: the start screen's
+        language is then not the locale's, and it stays. (A Dutch file opened from
+        here on a server whose locale is English showed English labels.)
+        """
+        file = document.file
+        if file.exists and file.has_language and self.labels.code == language_from_locale():
+            return file.saved.language
+        return None
 
     def _create(self, answer: tuple[Path, str, str] | None) -> None:
         if answer is not None:
@@ -308,11 +327,11 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str, str] | None]):
         with Vertical(classes="dialog-box"):
             yield Static(Text(self.words.new_title, style="bold"), classes="dialog-title")
             yield Static(Text(self.words.new_file_prompt))
-            yield Input(value="partners.toml", id="new-file")
+            yield OrderedInput(value="partners.toml", id="new-file")
             yield Static(Text(self.words.new_company_prompt))
-            yield Input(id="new-company")
+            yield OrderedInput(id="new-company")
             yield Static(Text(self.words.new_language_prompt))
-            yield Input(value=self.language, id="new-language", placeholder="nl / en")
+            yield OrderedInput(value=self.language, id="new-language", placeholder="nl / en")
             yield Static(Text(""), id="new-problem", classes="problem")
             yield Static(Text(self.words.new_hint, style="dim"))
 

@@ -15,18 +15,7 @@ from textual import events
 from textual.geometry import Size
 from textual.message import Message
 
-from pvm_tui.widgets.local_keys import run_own_binding
-from pvm_tui.widgets.long_text import LongTextArea
-
-
-class OrderedTextArea(LongTextArea):
-    """A TextArea whose own key bindings run in key order (see ``local_keys.py``)."""
-
-    async def on_key(self, event: events.Key) -> None:
-        # Runs before TextArea's own key handler; prevent_default (in
-        # run_own_binding) keeps that one from seeing the key too.
-        if not self.read_only:
-            await run_own_binding(self, event)
+from pvm_tui.widgets.long_text import OrderedTextArea
 
 
 class CellEditor(OrderedTextArea):

@@ -9,6 +9,10 @@ finds the cursor's piece by slicing, and wraps a long line once per width
 (all in ``textual_internals.py``, which says why). Loading this module
 loads TextArea, so it is imported only after the first paint, with the
 screens that use it.
+
+``OrderedTextArea`` is the one people type into (a cell, the agreements,
+the company's description): its own keys run in the order they arrive
+(``local_keys.py``).
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual import events
 from textual.strip import Strip
 from textual.widgets import TextArea
 
 from pvm_tui import textual_internals as internals
+from pvm_tui.widgets.local_keys import run_own_binding
 
 if TYPE_CHECKING:
     from textual.document._wrapped_document import WrappedDocument
@@ -52,3 +58,13 @@ class LongTextArea(TextArea):
     def _render_line(self, y: int) -> Strip:
         row = internals.long_row(self, y, self._last_cut)
         return super()._render_line(y) if row is None else row
+
+
+class OrderedTextArea(LongTextArea):
+    """A TextArea whose own key bindings run in key order (see ``local_keys.py``)."""
+
+    async def on_key(self, event: events.Key) -> None:
+        # Runs before TextArea's own key handler; prevent_default (in
+        # run_own_binding) keeps that one from seeing the key too.
+        if not self.read_only:
+            await run_own_binding(self, event)

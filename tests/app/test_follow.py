@@ -220,3 +220,19 @@ async def test_a_company_field_changed_on_both_sides_is_walked_through_too(tmp_p
         await pilot.press("b", "ctrl+s")
         await pilot.pause()
     assert read_toml(path)["company"]["location"] == "Hamburg\nBerlin"
+
+
+async def test_with_a_cell_open_a_conflict_says_how_to_resolve_it_before_where_theirs_is_kept(
+    tmp_path: Path,
+) -> None:
+    """"! to resolve them" came after the long path of their kept version, cut off the line."""
+    path = matrix_file(tmp_path)
+    app = editor(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "j", "l", "l", "l", "l", "l", "l", "l", "e", "ctrl+u")
+        await type_text(pilot, "Shares")
+        write_outside(path, ORIGINAL.replace('"Return on their investment"', '"Dividend"'))
+        await look_twice(app, pilot)
+        assert "their whole version is in" in status(app)
+        line = screen_text(app).splitlines()[-2]
+        assert "1 conflict (! to resolve)" in line

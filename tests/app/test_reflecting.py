@@ -271,3 +271,13 @@ async def test_agreements_changed_on_both_sides_are_walked_through_like_a_cell(t
             await pilot.press("ctrl+s")
             await pilot.pause()
         assert read_toml(path)["partners"][0]["agreements"] == expected
+
+
+async def test_at_80_columns_o_says_whole_how_to_get_the_files_order_back(tmp_path: Path) -> None:
+    """It was cut at "…; o…", in Dutch before it said what the view is."""
+    for language, ending in (("en", "o: the file's order)"), ("nl", "o: terug)")):
+        app = editor(matrix_file(tmp_path), language=language)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("o")
+            await pilot.pause()
+            assert screen_text(app).splitlines()[-2].rstrip().endswith(ending)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pvm_tui.app import PvmApp
-from tests.app.conftest import burst, editor, editor_of, session_of
+from tests.app.conftest import burst, editor, editor_of, example, read_toml, session_of, until
 
 
 async def test_text_typed_right_after_e_lands_in_the_editor(sample: Path) -> None:
@@ -141,3 +143,54 @@ async def test_text_typed_right_after_enter_in_the_company_form_lands_in_the_nex
         await pilot.pause()
         assert session_of(app).matrix.company.name == "Tinni"
         assert str(session_of(app).matrix.company.date) == "2026-11-28"
+
+
+async def test_a_correction_typed_in_a_burst_in_the_company_form_keeps_its_order(sample: Path) -> None:
+    """The form's fields ran backspace and ← after the letters behind them: "XY" stayed."""
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await burst(pilot, " ", "X", "backspace", "Y", "left", "Z", "escape")
+        await pilot.pause()
+        assert session_of(app).matrix.company.name == "Tinnitracks ZY"
+
+
+async def test_a_correction_typed_in_a_burst_in_the_agreements_keeps_its_order(sample: Path) -> None:
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("A")
+        await pilot.pause()
+        await burst(pilot, *"Jaarlijkz", "backspace", "s", "escape")
+        await pilot.pause()
+        assert session_of(app).matrix.partners[0].agreements == "Jaarlijks"
+
+
+async def test_a_file_name_typed_after_ctrl_u_in_one_burst_is_the_one_saved(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The example's save asks for a name; ctrl+u then the name in one burst saved nothing."""
+    monkeypatch.chdir(tmp_path)
+    app = example()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await burst(pilot, "ctrl+u", *"mine.toml", "enter")
+        await until(pilot, lambda: (tmp_path / "mine.toml").exists())
+        assert read_toml(tmp_path / "mine.toml")["company"]["name"] == "Tinnitracks"
+
+
+@pytest.mark.parametrize("opener", ["question_mark", "r", "q"])
+async def test_the_key_glued_to_esc_that_closes_a_dialog_does_its_job_in_the_grid(
+    sample: Path, opener: str
+) -> None:
+    """Help, what to fix first and the quit question took the key after Esc with them, unheard."""
+    app = editor(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e", "!", "escape")  # unsaved, so that q asks
+        await pilot.press(opener)
+        await pilot.pause()
+        assert app.screen is not app.editor
+        await burst(pilot, "escape", "j")
+        assert app.screen is app.editor
+        assert editor_of(app).grid.cursor_coordinate.row == 1

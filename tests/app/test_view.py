@@ -286,3 +286,20 @@ async def test_a_file_name_with_a_line_break_shows_on_one_line_in_the_title_and_
     async with start.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         assert "first␊second␛[2J.toml" in screen_text(start)
+
+
+async def test_the_empty_filter_line_is_whole_at_80_columns_and_names_no_wrong_key(sample: Path) -> None:
+    """It said "Esc clears" (Esc keeps the filter) and lost that at 80 columns after "Enter keeps,"."""
+    for language, prompt in (
+        ("en", "filter: text, or balance:one-sided status:current influence:high"),
+        ("nl", "filter: tekst, of balans:eenzijdig status:huidig invloed:veel"),
+    ):
+        app = editor(sample, language=language)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("slash")
+            await pilot.pause()
+            lines = screen_text(app).splitlines()
+            assert any(line.strip() == prompt for line in lines), language
+            await type_text(pilot, "KNO")
+            await pilot.press("escape")
+            assert editor_of(app).grid.row_count == 1  # Esc kept the filter
