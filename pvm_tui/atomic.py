@@ -123,7 +123,7 @@ def _give_new_name(temporary: str, real: Path) -> None:
     rename is as close as it gets.
     """
     try:
-        os.link(temporary, real, follow_symlinks=False)
+        os.link(temporary, real)
     except FileExistsError:
         raise
     except OSError:

@@ -318,6 +318,8 @@ def _run(argv: Sequence[str] | None) -> int:
         # What is left after the commands' own file errors: standard output that
         # cannot take the text (`pvm show FILE > /dev/full`, a full disk, a closed
         # terminal). No file of the user's is touched by that; one line says so.
+        if not (args and args[0] in COMMANDS):
+            raise  # not a command's output: the editor's, not to be called a write error
         _silence_stdout()
         print(f"pvm: {_unwritable(error)}", file=sys.stderr)
         return EXIT_ERROR

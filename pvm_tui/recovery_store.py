@@ -199,6 +199,10 @@ def write(path: Path, matrix: Matrix, file: Path | str, based_on: str | None) ->
         reason = (error.strerror or str(error)).lower()
         where = error.filename or path.parent
         raise store.MatrixFileError(where, f"cannot keep recovery copies in this folder: {reason}") from None
+    if len(matrix.partners) > store.MAX_PARTNERS:
+        raise store.MatrixFileError(
+            path, f"cannot keep a recovery copy: it would have {store.partner_limit(len(matrix.partners))}"
+        )
     data = dumps(matrix, file, based_on).encode("utf-8")
     if len(data) > MAX_COPY_BYTES:
         raise store.MatrixFileError(

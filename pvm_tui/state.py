@@ -42,6 +42,8 @@ def private_folder(path: Path) -> Path:
     for each in [top] + ([path] if path != top else []):
         each.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
         _tighten(each, FOLDER_MODE)
+        # A state folder the user linked elsewhere: the folder it leads to (if theirs).
+        _tighten(Path(os.path.realpath(each)), FOLDER_MODE)
         _refuse_unless_private(each)
     return path
 

@@ -162,6 +162,18 @@ class MatrixFile:
 # -- reading -----------------------------------------------------------------
 
 
+MAX_PARTNERS = 100_000
+"""More partners are refused. Real matrices have dozens (the benchmarks go to 20,000), but 16 MB
+of empty ``[[partners]]`` tables are 1.2 million partners: reading them took 20 s and 700 MB (and
+`pvm check` 37 s and 1.4 GB). Refused, it costs the 3 s the TOML parser needs. Saving refuses more
+too, so that what pvm writes it can read back."""
+
+
+def partner_limit(count: int) -> str:
+    """The words for the partner limit: "it has 1,223,076 partners; pvm reads ... up to 100,000"."""
+    return f"{count:,} partners; pvm reads matrices of up to {MAX_PARTNERS:,} partners"
+
+
 def size_limit(limit: int | None = None, what: str = "matrix files") -> str:
     """The words for a size limit: "pvm reads matrix files up to 16 MB"."""
     return f"pvm reads {what} up to {(limit or MAX_FILE_BYTES) / 1_000_000:g} MB"
@@ -307,6 +319,9 @@ def parse_with_data(
         # The standard parser recurses once per nesting level: [[[[...]]]]
         # a few thousand deep would otherwise end in a traceback.
         raise MatrixFileError(path, "not valid TOML: lists or tables are nested too deeply") from None
+    partners = data.get("partners")
+    if isinstance(partners, list) and len(partners) > MAX_PARTNERS:
+        raise MatrixFileError(path, f"has {partner_limit(len(partners))}")
     return _Reader(path, text, default_language).matrix(data), data
 
 
@@ -529,6 +544,10 @@ def save(
     def still_unchanged() -> None:
         _check_unchanged(target, expected)
 
+    if len(matrix.partners) > MAX_PARTNERS:
+        raise MatrixFileError(
+            target, f"cannot save: the matrix has {partner_limit(len(matrix.partners))} (nothing was written)"
+        )
     if not overwrite:
         # Once now, to say so before the slow work, and once more right before
         # the rename: someone may write the file while the document is merged.

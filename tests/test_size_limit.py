@@ -80,3 +80,33 @@ def test_a_copy_past_its_own_limit_is_refused_not_written_unreadable(tmp_path: P
     assert "cannot keep a recovery copy: it would be" in str(caught.value)
     assert "pvm reads recovery copies up to 0.08 MB" in str(caught.value)
     assert not os.path.lexists(path)
+
+
+# -- partners: 16 MB of empty tables is a million of them ---------------------------------------
+
+
+def test_a_file_of_more_partners_than_pvm_reads_is_one_line(run_pvm, tmp_path: Path) -> None:
+    """16 MB of `[[partners]]` lines took `pvm check` 37 s and 1.4 GB; now the parse, and one line."""
+    path = tmp_path / "many.toml"
+    path.write_text("[[partners]]\n" * (store.MAX_PARTNERS + 1), encoding="utf-8")
+    result = run_pvm("check", str(path))
+    assert (result.returncode, result.stdout) == (2, "")
+    said = f"pvm: {path}: has 100,001 partners; pvm reads matrices of up to 100,000 partners\n"
+    assert result.stderr == said
+
+
+def test_a_matrix_of_more_partners_than_pvm_reads_is_neither_saved_nor_kept_as_a_copy(tmp_path: Path) -> None:
+    path = tmp_path / "m.toml"
+    path.write_text('[company]\nname = "Acme"\n', encoding="utf-8")
+    mf = store.load(path)
+    many = Matrix(partners=(Partner(name="p"),) * (store.MAX_PARTNERS + 1))
+    with pytest.raises(store.MatrixFileError) as refused:
+        store.save(mf, many)
+    assert str(refused.value) == (
+        f"{path}: cannot save: the matrix has 100,001 partners; "
+        "pvm reads matrices of up to 100,000 partners (nothing was written)"
+    )
+    assert path.read_text(encoding="utf-8") == '[company]\nname = "Acme"\n'
+    with pytest.raises(store.MatrixFileError, match="cannot keep a recovery copy: it would have 100,001"):
+        recovery_store.write(recovery_store.copy_path(path), many, path, None)
+    assert not recovery_store.copy_path(path).exists()

@@ -106,3 +106,18 @@ def test_a_pipe_in_place_of_a_state_file_does_not_hang_pvm(name: str, tmp_path: 
         timeout=30,
     )
     assert (result.returncode, result.stdout) == (0, "[] False\n")
+
+
+def test_a_state_folder_the_user_linked_to_a_folder_of_their_own_is_used_and_made_private(
+    tmp_path: Path,
+) -> None:
+    mine = tmp_path / "elsewhere"
+    mine.mkdir()
+    mine.chmod(0o775)  # as a umask of 002 makes it
+    state.folder().parent.mkdir(parents=True, exist_ok=True)
+    state.folder().symlink_to(mine)
+    file = tmp_path / "m.toml"
+    recovery_store.write(recovery_store.copy_path(file), MATRIX, file, None)
+    assert (mine / "recovery").is_dir()
+    assert os.stat(mine).st_mode & 0o777 == 0o700
+    assert recovery_store.read(recovery_store.copy_path(file)).matrix == MATRIX
