@@ -56,14 +56,13 @@ class PvmApp(CrashHook):
         *,
         recovery_delay: float = 2.0,
         handle_signals: bool = False,
-        language_given: bool | None = None,
+        language_given: bool = False,
     ) -> None:
         """``handle_signals`` only for a real run: it installs SIGHUP and SIGTERM handlers.
 
         ``language_given``: whether ``language`` is the user's ``--lang`` (then a file
         opened from the start screen keeps it) or the locale's (then such a file shows
-        its own language, as ``pvm FILE`` does). None: not known, so taken to be the
-        user's when it is not the locale's language.
+        its own language, as ``pvm FILE`` does).
         """
         super().__init__()
         self.language = language
@@ -122,7 +121,7 @@ class PvmApp(CrashHook):
         English locale showed English labels).
         """
         self.document = message.document
-        if message.language is not None and not self._language_chosen():
+        if message.language is not None and not self.language_given:
             self.language = message.language
         self.switch_screen(self._editor_for(message.document, message.matrix))
 
@@ -150,14 +149,6 @@ class PvmApp(CrashHook):
             self.exit(0)
         else:
             await editor.action_quit()
-
-    def _language_chosen(self) -> bool:
-        """Whether the labels' language is the user's ``--lang``, not the locale's."""
-        if self.language_given is not None:
-            return self.language_given
-        from pvm_tui.labels import language_from_locale  # loaded already, with labels_for
-
-        return self.language != language_from_locale()
 
     def _language_now(self) -> str:
         """The labels' language now: the editor's (``L`` switches it), else the start screen's."""

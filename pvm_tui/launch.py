@@ -60,7 +60,7 @@ def run_editor(options: argparse.Namespace) -> int:
     from pvm_tui.app import PvmApp
 
     # The App adds the file to the recent list once it is on screen.
-    app = PvmApp(document, language, handle_signals=True)
+    app = PvmApp(document, language, handle_signals=True, language_given=bool(options.lang))
     if sys.platform != "win32":
         from pvm_tui.terminal_input import TerminalDriver
 

@@ -34,7 +34,7 @@ async def test_lang_other_than_the_locale_stays_for_a_file_opened_from_the_start
     monkeypatch.setenv("LANG", "nl_NL.UTF-8")  # and `pvm --lang en`
     path = tmp_path / "tinnitracks.toml"
     shutil.copy(SAMPLES / "tinnitracks.toml", path)
-    app = PvmApp(None, "en")
+    app = PvmApp(None, "en", language_given=True)  # as launch.py makes it for `--lang en`
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await choose(pilot, "open")
