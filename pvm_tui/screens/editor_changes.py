@@ -50,11 +50,21 @@ class ChangeActions:
         await self.begin_edit()
 
     async def action_add_partner(self: EditorScreen) -> None:
-        """A new partner below the current one, its name open for typing."""
+        """A new partner below the current one, its name open for typing.
+
+        On a blank partner (no name, nothing written for it, as `pvm new` leaves
+        one) that partner's name opens instead: following the README's step 1,
+        `a` and a name, must not leave a nameless partner above the first one.
+        """
         if not await self.ready_to_change():
             return
         here, matrix = self.view.here(), self.session.matrix
-        index = here.row + 1 if self.view.cursor_place() is not None else len(matrix.partners)
+        place = self.view.cursor_place()
+        if place is not None and matrix.partners[place[0]].is_blank:
+            self.view.move_cursor(place[0], 0)
+            await self.begin_edit()
+            return
+        index = here.row + 1 if place is not None else len(matrix.partners)
         self.change(matrix.with_partner_added(index), "add", here, Place(index, 0))
         await self.begin_edit()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pvm_tui.cli import main
 from pvm_tui.text import one_line, shorten
 from pvm_tui.widgets.grid import CELL_WIDTH, NAME_WIDTH
 from tests.app.conftest import editor, editor_of, read_toml, screen_text, session_of, type_text
@@ -49,6 +50,26 @@ async def test_add_to_an_empty_matrix(tmp_path: Path) -> None:
         await pilot.press("escape")
         assert names(app) == ["Bank"]
         assert grid_names(app) == ["Bank"]
+
+
+async def test_step_1_on_a_file_from_pvm_new_leaves_no_nameless_partner(tmp_path: Path) -> None:
+    """`pvm new` writes one blank partner; `a` names it rather than add a second below it."""
+    path = tmp_path / "bakkerij.toml"
+    assert main(["new", str(path), "--name", "Bakkerij", "--lang", "en"]) == 0
+    app = editor(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for name in ("Molen", "Bank"):
+            await pilot.press("a")
+            await type_text(pilot, name)
+            await pilot.press("escape")
+        assert grid_names(app) == ["Molen", "Bank"]
+        await pilot.press("a", "escape")  # on a named partner, `a` still adds one below it
+        assert names(app) == ["Molen", "Bank", ""]
+        await pilot.press("a")  # and on that blank one, names it
+        await type_text(pilot, "Klant")
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+    assert [table["name"] for table in read_toml(path)["partners"]] == ["Molen", "Bank", "Klant"]
 
 
 async def test_delete_asks_first_and_y_deletes(sample: Path) -> None:
