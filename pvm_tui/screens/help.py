@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -49,30 +49,34 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         labels, words = self.labels, self.words
-        with VerticalScroll(classes="dialog-box", id="help-box"):
-            yield Static(Text(f"{words.help_title}: {labels.method}", style="bold"), classes="dialog-title")
-            yield Static(Text(labels.about))
-            yield Static(Text(words.help_keys, style="bold underline"), classes="help-heading")
-            yield Static(keys_table(labels.code))
-            yield Static(Text(words.help_palette))
-            yield Static(Text(words.help_steps, style="bold underline"), classes="help-heading")
-            for step in STEPS:
-                yield Static(
-                    Text.assemble((f"{step} {labels.steps[step]}: ", "bold"), labels.step_guidance[step]),
-                    classes="help-step",
-                )
-            yield Static(Text(words.help_markers, style="bold underline"), classes="help-heading")
-            yield Static(Text(balance_marks.legend(labels)))
-            yield Static(Text(words.help_tips, style="bold underline"), classes="help-heading")
-            for tip in labels.tips:
-                yield Static(Text(f"• {tip}"))
-            yield Static(Text(words.help_close, style="dim"), classes="help-heading")
+        with Vertical(classes="dialog-box", id="help-box"):
+            with VerticalScroll(id="help-text"):
+                title = Text(f"{words.help_title}: {labels.method}", style="bold")
+                yield Static(title, classes="dialog-title")
+                yield Static(Text(labels.about))
+                yield Static(Text(words.help_keys, style="bold underline"), classes="help-heading")
+                yield Static(keys_table(labels.code))
+                yield Static(Text(words.help_palette))
+                yield Static(Text(words.help_steps, style="bold underline"), classes="help-heading")
+                for step in STEPS:
+                    yield Static(
+                        Text.assemble((f"{step} {labels.steps[step]}: ", "bold"), labels.step_guidance[step]),
+                        classes="help-step",
+                    )
+                yield Static(Text(words.help_markers, style="bold underline"), classes="help-heading")
+                yield Static(Text(balance_marks.legend(labels)))
+                yield Static(Text(words.help_tips, style="bold underline"), classes="help-heading")
+                for tip in labels.tips:
+                    yield Static(Text(f"• {tip}"))
+            # Below the text, not at its end: at 80x24 the end is pages down, and the key bar
+            # under a dialog shows no keys, so this line is where the way out is said.
+            yield Static(Text(words.help_close, style="dim"), id="help-close")
 
     def action_close(self) -> None:
         self.dismiss(None)
 
     def action_scroll(self, direction: str) -> None:
-        box = self.query_one("#help-box", VerticalScroll)
+        box = self.query_one("#help-text", VerticalScroll)
         page = max(box.size.height - 2, 1)
         steps = {"down": 3, "up": -3, "page_down": page, "page_up": -page}
         box.scroll_relative(y=steps[direction], animate=False)

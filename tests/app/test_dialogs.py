@@ -26,6 +26,21 @@ async def _edit_first_name(pilot, text: str = "!") -> None:
     await pilot.press("escape")
 
 
+async def test_help_says_how_to_close_it_on_its_first_page_at_80x24(sample: Path) -> None:
+    """The way out stays under the text; at its end it was pages down, with an empty key bar."""
+    app = editor(sample, language="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Esc, q of ? sluit deze hulp." in screen_text(app)
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        assert "Esc, q of ? sluit deze hulp." in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.editor
+
+
 async def test_quit_without_changes_needs_no_dialog(sample: Path) -> None:
     app = editor(sample)
     async with app.run_test(size=(120, 40)) as pilot:
