@@ -459,7 +459,14 @@ KEYS: tuple[KeySpec, ...] = (
         footer_en="quit",
         footer_nl="stop",
     ),
-    _spec("force-quit", "ctrl+q", "quit", "grid editor filter", "quit from anywhere", "overal stoppen"),
+    _spec(
+        "force-quit",
+        "ctrl+q",
+        "quit",
+        "grid editor filter",
+        "quit, also while editing a cell or the filter (a dialog closes first with Esc)",
+        "stoppen, ook tijdens het bewerken van een cel of het filter (een venster eerst dicht met Esc)",
+    ),
     # -- in the cell editor
     _spec(
         "editor-done",
