@@ -10,6 +10,7 @@ made from ``harmless`` text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import NamedTuple
 
 from rich.cells import cell_len, chop_cells
@@ -35,6 +36,8 @@ WORD_LIMIT = 16
 """Whole-text columns make room for words up to this wide (with the cell's margins)."""
 SAMPLE = 300
 """How many partners whole-text columns are measured on."""
+SYLLABLE_WORDS = 200
+"""Longer words are cut where the column ends, not looked at for syllables (no word is this long)."""
 
 GROUP_STYLES = {"brings": "bold #3fa34d", "gets": "bold #3b8fd9"}
 
@@ -156,7 +159,7 @@ def whole_lines(partner: Partner, column: Column, labels: Labels, width: int) ->
         text, room = labels.partner_name(partner.name), width - len(_marker(partner, labels)[0]) - 1
     else:
         text, room = partner.cell(column), width - len(_lead(column)) - 1
-    return headed_lines(aligned(text), room, labels.code, wrap)
+    return headed_lines(aligned(text), room, labels.code, partial(wrap, language=labels.code))
 
 
 def whole_cell(partner: Partner, column: Column, labels: Labels, lines: list[str], height: int) -> Text:
@@ -181,13 +184,16 @@ def whole_cell(partner: Partner, column: Column, labels: Labels, lines: list[str
     return CellText("\n".join(parts), spans=spans, no_wrap=True, end="")
 
 
-def wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int, language: str = "") -> list[str]:
     """``text`` broken into lines of at most ``width`` cells at spaces (at least one line).
 
-    Line breaks in the text are kept; a word wider than the column is cut
-    into pieces. Plain greedy filling, because measuring every cell of a
-    large matrix with Rich took longer than the grid may take to switch
-    modes; it measures with Rich's ``cell_len``, so the lines fit exactly.
+    Line breaks in the text are kept. A word wider than the column is broken
+    between its syllables with a hyphen, in ``language`` (``hyphenate.py``),
+    or after a hyphen of its own; what has no such place (a number, an
+    address, a huge run of letters) is cut into pieces. Plain greedy
+    filling, because measuring every cell of a large matrix with Rich took
+    longer than the grid may take to switch modes; it measures with Rich's
+    ``cell_len``, so the lines fit exactly.
     """
     width = max(width, 1)
     lines: list[str] = []
@@ -202,7 +208,7 @@ def wrap(text: str, width: int) -> list[str]:
             if line:
                 lines.append(line)
             if size > width:
-                *pieces, word = _pieces(word, width)
+                *pieces, word = _pieces(word, width, language)
                 lines.extend(pieces)
                 size = cell_len(word)
             line, used = word, size
@@ -212,7 +218,39 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _pieces(word: str, width: int) -> list[str]:
+def _pieces(word: str, width: int, language: str) -> list[str]:
+    """``word`` in pieces of at most ``width`` cells: between syllables where it can be, else cut."""
+    if language and len(word) <= SYLLABLE_WORDS:
+        pieces = _syllables(word, width, language)
+        if pieces is not None:
+            return pieces
+    return _cut(word, width)
+
+
+def _syllables(word: str, width: int, language: str) -> list[str] | None:
+    """``word`` broken at the last syllable (or its own hyphen) that fits, line by line; None if none fits.
+
+    "geluidstechnologie" at 14 cells is "geluidstechno-" and "logie", not
+    "geluidstechnol" and "ogie". A rest with no place left that fits is cut.
+    """
+    from pvm_tui.hyphenate import breaks  # only for a word wider than its column
+
+    places = breaks(word, language)
+    pieces: list[str] = []
+    start = 0
+    while cell_len(word[start:]) > width:
+        fitting = [p for p in places if p.at > start and cell_len(word[start : p.at]) + p.hyphen <= width]
+        if not fitting:
+            if not pieces:
+                return None
+            return pieces + _cut(word[start:], width)
+        place = fitting[-1]
+        pieces.append(word[start : place.at] + ("-" if place.hyphen else ""))
+        start = place.at
+    return [*pieces, word[start:]]
+
+
+def _cut(word: str, width: int) -> list[str]:
     """``word`` cut into pieces of at most ``width`` cells (a character wider than that alone).
 
     Cut between whole characters as they show (an emoji with its joiners,

@@ -352,3 +352,39 @@ async def test_scrolled_sideways_each_side_is_named_over_its_first_column_in_vie
             before, named, _ = shown.partition("│ What do they")
             assert named and set(before) <= {" ", "─"}, (key, heading)
         assert len(seen) > 2, "the grid scrolled sideways"
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "language", "lines"),
+    [
+        # The last syllable that fits, with a hyphen; the rest goes on with the next words.
+        (
+            "Aangepaste geluidstechnologie en koptelefoons",
+            14,
+            "nl",
+            ["Aangepaste", "geluidstechno-", "logie en", "koptelefoons"],
+        ),
+        # After the word's own hyphen no hyphen is added; then between syllables again.
+        ("tinnitus-behandeling", 12, "nl", ["tinnitus-be-", "handeling"]),
+        ("Innovationsfonds", 9, "nl", ["Innovati-", "onsfonds"]),
+        # No syllables in an address, and none in a file's text with no language: cut at the edge.
+        ("https://example.org/a/very/long", 12, "en", ["https://exam", "ple.org/a/ve", "ry/long"]),
+        ("geluidstechnologie", 14, "", ["geluidstechnol", "ogie"]),
+    ],
+)
+def test_a_word_wider_than_its_whole_text_column_breaks_between_syllables(
+    text: str, width: int, language: str, lines: list[str]
+) -> None:
+    from pvm_tui.widgets.grid_cells import wrap
+
+    assert wrap(text, width, language) == lines
+
+
+async def test_dutch_words_in_whole_text_break_with_a_hyphen_at_200x50(tmp_path: Path) -> None:
+    app = editor(SAMPLES / "tinnitracks.toml", language="nl")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "geluidstechno-" in shown and "logie en" in shown
+        assert "geluidstechnol " not in shown  # cut where the column ended, no hyphen
