@@ -9,6 +9,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from pvm_tui.app import PvmApp
 from tests.app.conftest import SAMPLES, screen_text, type_text
 from tests.app.test_start_and_files import choose
@@ -28,27 +30,15 @@ async def test_a_dutch_file_opened_from_the_start_screen_has_dutch_labels(tmp_pa
         assert "wat brengen ze?" in shown and "What do they bring?" not in shown
 
 
-async def test_lang_other_than_the_locale_stays_for_a_file_opened_from_the_start_screen(
-    tmp_path: Path, monkeypatch
+@pytest.mark.parametrize("locale", ["nl_NL.UTF-8", "en_US.UTF-8"])
+async def test_lang_given_stays_for_a_file_opened_from_the_start_screen(
+    tmp_path: Path, monkeypatch, locale: str
 ) -> None:
-    monkeypatch.setenv("LANG", "nl_NL.UTF-8")  # and `pvm --lang en`
+    """`pvm --lang en` keeps English labels for a Dutch file, whatever the locale says."""
+    monkeypatch.setenv("LANG", locale)
     path = tmp_path / "tinnitracks.toml"
     shutil.copy(SAMPLES / "tinnitracks.toml", path)
     app = PvmApp(None, "en", language_given=True)  # as launch.py makes it for `--lang en`
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await choose(pilot, "open")
-        await type_text(pilot, str(path))
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "What do they bring?" in screen_text(app)
-
-
-async def test_lang_given_as_the_locales_own_stays_when_the_app_is_told(tmp_path: Path) -> None:
-    """`pvm --lang en` with an English locale: only the App told so can tell it from the locale."""
-    path = tmp_path / "tinnitracks.toml"
-    shutil.copy(SAMPLES / "tinnitracks.toml", path)
-    app = PvmApp(None, "en", language_given=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await choose(pilot, "open")
