@@ -67,6 +67,7 @@ class UiText(NamedTuple):
     save_as_prompt: str
     save_as_exists: str
     save_as_no_folder: str
+    names_a_folder: str
     save_as_hint: str
     changed_title: str
     changed_question: str
@@ -211,6 +212,7 @@ ENGLISH = UiText(
     save_as_prompt="File name for the matrix:",
     save_as_exists="{path} already exists: press Enter again to overwrite it.",
     save_as_no_folder="The folder {folder} does not exist.",
+    names_a_folder="{name} is a folder: give the name of a file in it, such as {example}.",
     save_as_hint="Enter save · Esc cancel",
     changed_title="The file changed on disk",
     changed_question="{path} was changed by someone else since pvm read it.",
@@ -386,6 +388,7 @@ DUTCH = UiText(
     save_as_prompt="Bestandsnaam voor de matrix:",
     save_as_exists="{path} bestaat al: druk nog eens op Enter om het te overschrijven.",
     save_as_no_folder="De map {folder} bestaat niet.",
+    names_a_folder="{name} is een map: geef de naam van een bestand erin, zoals {example}.",
     save_as_hint="Enter opslaan · Esc annuleren",
     changed_title="Het bestand is veranderd",
     changed_question="{path} is door iemand anders veranderd sinds pvm het las.",

@@ -18,6 +18,17 @@ from pvm_tui.ui_text import UiText
 from pvm_tui.widgets.local_keys import OrderedInput
 
 
+def names_a_folder(name: str, path: Path, words: UiText) -> str:
+    """What to say when ``name`` names a folder, not a file ("" when it names a file).
+
+    ``Path("reports/")`` is ``reports``: without this, a name typed with a
+    slash at the end became a file named like the folder meant.
+    """
+    if not (name.endswith(("/", os.sep)) or path.is_dir()):
+        return ""
+    return inline(words.names_a_folder.format(name=name, example=path / "partners.toml"))
+
+
 class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
     """A file name in an Input; answers (path, overwrite) or None when cancelled.
 
@@ -52,6 +63,10 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
             return
         path = Path(os.path.expanduser(name))
         problem = self.query_one("#save-as-problem", Static)
+        folder_named = names_a_folder(name, path, self.words)
+        if folder_named:
+            problem.update(Text(folder_named))
+            return
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
             problem.update(Text(inline(self.words.save_as_no_folder.format(folder=folder))))

@@ -31,6 +31,7 @@ from pvm_tui.document import READ_FROM, Document, new_matrix, open_example, open
 from pvm_tui.labels import Labels, language_field
 from pvm_tui.model import Matrix
 from pvm_tui.screens.choice import ChoiceDialog
+from pvm_tui.screens.save_as import names_a_folder
 from pvm_tui.screens.slow_work import SlowWork
 from pvm_tui.store import MatrixFileError
 from pvm_tui.text import inline
@@ -350,6 +351,10 @@ class NewMatrixScreen(ModalScreen[tuple[Path, str, str] | None]):
         if language is None:
             problem.update(Text(self.words.bad_language, style="bold red"))
             self.set_focus(self.query_one("#new-language", Input))
+            return
+        folder_named = names_a_folder(name, path, self.words)
+        if folder_named:
+            problem.update(Text(folder_named, style="bold red"))
             return
         if path.exists():
             problem.update(Text(inline(self.words.new_exists.format(path=path)), style="bold red"))

@@ -10,12 +10,14 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from pvm_tui import recent, recovery_store
 from pvm_tui.app import PvmApp
 from pvm_tui.document import open_path
 from pvm_tui.screens.open_file import complete_path
 from pvm_tui.screens.start import StartScreen
-from tests.app.conftest import SAMPLES, editor, read_toml, screen_text, session_of, type_text
+from tests.app.conftest import SAMPLES, editor, example, read_toml, screen_text, session_of, type_text
 
 
 def start_app() -> PvmApp:
@@ -160,3 +162,40 @@ async def test_with_many_recent_files_the_key_hint_stays_on_a_small_screen(tmp_p
         text = screen_text(app)
         assert "Enter open" in text
         assert "matrix-13.toml" in text
+
+
+@pytest.mark.parametrize("typed", ["reports/", "reports"])
+async def test_a_new_matrix_is_never_written_as_a_file_named_like_a_folder(
+    tmp_path: Path, monkeypatch, typed: str
+) -> None:
+    """`reports/` (missing) or `reports` (a folder): the dialog says so, and nothing is written."""
+    monkeypatch.chdir(tmp_path)
+    if typed == "reports":
+        (tmp_path / "reports").mkdir()
+    app = PvmApp(None, "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await choose(pilot, "new")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, typed)
+        await pilot.press("enter", "enter", "enter")
+        await pilot.pause()
+        assert f"{typed} is a folder: give the name of a file in it" in screen_text(app)
+        assert app.editor is None
+    assert [path.name for path in tmp_path.iterdir()] == (["reports"] if typed == "reports" else [])
+    if typed == "reports":
+        assert (tmp_path / "reports").is_dir()
+
+
+async def test_save_as_refuses_a_name_that_ends_in_a_slash(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = example("en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s", "ctrl+u")
+        await type_text(pilot, "reports/")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        shown = screen_text(app)  # the dialog wraps the line after "such as"
+        assert "reports/ is a folder: give the name of a file in it" in shown
+        assert "reports/partners.toml." in shown
+    assert list(tmp_path.iterdir()) == []
