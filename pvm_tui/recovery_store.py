@@ -31,6 +31,7 @@ from pathlib import Path
 
 from pvm_tui import state, store
 from pvm_tui.model import CATEGORIES, COMPANY_FIELDS, FACTS, SIDES, Matrix
+from pvm_tui.text import C1_AND_BIDI
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -293,8 +294,8 @@ def remove_all(file: Path | str) -> None:
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 # Control characters, and also C1 controls, bidirectional overrides and the invisible line
 # breaks (which TOML allows as they are): a copy is shown with `pvm show`, and perhaps `cat`.
-_ONE_LINE = re.compile('[\x00-\x1f\x7f-\x9f"\\\\\u2028\u2029\u202a-\u202e\u2066-\u2069]')
-_MANY_LINES = re.compile('[\x00-\x08\x0b-\x1f\x7f-\x9f"\\\\\u2028\u2029\u202a-\u202e\u2066-\u2069]')
+_ONE_LINE = re.compile(f'[\x00-\x1f\x7f{C1_AND_BIDI}"\\\\]')
+_MANY_LINES = re.compile(f'[\x00-\x08\x0b-\x1f\x7f{C1_AND_BIDI}"\\\\]')
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 

@@ -38,7 +38,7 @@ from pvm_tui.model import (
     Side,
     Status,
 )
-from pvm_tui.text import inline
+from pvm_tui.text import C1_AND_BIDI, inline
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -801,7 +801,7 @@ def _set_text(table: Any, key: str, text: str, *, keep_empty: bool) -> None:
         table[key] = _string(text)
 
 
-_TERMINAL_CODES = re.compile("[\x80-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_TERMINAL_CODES = re.compile(f"[{C1_AND_BIDI}]")
 """What TOML may hold as it is (tomlkit escapes only C0 controls and DEL) but a terminal acts on
 (U+009B is CSI), or shows in another order (bidirectional overrides), or breaks a line at unseen."""
 

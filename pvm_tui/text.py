@@ -16,12 +16,15 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-# C0 controls except tab and newline, DEL, C1 controls, the Unicode
-# bidirectional overrides and isolates that can make text display in a
-# misleading order ("Trojan Source"), the line and paragraph separators
-# (invisible line breaks, which the cell editor would make newlines of),
-# and UTF-16 surrogates, which no terminal can be sent.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+C1_AND_BIDI = "\x80-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+"""For a regular expression's character class: C1 controls (U+009B is a terminal's CSI), the
+line and paragraph separators (invisible line breaks) and the bidirectional overrides and
+isolates that can make text display in a misleading order ("Trojan Source"). TOML and JSON may
+hold them as they are; pvm shows them as stand-ins and writes them as escapes."""
+
+# C0 controls except tab and newline, DEL, C1_AND_BIDI (the cell editor would make newlines of
+# the separators), and UTF-16 surrogates, which no terminal can be sent.
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f{C1_AND_BIDI}\ud800-\udfff]")
 _BREAKS = re.compile("[\t\n]")
 
 # Characters that join the one before them into a single thing on screen:

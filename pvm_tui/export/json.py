@@ -32,8 +32,9 @@ from typing import Any
 from pvm_tui.labels import Labels
 from pvm_tui.model import CATEGORIES, COMPANY_FIELDS, SIDES, Matrix, Partner
 from pvm_tui.store import FORMAT_NAME, FORMAT_VERSION
+from pvm_tui.text import C1_AND_BIDI
 
-_ESCAPED_TOO = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_ESCAPED_TOO = re.compile(f"[\x7f{C1_AND_BIDI}\ud800-\udfff]")
 """What JSON may hold as it is but a terminal would act on, or a viewer show in another order."""
 
 
